@@ -1,0 +1,31 @@
+namespace TriageBot.Domain;
+
+/// <summary>
+/// A group of feedback items about one problem, across sources. <see cref="Id"/> is stable from
+/// run to run: new items join an existing theme, and a theme keeps its id while it lives.
+/// </summary>
+public sealed record Theme
+{
+    public required string Id { get; init; }
+    public required IReadOnlyList<string> ItemIds { get; init; }
+
+    /// <summary>Mean of the items' normalised feature vectors; how new items are matched to the theme.</summary>
+    public float[] Centroid { get; init; } = [];
+
+    public DateTimeOffset FirstSeen { get; init; }
+    public DateTimeOffset LastChanged { get; init; }
+
+    /// <summary>Set by a person (<c>themes pin</c>): the clusterer never merges or splits it.</summary>
+    public bool Pinned { get; init; }
+}
+
+public enum ThemeTrend { New, Rising, Steady, Falling }
+
+/// <summary>Something the clusterer did to a theme that a person may want to understand later.</summary>
+public sealed record ThemeEvent(string Kind, string ThemeId, string? OtherThemeId, string Reason, DateTimeOffset At);
+
+/// <summary>The clusterer's answer for one run: every item it was given is in exactly one theme or in noise.</summary>
+public sealed record ClusteringResult(
+    IReadOnlyList<Theme> Themes,
+    IReadOnlyList<string> Noise,
+    IReadOnlyList<ThemeEvent> Events);
