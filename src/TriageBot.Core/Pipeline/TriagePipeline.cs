@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using TriageBot.Agent;
+using TriageBot.Clustering;
+using TriageBot.Diagnostics;
+using TriageBot.Domain;
+using TriageBot.Ingest;
+using TriageBot.Reports;
+using TriageBot.Storage;
+using TriageBot.Tickets;
+
+namespace TriageBot.Pipeline;
+
+/// <summary>What a caller asks of one run.</summary>
+public sealed record RunRequest(string OutDir, string? ScenarioName = null);
+
+/// <summary>A finished run: the report, and what the digest needs to quote.</summary>
+public sealed record RunOutcome(
+    RunReport Report,
+    IReadOnlyDictionary<string, FeedbackItem> Items,
+    IReadOnlyList<ThemeDraft> Drafts);
+
+/// <summary>
+/// One run of the whole pipeline: ingest → cluster → summarise → file. The CLI, the demo and the
+/// scheduled job all call this one method. Each stage records what it did in the store as it goes,
+/// so a run killed anywhere is finished by the next one; a stage that fails for one source or one
+/// theme is logged and reported, and the run goes on.
+/// </summary>
+public sealed class TriagePipeline(
+    IEnumerable<IFeedbackReader> readers,
+    IItemStore items,
+    IThemeStore themes,
+    IThemeClusterer clusterer,
+    IThemeSummarizer summarizer,
+    ITicketWriter ticketWriter,
+    IRunStore runs,
+    IEnumerable<IRunPublisher> publishers,
+    IStoreMigrator migrator,
+    GoalCatalog goals,
+    ILabelSource labels,
+    RunMetrics metrics,
+    IPipelineProgress progress,
+    TimeProvider time,
+    ILogger<TriagePipeline> logger)
+{
+    public async Task<RunOutcome> RunAsync(RunRequest request, CancellationToken ct)
+    {
+        await migrator.MigrateAsync(ct);
+        metrics.Reset();
+        var started = time.GetUtcNow();
+        var runId = Guid.CreateVersion7(started).ToString("n");
+        await runs.StartAsync(runId, started, ct);
+        var timings = new Dictionary<string, long>();
+        var warnings = new List<string>();
+        var total = Stopwatch.StartNew();
+
+        var reads = await Timed(timings, "ingest", () => IngestAsync(warnings, ct));
+
+        var all = await items.GetAllAsync(ct);
+        var byId = all.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var clustering = await Timed(timings, "cluster", async () =>
+        {
+            progress.StageStarted("cluster", all.Count);
+            var existing = await themes.GetAllAsync(ct);
+            var result = await clusterer.ClusterAsync(all, existing, ct);
+            await themes.SaveAsync(result.Themes, result.Events, ct);
+            await themes.SaveNoiseAsync(result.Noise, ct);
+            progress.StageFinished("cluster", $"{result.Themes.Count} themes, {result.Noise.Count} noise");
+            return result;
+        });
+
+        var now = time.GetUtcNow();
+        var labelNames = await labels.GetLabelNamesAsync(ct);
+        var contexts = clustering.Themes
+            .Select(t => new ThemeContext(t, t.ItemIds.Select(id => byId[id]).ToList(),
+                ThemeTrendCalculator.Compute(t.ItemIds.Select(id => byId[id]), now), goals.Goals, labelNames))
+            .ToList();
+
+        var drafts = await Timed(timings, "summarize", () => SummarizeAsync(contexts, warnings, ct));
+        var outcomes = await Timed(timings, "file", () => FileAsync(contexts, drafts, warnings, ct));
+
+        RunReport Report() => RunReportAssembler.Assemble(new RunReportInput(
+            runId, request.ScenarioName, started, time.GetUtcNow(), reads, contexts, drafts, outcomes,
+            clustering.Noise, metrics, timings, warnings));
+
+        // The digest quotes the report, so it is built from a first assembly; the final report
+        // then adds the digest's own timing and any warning it raised.
+        Directory.CreateDirectory(request.OutDir);
+        var draftList = drafts.Values.ToList();
+        await Timed(timings, "digest", () => PublishAsync(new RunOutcome(Report(), byId, draftList), request.OutDir, warnings, ct));
+
+        total.Stop();
+        timings["total"] = total.ElapsedMilliseconds;
+        var report = Report();
+        await File.WriteAllTextAsync(Path.Combine(request.OutDir, "report.json"), report.ToJson(), ct);
+        await runs.FinishAsync(runId, report.Finished, warnings.Count == 0 ? "ok" : "warnings", report.ToJson(), ct);
+        return new RunOutcome(report, byId, draftList);
+    }
+
+    private async Task<bool> PublishAsync(RunOutcome outcome, string outDir, List<string> warnings, CancellationToken ct)
+    {
+        foreach (var publisher in publishers)
+        {
+            try
+            {
+                await publisher.PublishAsync(outcome, outDir, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Publishing the {Publisher} failed", publisher.Name);
+                warnings.Add($"{publisher.Name}: {ex.Message}");
+            }
+        }
+        return true;
+    }
+
+    private async Task<IReadOnlyList<SourceReadResult>> IngestAsync(List<string> warnings, CancellationToken ct)
+    {
+        var enabled = readers.Where(r => r.Enabled).ToList();
+        progress.StageStarted("ingest", enabled.Count);
+        var results = await Task.WhenAll(enabled.Select(async reader =>
+        {
+            try
+            {
+                var result = await reader.ReadAsync(ct);
+                progress.StageFinished($"ingest {Name(reader.Source)}",
+                    $"{result.Read} read ({result.New} new, {result.Updated} updated, {result.Skipped} skipped)" +
+                    (result.Complete ? "" : $", stopped early: {result.StopReason}"));
+                return result;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // One source failing must not cost the others their run; its cursor did not move.
+                logger.LogError(ex, "Reading {Source} failed; the next run continues from its cursor", reader.Source);
+                lock (warnings) warnings.Add($"{Name(reader.Source)}: {ex.Message}");
+                return new SourceReadResult(reader.Source, 0, 0, 0, 0, false, ex.Message);
+            }
+        }));
+        return results;
+    }
+
+    private async Task<Dictionary<string, ThemeDraft>> SummarizeAsync(
+        IReadOnlyList<ThemeContext> contexts, List<string> warnings, CancellationToken ct)
+    {
+        progress.StageStarted("summarize", contexts.Count);
+        var drafts = new Dictionary<string, ThemeDraft>(StringComparer.Ordinal);
+        foreach (var context in contexts)
+        {
+            drafts[context.Theme.Id] = await summarizer.SummarizeAsync(context, ct);
+            progress.Advanced("summarize", drafts.Count);
+        }
+        progress.StageFinished("summarize", $"{drafts.Count} themes summarised");
+        return drafts;
+    }
+
+    private async Task<Dictionary<string, TicketOutcome>> FileAsync(
+        IReadOnlyList<ThemeContext> contexts, Dictionary<string, ThemeDraft> drafts, List<string> warnings, CancellationToken ct)
+    {
+        progress.StageStarted("file", contexts.Count);
+        var outcomes = new Dictionary<string, TicketOutcome>(StringComparer.Ordinal);
+        var done = 0;
+        foreach (var context in contexts)
+        {
+            try
+            {
+                if (await ticketWriter.FileAsync(context, drafts[context.Theme.Id], ct) is { } outcome)
+                    outcomes[context.Theme.Id] = outcome;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // The intent record lets the next run reconcile this theme; the other themes go on.
+                logger.LogError(ex, "Filing theme {Theme} failed; the next run retries it", context.Theme.Id);
+                warnings.Add($"file {context.Theme.Id}: {ex.Message}");
+            }
+            progress.Advanced("file", ++done);
+        }
+        var created = outcomes.Values.Count(o => o.Action == TicketAction.Created);
+        var updated = outcomes.Values.Count(o => o.Action == TicketAction.Updated);
+        progress.StageFinished("file", $"{created} created, {updated} updated, {outcomes.Count - created - updated} unchanged");
+        return outcomes;
+    }
+
+    private static async Task<T> Timed<T>(Dictionary<string, long> timings, string stage, Func<Task<T>> work)
+    {
+        var sw = Stopwatch.StartNew();
+        try { return await work(); }
+        finally { timings[stage] = sw.ElapsedMilliseconds; }
+    }
+
+    internal static string Name(FeedbackSource source) => source switch
+    {
+        FeedbackSource.Slack => "slack",
+        FeedbackSource.GitHub => "github",
+        FeedbackSource.X => "x",
+        _ => source.ToString().ToLowerInvariant(),
+    };
+}
