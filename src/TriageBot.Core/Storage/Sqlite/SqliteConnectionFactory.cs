@@ -1,0 +1,78 @@
+using Microsoft.Data.Sqlite;
+
+namespace TriageBot.Storage.Sqlite;
+
+/// <summary>
+/// Opens connections to the SQLite file. Every connection waits for a busy database instead of failing
+/// (one process, several stages writing at once), and the schema is migrated once before the first use.
+/// </summary>
+public sealed class SqliteConnectionFactory
+{
+    /// <summary>How long a statement waits for another writer before it fails.</summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly SemaphoreSlim _migrateGate = new(1, 1);
+    private volatile bool _migrated;
+
+    public SqliteConnectionFactory(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        // Microsoft.Data.Sqlite retries SQLITE_BUSY until the command timeout; keep both in step.
+        if (builder.DefaultTimeout < BusyTimeout.TotalSeconds) builder.DefaultTimeout = (int)BusyTimeout.TotalSeconds;
+        ConnectionString = builder.ToString();
+        DataSource = builder.DataSource;
+    }
+
+    public string ConnectionString { get; }
+    public string DataSource { get; }
+
+    /// <summary>An open connection to a migrated database. The caller disposes it.</summary>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    {
+        if (!_migrated) await MigrateAsync(ct);
+        return await OpenUnmigratedAsync(ct);
+    }
+
+    /// <summary>Applies pending migrations (a no-op when there are none).</summary>
+    internal async Task MigrateAsync(CancellationToken ct)
+    {
+        await _migrateGate.WaitAsync(ct);
+        try
+        {
+            await using var connection = await OpenUnmigratedAsync(ct);
+            await SqliteMigrator.ApplyAsync(connection, ct);
+            _migrated = true;
+        }
+        finally
+        {
+            _migrateGate.Release();
+        }
+    }
+
+    internal async Task<SqliteConnection> OpenUnmigratedAsync(CancellationToken ct)
+    {
+        EnsureFolderExists();
+        var connection = new SqliteConnection(ConnectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText =
+                $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+            await pragma.ExecuteNonQueryAsync(ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private void EnsureFolderExists()
+    {
+        if (DataSource.Length == 0 || DataSource == ":memory:" || DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase)) return;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(DataSource));
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Data.Sqlite;
+
+namespace TriageBot.Storage.Sqlite;
+
+// Plain ADO.NET rather than Dapper: the stores are a handful of short statements, and the one place
+// where speed matters (bulk upserts) needs prepared commands reused across rows, which Dapper hides.
+
+/// <summary>How values are written to and read from SQLite columns.</summary>
+internal static class SqliteValues
+{
+    /// <summary>Item and draft JSON: enums as names, computed properties (ContentHash, FullText) left out.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General)
+    {
+        IgnoreReadOnlyProperties = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>UTC, fixed width, so text order is time order.</summary>
+    public static string ToDb(DateTimeOffset value) =>
+        value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset FromDb(string value) =>
+        DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    // Little-endian IEEE floats, the layout of every platform .NET runs on.
+    public static byte[] ToBlob(float[] vector) => MemoryMarshal.AsBytes(vector.AsSpan()).ToArray();
+    public static float[] FromBlob(byte[] blob) => MemoryMarshal.Cast<byte, float>(blob).ToArray();
+
+    public static SqliteCommand Command(this SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return command;
+    }
+
+    public static SqliteCommand With(this SqliteCommand command, string name, object? value)
+    {
+        command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return command;
+    }
+
+    /// <summary>A parameter whose value is set per row of a prepared command.</summary>
+    public static SqliteParameter Slot(this SqliteCommand command, string name, SqliteType type) =>
+        command.Parameters.Add(name, type);
+
+    public static string? GetNullableString(this SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    public static T FromJson<T>(string json) =>
+        JsonSerializer.Deserialize<T>(json, Json) ?? throw new JsonException($"stored {typeof(T).Name} is null");
+
+    public static string ToJson<T>(T value) => JsonSerializer.Serialize(value, Json);
+}
