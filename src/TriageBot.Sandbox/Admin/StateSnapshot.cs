@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace TriageBot.Sandbox;
+
+/// <summary>The JSON of GET /_sandbox/state: everything clients wrote, plus Linear's whole workspace.</summary>
+public static class StateSnapshot
+{
+    public static JsonObject ToJson(SandboxState state)
+    {
+        lock (state.Sync)
+        {
+            return new JsonObject
+            {
+                ["slack"] = new JsonObject
+                {
+                    ["posts"] = JsonSerializer.SerializeToNode(state.Slack.Posts, SandboxJson.Options),
+                },
+                ["github"] = new JsonObject
+                {
+                    ["repos"] = new JsonArray([.. state.GitHub.Repos.Select(r => (JsonNode)new JsonObject
+                    {
+                        ["owner"] = r.Owner,
+                        ["name"] = r.Name,
+                        ["issue_count"] = r.Issues.Count,
+                        ["refs"] = JsonSerializer.SerializeToNode(r.Refs, SandboxJson.Options),
+                        ["pull_requests"] = JsonSerializer.SerializeToNode(r.PullRequests, SandboxJson.Options),
+                    })]),
+                },
+                ["x"] = new JsonObject { ["post_count"] = state.X.Posts.Count },
+                ["linear"] = JsonSerializer.SerializeToNode(state.Linear, SandboxJson.Options),
+            };
+        }
+    }
+
+    /// <summary>Linear's state alone (teams, labels, projects, issues with comments and attachments).</summary>
+    public static JsonNode LinearToJson(SandboxState state)
+    {
+        lock (state.Sync)
+        {
+            return JsonSerializer.SerializeToNode(state.Linear, SandboxJson.Options)!;
+        }
+    }
+}
