@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using TriageBot.Clients.Slack;
+
+namespace TriageBot.Ingest.Slack;
+
+/// <summary>
+/// Names of users and channels and the workspace's permalink prefix, fetched once and cached for the
+/// process (users.info is a call per unknown user; mentions and authors repeat a lot).
+/// </summary>
+public sealed class SlackDirectory(SlackWebClient slack, SlackRequestBudget budget, IOptionsMonitor<SlackOptions> options)
+{
+    private readonly ConcurrentDictionary<string, SlackUser> _users = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _channelNames = new(StringComparer.Ordinal);
+    private string? _permalinkPrefix;
+
+    public string? UserName(string id) => _users.TryGetValue(id, out var u) ? DisplayName(u) : null;
+    public bool IsBot(string id) => _users.TryGetValue(id, out var u) && u.IsBot;
+    public string? ChannelName(string id) => _channelNames.TryGetValue(id, out var n) ? n : null;
+
+    public void RememberChannel(SlackChannel c) => _channelNames[c.Id] = c.Name;
+
+    /// <summary>Fetches the users not yet known. False when the budget ran out (the caller stops cleanly).</summary>
+    public async Task<bool> ResolveUsersAsync(IEnumerable<string> ids, CancellationToken ct)
+    {
+        foreach (var id in ids.Distinct(StringComparer.Ordinal))
+        {
+            if (_users.ContainsKey(id)) continue;
+            if (!await budget.TryAcquireAsync(SlackRequestBudget.Users, ct)) return false;
+            try
+            {
+                _users[id] = await slack.GetUserAsync(id, ct);
+            }
+            catch (SlackApiException e) when (e.Error is "user_not_found" or "users_not_found")
+            {
+                _users[id] = new SlackUser { Id = id, Name = id };
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The message's link, derived from the workspace URL (asked once through chat.getPermalink when not configured).</summary>
+    public async Task<string> PermalinkAsync(string channel, string ts, CancellationToken ct)
+    {
+        var prefix = _permalinkPrefix ??= NormalisePrefix(options.CurrentValue.WorkspaceUrl);
+        if (prefix is null)
+        {
+            var link = await slack.GetPermalinkAsync(channel, ts, ct);
+            var at = link.IndexOf("/archives/", StringComparison.Ordinal);
+            if (at < 0) return link;
+            prefix = _permalinkPrefix = link[..at] + "/archives/";
+        }
+        return $"{prefix}{channel}/p{ts.Replace(".", "", StringComparison.Ordinal)}";
+    }
+
+    private static string? NormalisePrefix(string? workspaceUrl) =>
+        string.IsNullOrWhiteSpace(workspaceUrl) ? null : workspaceUrl.TrimEnd('/') + "/archives/";
+
+    private static string DisplayName(SlackUser u) =>
+        !string.IsNullOrEmpty(u.Name) ? u.Name
+        : !string.IsNullOrEmpty(u.Profile?.DisplayName) ? u.Profile.DisplayName
+        : u.RealName ?? u.Id;
+}
