@@ -1,0 +1,56 @@
+using System.Net;
+using System.Text;
+
+namespace TriageBot.Reports;
+
+/// <summary>
+/// Escaping for each digest format. Feedback text (and titles the agent derived from it) is untrusted:
+/// it must show as text, never become markup, links or mentions.
+/// </summary>
+internal static class DigestText
+{
+    /// <summary>An absolute http(s) URL, normalised and percent-encoded; null for anything else (javascript:, relative...).</summary>
+    public static string? SafeUrl(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)) return null;
+        if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) return null;
+        return uri.AbsoluteUri
+            .Replace("|", "%7C", StringComparison.Ordinal).Replace("<", "%3C", StringComparison.Ordinal)
+            .Replace(">", "%3E", StringComparison.Ordinal).Replace("(", "%28", StringComparison.Ordinal)
+            .Replace(")", "%29", StringComparison.Ordinal).Replace("\"", "%22", StringComparison.Ordinal)
+            .Replace(" ", "%20", StringComparison.Ordinal);
+    }
+
+    public static string Html(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>Slack mrkdwn: only &amp;, &lt; and &gt; are control characters (they start links and mentions).</summary>
+    public static string Slack(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal);
+
+    /// <summary>CommonMark: backslash-escape the punctuation that starts emphasis, links, HTML, code or blocks.</summary>
+    public static string Markdown(string text)
+    {
+        var sb = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (c is '\r' or '\n') { sb.Append(' '); continue; }
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#' or '~' or '&' or '!' or '(' or ')')
+                sb.Append('\\');
+            sb.Append(c);
+        }
+        // A leading "-", "+" or "1." would turn the line into a list item.
+        if (sb.Length > 0 && sb[0] is '-' or '+') sb.Insert(0, '\\');
+        var digits = 0;
+        while (digits < sb.Length && char.IsAsciiDigit(sb[digits])) digits++;
+        if (digits > 0 && digits < sb.Length && sb[digits] == '.') sb.Insert(digits, '\\');
+        return sb.ToString();
+    }
+
+    public static string Percent(double share) => share.ToString("0.#%", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Plural(int n, string one, string many) => n == 1 ? $"{n} {one}" : $"{n} {many}";
+
+    public static string Sources(IReadOnlyList<SourceCount> counts, string separator = " · ") =>
+        string.Join(separator, counts.Select(c => $"{c.Label} {c.Count}"));
+}
