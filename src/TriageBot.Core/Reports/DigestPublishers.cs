@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TriageBot.Clients.Slack;
 using Microsoft.Extensions.Options;
 using TriageBot.Domain;
 using TriageBot.Pipeline;
@@ -14,6 +16,16 @@ namespace TriageBot.Reports;
 public interface IDigestChannel
 {
     Task PostAsync(string channel, string text, JsonArray blocks, CancellationToken ct);
+}
+
+/// <summary>
+/// The digest channel over the shared Slack client (chat.postMessage). The client is resolved per post:
+/// it is a typed HttpClient, which a singleton must not hold on to.
+/// </summary>
+public sealed class SlackDigestChannel(IServiceProvider services) : IDigestChannel
+{
+    public Task PostAsync(string channel, string text, JsonArray blocks, CancellationToken ct) =>
+        services.GetRequiredService<SlackWebClient>().PostMessageAsync(channel, text, blocks, ct);
 }
 
 /// <summary>Writes digest.md and digest.html for each run (a pipeline publisher).</summary>

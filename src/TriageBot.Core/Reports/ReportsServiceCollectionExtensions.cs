@@ -10,8 +10,9 @@ public static class ReportsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the run report writer, the digest builder and writers, and two <see cref="IRunPublisher"/>s:
-    /// the digest files, and the Slack post (which posts through an <see cref="IDigestChannel"/> when one is
-    /// registered and a channel is configured). Goals come from the registered <c>GoalCatalog</c>.
+    /// the digest files, and the Slack post (through <see cref="SlackDigestChannel"/>, i.e. the Slack client that
+    /// <c>AddTriageBotIngest</c> registers, unless another <see cref="IDigestChannel"/> is registered; only when
+    /// <c>Digest:SlackChannel</c> or <c>Slack:DigestChannel</c> is set). Goals come from the registered <c>GoalCatalog</c>.
     /// </summary>
     public static IServiceCollection AddTriageBotReports(this IServiceCollection services, IConfiguration config)
     {
@@ -27,6 +28,7 @@ public static class ReportsServiceCollectionExtensions
 
         services.TryAddSingleton<RunReportWriter>();
         services.TryAddSingleton<DigestFileWriter>();
+        services.TryAddSingleton<IDigestChannel, SlackDigestChannel>();
         services.TryAddSingleton(sp => new DigestBuilder(sp.GetRequiredService<IOptions<DigestOptions>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRunPublisher, DigestFilePublisher>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRunPublisher, SlackDigestPoster>(sp =>

@@ -78,11 +78,11 @@ public sealed class DigestPublishingTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_a_registered_channel_client_the_poster_skips_instead_of_failing_the_container()
+    public async Task By_default_the_digest_goes_through_the_shared_slack_client()
     {
         await using var services = Services(new() { ["Digest:SlackChannel"] = "C0DIGEST" }, channel: null);
-        var poster = services.GetServices<IRunPublisher>().OfType<SlackDigestPoster>().Single();
 
-        Assert.False(await poster.PostAsync(new SlackDigest("t", []), CancellationToken.None));
+        Assert.IsType<SlackDigestChannel>(services.GetRequiredService<IDigestChannel>());
+        Assert.Single(services.GetServices<IRunPublisher>().OfType<SlackDigestPoster>());
     }
 }
