@@ -1,0 +1,32 @@
+using System.Text.RegularExpressions;
+
+namespace TriageBot.Agent.Offline;
+
+/// <summary>
+/// Word cues the offline agent reads feedback with. Generic product-support vocabulary only:
+/// nothing here may name a product, a feature or a team.
+/// </summary>
+internal static partial class Cues
+{
+    /// <summary>Severe: the kind of words that make a support lead drop everything.</summary>
+    [GeneratedRegex(@"\b(crash(es|ed|ing)?|data loss|lost (all|my|our|their|every)\b|los(e|ing) (data|work|history|everything)|corrupt(s|ed|ion)?|security|vulnerab\w*|bypass(es|ed)?|exploit\w*|leak(s|ed)? (of )?(token|secret|credential|password|key)s?|(can ?not|can't|cannot|unable to) (log ?in|sign ?in|login)|login loop|locked out|logged out|outage|data (is )?gone|all .{0,20} (are )?gone|disappear(s|ed)?)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex Severe();
+
+    /// <summary>Something is wrong or missing: the marks of an actionable report.</summary>
+    [GeneratedRegex(@"\b(bug|error|errors|fail(s|ed|ing|ure)?|broken|break(s|ing)?|can't|cannot|can not|unable|doesn't|does not|won't|isn't|not work\w*|wrong|crash\w*|slow\w*|freez\w*|hang(s|ing)?|stuck|timeout|time(s|d)? out|404|missing|lost|gone|leak\w*|typo\w*|regress\w*|please (add|fix|support)|feature request|would (be|love)|wish|support for|need (a|an|to)|should|instead of|workaround|again|keeps?|every time|loop|block\w*|issue|problem)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex Problem();
+
+    /// <summary>Praise and chit-chat: alone, not worth a ticket.</summary>
+    [GeneratedRegex(@"\b(love|loving|great|awesome|amazing|congrats|congratulations|kudos|thanks|thank you|nice|slick|cool|til|lol|lmao\w*|haha\w*|wifi|lunch|ooo|out of office|welcome|joined)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex Praise();
+
+    /// <summary>A small, well-bounded fix: copy, a link, an off-by-one, a single string.</summary>
+    [GeneratedRegex(@"\b(typos?|misspel\w*|spelling|spelled|grammar|wrong (copy|text|wording|label|message|string|translation|word)|(copy|wording|text|string|label) (change|fix|is wrong|only)|(change|fix|update) the (copy|wording|text|label|string)|wrongly says|says .{1,40} instead of|broken links?|dead links?|links? (is |are )?(broken|dead)|404s?|page not found|off[- ]by[- ]one|zero[- ]based|one[- ]based|wrong (number|count|index)|mislabel\w*)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex SmallFix();
+
+    /// <summary>Work that is never a small fix, whatever the copy says.</summary>
+    [GeneratedRegex(@"\b(crash\w*|data loss|security|bypass\w*|redesign|architecture|refactor\w*|migrat\w*|memory|leak\w*|slow\w*|latency|performance|feature request|plugin|integration|support for|allowlist|permission model|timeout|time(s|d)? out|retry|retries)\b", RegexOptions.IgnoreCase)]
+    public static partial Regex LargeWork();
+
+    public static int CountItems(IEnumerable<string> texts, Regex regex) => texts.Count(t => regex.IsMatch(t));
+}

@@ -1,0 +1,120 @@
+using System.Text.RegularExpressions;
+using TriageBot.Agent.Text;
+using TriageBot.Domain;
+
+namespace TriageBot.Agent.Offline;
+
+/// <summary>
+/// The default agent: no model, only the theme's own text. Title from the most typical GitHub
+/// issue title (people write good titles) or the most typical sentence; summary from the most
+/// representative sentences plus counts and key phrases; priority, labels, small fix and goal
+/// from counted cues. Deterministic for the same input.
+/// </summary>
+public sealed partial class OfflineThemeSummarizer(TimeProvider time) : IThemeSummarizer
+{
+    public const int MaxTitleLength = 90;
+
+    public OfflineThemeSummarizer() : this(TimeProvider.System) { }
+
+    public Task<ThemeDraft> SummarizeAsync(ThemeContext context, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        return Task.FromResult(Summarize(context));
+    }
+
+    public ThemeDraft Summarize(ThemeContext context)
+    {
+        var items = context.Items;
+        var text = new ThemeText(items);
+        var sentences = text.RepresentativeSentences(3);
+        var keyPhrases = text.KeyPhrases(5);
+        var priority = PriorityPolicy.Assess(context);
+        var smallFix = SmallFixJudge.Judge(items);
+        var goal = GoalMatcher.Match(items, context.Goals, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+
+        return new ThemeDraft
+        {
+            ThemeId = context.Theme.Id,
+            Title = Title(text, sentences, keyPhrases),
+            Summary = Summary(context, sentences, keyPhrases),
+            Priority = priority.Priority,
+            SmallFix = smallFix.SmallFix,
+            SmallFixReason = smallFix.Reason,
+            GoalId = goal.GoalId,
+            Labels = LabelChooser.Choose(items, context.KnownLabels),
+            Actionable = IsActionable(items),
+            Author = "offline",
+        };
+    }
+
+    /// <summary>Praise, chit-chat and empty text are not worth a ticket.</summary>
+    public static bool IsActionable(IReadOnlyList<FeedbackItem> items)
+    {
+        if (items.Count == 0) return false;
+        var texts = items.Select(i => i.FullText).ToList();
+        var problems = texts.Count(t => Cues.Problem().IsMatch(t) || Cues.Severe().IsMatch(t) || Cues.SmallFix().IsMatch(t) || Cues.LargeWork().IsMatch(t));
+        var praise = Cues.CountItems(texts, Cues.Praise());
+        var substantive = texts.Count(t => TextTokens.Tokenize(FeedbackText.Prose(t)).Count >= 4);
+        if (substantive * 2 < items.Count) return false;
+        // Themes with no problem words are still actionable when they are substantive and not
+        // praise: the clusterer has already set chit-chat aside. Praise needs a clear majority of problems.
+        if (praise * 2 >= items.Count) return problems * 10 >= items.Count * 6;
+        return problems > 0 || praise == 0;
+    }
+
+    private static string Title(ThemeText text, List<ScoredSentence> sentences, List<string> keyPhrases)
+    {
+        var titled = text.Items
+            .Where(i => i.Title.Length >= 12 && TextTokens.Tokenize(i.Title).Count >= 2)
+            .Select(i => (Title: CleanTitle(i.Title), Score: text.Typicality(i.Title) * (TextTokens.EnglishShare(i.Title) > 0 || i.Language is "en" ? 1.0 : 0.3)))
+            .OrderByDescending(x => x.Score).ThenBy(x => x.Title, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (titled.Title is not null && titled.Score >= 0.05)
+        {
+            return FeedbackText.Shorten(titled.Title, MaxTitleLength);
+        }
+        if (sentences.Count > 0)
+        {
+            return FeedbackText.Shorten(CleanTitle(sentences[0].Text), MaxTitleLength);
+        }
+        return keyPhrases.Count > 0 ? Capitalise(string.Join(", ", keyPhrases.Take(3))) : "Feedback theme";
+    }
+
+    private static string CleanTitle(string title)
+    {
+        var t = TitlePrefix().Replace(title.Trim(), "");
+        t = t.TrimEnd('.', '!', ' ');
+        return Capitalise(t);
+    }
+
+    private static string Capitalise(string s) => s.Length > 0 && char.IsLower(s[0]) ? char.ToUpperInvariant(s[0]) + s[1..] : s;
+
+    private static string Summary(ThemeContext context, List<ScoredSentence> sentences, List<string> keyPhrases)
+    {
+        var items = context.Items;
+        var parts = new List<string>();
+        if (sentences.Count > 0)
+        {
+            parts.Add("Users report: " + Sentence(sentences[0].Text));
+            foreach (var s in sentences.Skip(1).Take(1)) parts.Add("Also: " + Sentence(s.Text));
+        }
+        var bySource = items.GroupBy(i => i.Source).OrderBy(g => g.Key)
+            .Select(g => $"{g.Count()} {ThemeText.SourceLabel(g.Key, g.Count())}");
+        var first = items.Min(i => i.CreatedAt);
+        var last = items.Max(i => i.CreatedAt);
+        var span = first == last ? $"on {first:yyyy-MM-dd}" : $"between {first:yyyy-MM-dd} and {last:yyyy-MM-dd}";
+        var trend = context.Trend switch { ThemeTrend.Rising => ", rising", ThemeTrend.New => ", new", ThemeTrend.Falling => ", falling", _ => "" };
+        parts.Add($"{items.Count} report{(items.Count == 1 ? "" : "s")} ({string.Join(", ", bySource)}) {span}{trend}.");
+        if (keyPhrases.Count > 0) parts.Add("Recurring terms: " + string.Join(", ", keyPhrases) + ".");
+        return string.Join(" ", parts);
+    }
+
+    private static string Sentence(string s)
+    {
+        var t = FeedbackText.Shorten(s, 220).Trim();
+        return t.EndsWith('.') || t.EndsWith('!') || t.EndsWith('?') || t.EndsWith('…') ? t : t + ".";
+    }
+
+    [GeneratedRegex(@"^(\[[^\]]{1,20}\]\s*|(bug|feature|feat|fix|docs|chore|request|feature request|question|idea)(\([^)]{1,20}\))?\s*:\s*)+", RegexOptions.IgnoreCase)]
+    private static partial Regex TitlePrefix();
+}

@@ -1,0 +1,40 @@
+using TriageBot.Domain;
+
+namespace TriageBot.Agent.Offline;
+
+public sealed record SmallFixJudgement(bool SmallFix, string? Reason);
+
+/// <summary>
+/// A theme is a small fix when a good share of its reports point at copy, a link, an off-by-one or
+/// a single string, and the theme does not read like bigger work. Tuned for precision: a wrong
+/// "small fix" sends a coding agent at a real problem.
+/// </summary>
+public static class SmallFixJudge
+{
+    public const double MinShare = 0.34;
+
+    public static SmallFixJudgement Judge(IReadOnlyList<FeedbackItem> items)
+    {
+        if (items.Count == 0) return new(false, null);
+        var texts = items.Select(i => i.FullText).ToList();
+        var small = texts.Where(t => Cues.SmallFix().IsMatch(t)).ToList();
+        var large = Cues.CountItems(texts, Cues.LargeWork());
+        var share = (double)small.Count / items.Count;
+        if (small.Count == 0 || share < MinShare || (items.Count > 1 && small.Count < 2)) return new(false, null);
+        if (large > small.Count) return new(false, null);
+
+        var kinds = small
+            .SelectMany(t => Cues.SmallFix().Matches(t).Select(m => Describe(m.Value)))
+            .GroupBy(k => k).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(2);
+        return new(true, $"{small.Count} of {items.Count} reports point at {string.Join(" and ", kinds)}");
+    }
+
+    private static string Describe(string cue)
+    {
+        var c = cue.ToLowerInvariant();
+        if (c.Contains("typo") || c.Contains("spel") || c.Contains("grammar")) return "a typo";
+        if (c.Contains("link") || c.Contains("404") || c.Contains("not found")) return "a broken link";
+        if (c.Contains("off") || c.Contains("based") || c.Contains("number") || c.Contains("count") || c.Contains("index")) return "an off-by-one";
+        return "wrong copy";
+    }
+}

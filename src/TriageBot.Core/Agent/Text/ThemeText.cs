@@ -1,0 +1,111 @@
+using TriageBot.Domain;
+
+namespace TriageBot.Agent.Text;
+
+/// <summary>A sentence from one item, scored by how typical it is of the whole theme.</summary>
+public sealed record ScoredSentence(string Text, FeedbackItem Item, double Score);
+
+/// <summary>
+/// The text side of one theme: TF-IDF over its items, its most representative sentences and key
+/// phrases. Shared by the offline agent (titles, summaries) and the ticket writer (quotes).
+/// </summary>
+public sealed class ThemeText
+{
+    private readonly Dictionary<string, Dictionary<string, int>> _surfaces = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<FeedbackItem> Items { get; }
+    public TermVectors Vectors { get; }
+
+    public ThemeText(IReadOnlyList<FeedbackItem> items)
+    {
+        Items = items;
+        var docs = items.Select(i => (IReadOnlyList<string>)WithBigrams(TextTokens.Tokenize(FeedbackText.Prose(i.FullText), _surfaces))).ToList();
+        Vectors = new TermVectors(docs);
+    }
+
+    private static List<string> WithBigrams(List<string> unigrams)
+    {
+        var terms = new List<string>(unigrams);
+        for (var i = 0; i + 1 < unigrams.Count; i++) terms.Add(unigrams[i] + "_" + unigrams[i + 1]);
+        return terms;
+    }
+
+    /// <summary>How close a piece of text is to the theme's centroid.</summary>
+    public double Typicality(string text) =>
+        TermVectors.Cosine(Vectors.Vectorize(WithBigrams(TextTokens.Tokenize(FeedbackText.Prose(text)))), Vectors.Centroid);
+
+    /// <summary>The most representative readable sentences, at most one per item, near-duplicates dropped.</summary>
+    public List<ScoredSentence> RepresentativeSentences(int count, int minLength = 25, int maxLength = 260)
+    {
+        var candidates = new List<ScoredSentence>();
+        foreach (var item in Items)
+        {
+            var texts = FeedbackText.Sentences(item.Body).Concat(item.Replies.SelectMany(r => FeedbackText.Sentences(r.Text)));
+            foreach (var sentence in texts)
+            {
+                if (sentence.Length < minLength || sentence.Length > maxLength) continue;
+                if (TextTokens.Tokenize(sentence).Count < 4) continue;
+                var english = TextTokens.EnglishShare(sentence) >= 0.08 || item.Language is "en";
+                var score = Typicality(sentence) * (english ? 1.0 : 0.4);
+                candidates.Add(new ScoredSentence(sentence, item, score));
+            }
+        }
+        var picked = new List<ScoredSentence>();
+        var pickedVectors = new List<Dictionary<string, double>>();
+        foreach (var c in candidates.OrderByDescending(c => c.Score).ThenBy(c => c.Item.Id, StringComparer.Ordinal))
+        {
+            if (picked.Count >= count) break;
+            if (picked.Any(p => p.Item.Id == c.Item.Id)) continue;
+            var v = Vectors.Vectorize(TextTokens.Tokenize(c.Text));
+            if (pickedVectors.Any(p => TermVectors.Cosine(p, v) > 0.6)) continue;
+            picked.Add(c);
+            pickedVectors.Add(v);
+        }
+        return picked;
+    }
+
+    /// <summary>Phrases most of the theme's items share, in their most common written form.</summary>
+    public List<string> KeyPhrases(int count)
+    {
+        var n = Math.Max(1, Items.Count);
+        var minDf = n >= 4 ? 2 : 1;
+        var ranked = Vectors.DocumentFrequency
+            .Where(kv => kv.Value >= minDf)
+            .Select(kv => (Term: kv.Key, Weight: (double)kv.Value / n * (kv.Key.Contains('_') ? 1.6 : 1.0)))
+            .OrderByDescending(x => x.Weight).ThenBy(x => x.Term, StringComparer.Ordinal)
+            .ToList();
+        var result = new List<string>();
+        foreach (var (term, _) in ranked)
+        {
+            if (result.Count >= count) break;
+            var parts = term.Split('_');
+            if (parts.Length == 2 && parts[0] == parts[1]) continue;
+            var phrase = string.Join(' ', parts.Select(Surface));
+            // A unigram already inside a chosen phrase (or the reverse) says nothing new.
+            if (result.Any(r => r.Contains(phrase, StringComparison.Ordinal) || phrase.Contains(r, StringComparison.Ordinal))) continue;
+            result.Add(phrase);
+        }
+        return result;
+    }
+
+    private string Surface(string stem) =>
+        _surfaces.TryGetValue(stem, out var forms) ? forms.OrderByDescending(f => f.Value).ThenBy(f => f.Key.Length).First().Key : stem;
+
+    /// <summary>Counts by source name ("slack", "github", "x"), for summaries and ticket descriptions.</summary>
+    public static IReadOnlyDictionary<string, int> CountBySource(IEnumerable<FeedbackItem> items) =>
+        items.GroupBy(i => SourceName(i.Source)).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
+
+    public static string SourceName(FeedbackSource source) => source switch
+    {
+        FeedbackSource.Slack => "slack",
+        FeedbackSource.GitHub => "github",
+        _ => "x",
+    };
+
+    public static string SourceLabel(FeedbackSource source, int count) => source switch
+    {
+        FeedbackSource.Slack => count == 1 ? "Slack thread" : "Slack threads",
+        FeedbackSource.GitHub => count == 1 ? "GitHub issue" : "GitHub issues",
+        _ => count == 1 ? "X post" : "X posts",
+    };
+}

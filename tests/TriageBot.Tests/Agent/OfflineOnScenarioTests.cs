@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Time.Testing;
+using TriageBot.Agent;
+using TriageBot.Agent.Offline;
+using TriageBot.Domain;
+using Xunit.Abstractions;
+
+namespace TriageBot.Tests.Agent;
+
+/// <summary>The offline agent on dev-small's hand-labelled themes: the numbers issue 6 holds it to.</summary>
+public sealed class OfflineOnScenarioTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("dev-small.json", 0.9, 0.8)]
+    public void Small_fix_precision_and_goal_accuracy_on_truth_themes(string scenario, double minPrecision, double minGoalAccuracy)
+    {
+        var s = ScenarioThemes.Load(scenario);
+        var summarizer = new OfflineThemeSummarizer(new FakeTimeProvider(s.Now));
+        int tp = 0, fp = 0, fn = 0, goalsRight = 0;
+        foreach (var truth in s.Truth)
+        {
+            var items = s.ItemsOf(truth);
+            var theme = new Theme { Id = truth.Id, ItemIds = items.Select(i => i.Id).ToList() };
+            var draft = summarizer.Summarize(new ThemeContext(theme, items, ThemeTrend.New, s.Goals, ["Bug", "Feature", "Docs", "Performance"]));
+            if (draft.SmallFix && truth.SmallFix) tp++;
+            if (draft.SmallFix && !truth.SmallFix) fp++;
+            if (!draft.SmallFix && truth.SmallFix) fn++;
+            if (draft.GoalId == truth.Goal) goalsRight++;
+            output.WriteLine($"{truth.Id,-22} sf={draft.SmallFix}/{truth.SmallFix} goal={draft.GoalId ?? "-"}/{truth.Goal ?? "-"} p={draft.Priority} act={draft.Actionable} labels={string.Join(",", draft.Labels)}");
+            output.WriteLine($"    {GoalMatcher.LastScores}");
+            output.WriteLine($"    {draft.Title}");
+            output.WriteLine($"    {draft.Summary}");
+        }
+        var precision = tp + fp == 0 ? 1.0 : (double)tp / (tp + fp);
+        var goalAccuracy = (double)goalsRight / s.Truth.Count;
+        output.WriteLine($"small-fix precision {precision:0.00} (tp {tp}, fp {fp}, fn {fn}); goal accuracy {goalAccuracy:0.00}");
+        Assert.True(precision >= minPrecision, $"small-fix precision {precision:0.00}");
+        Assert.True(tp > 0, "no small fix found at all");
+        Assert.True(goalAccuracy >= minGoalAccuracy, $"goal accuracy {goalAccuracy:0.00}");
+    }
+}
