@@ -1,0 +1,240 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TriageBot.Agent;
+using TriageBot.Clients.Linear;
+using TriageBot.Diagnostics;
+using TriageBot.Domain;
+using TriageBot.Storage;
+
+namespace TriageBot.Tickets;
+
+/// <summary>
+/// Files one Linear ticket per actionable theme, exactly once.
+/// <list type="bullet">
+/// <item>Known theme, no new evidence: nothing is sent (<see cref="TicketAction.Unchanged"/>).</item>
+/// <item>Known theme, new evidence: one attachment per new item, plus one comment when the theme grew
+/// noticeably (<see cref="TicketAction.Updated"/>); a closed ticket instead gets a regression ticket.</item>
+/// <item>New theme: a pending intent from a crashed run is reconciled first (the issue is found by the
+/// marker in its description); then any ticket already linking the evidence (ours or hand-filed, found
+/// with attachmentsForURL) is reused; only then is an intent recorded and the issue created.</item>
+/// </list>
+/// Every write is audited with what, which ticket and why.
+/// </summary>
+public sealed class LinearTicketWriter(
+    LinearGraphQLClient linear,
+    LinearWorkspace workspace,
+    ITicketStore store,
+    IAuditLog audit,
+    RunContext run,
+    IOptions<TicketOptions> options,
+    TimeProvider time,
+    ILogger<LinearTicketWriter> logger) : ITicketWriter
+{
+    private readonly TicketOptions _options = options.Value;
+
+    public Task<TicketOutcome?> FileAsync(ThemeContext context, ThemeDraft draft, CancellationToken ct) =>
+        FileCoreAsync(context, draft, _options.Mode == TicketMode.Create, ct);
+
+    /// <summary>Files a draft a person approved (<c>tickets approve</c>), whatever <c>Tickets:Mode</c> says.</summary>
+    public Task<TicketOutcome?> FileApprovedAsync(ThemeContext context, ThemeDraft draft, CancellationToken ct) =>
+        FileCoreAsync(context, draft, true, ct);
+
+    private async Task<TicketOutcome?> FileCoreAsync(ThemeContext context, ThemeDraft draft, bool mayWrite, CancellationToken ct)
+    {
+        var themeId = context.Theme.Id;
+        if (!draft.Actionable || context.Items.Count < _options.MinItems) return null;
+        var evidence = EvidenceLinks.For(context.Items);
+
+        var mapping = await store.GetAsync(themeId, ct);
+        if (mapping is not null)
+        {
+            var known = new HashSet<string>(mapping.EvidenceUrls, StringComparer.Ordinal);
+            var fresh = evidence.Where(e => !known.Contains(e.Url)).ToList();
+            if (fresh.Count == 0 || !mayWrite)
+            {
+                return new TicketOutcome(themeId, mapping.Ticket, TicketAction.Unchanged, 0);
+            }
+            return await UpdateAsync(context, draft, mapping, fresh, ct);
+        }
+        if (!mayWrite) return null; // suggest mode: the draft goes to the report and digest, nothing to Linear
+
+        if (await store.GetIntentAsync(themeId, ct) is { } intent && await ReconcileAsync(context, intent, evidence, ct) is { } reconciled)
+        {
+            return reconciled;
+        }
+
+        var existing = await FindExistingAsync(evidence, ct);
+        if (existing is not null)
+        {
+            if (existing.Value.Issue.IsClosed && _options.RegressionOnClosed)
+            {
+                return await CreateAsync(context, draft, evidence, existing.Value.Issue, ct);
+            }
+            return await LinkExistingAsync(context, existing.Value.Issue, existing.Value.AttachedUrls, evidence, ct);
+        }
+        return await CreateAsync(context, draft, evidence, null, ct);
+    }
+
+    private async Task<TicketOutcome> UpdateAsync(ThemeContext context, ThemeDraft draft, TicketMapping mapping, List<EvidenceLink> fresh, CancellationToken ct)
+    {
+        var themeId = context.Theme.Id;
+        if (_options.RegressionOnClosed && await linear.GetIssueAsync(mapping.Ticket.IssueId, ct) is { IsClosed: true } closed)
+        {
+            logger.LogInformation("Theme {Theme} came back after {Issue} was closed; filing a regression", themeId, closed.Identifier);
+            return await CreateAsync(context, draft, EvidenceLinks.For(context.Items), closed, ct);
+        }
+
+        foreach (var link in fresh)
+        {
+            await AttachAsync(mapping.Ticket, link, themeId, "new evidence for the theme", ct);
+        }
+
+        var total = context.Items.Count;
+        var last = Math.Max(1, mapping.ItemCountAtLastComment);
+        var freshIds = fresh.Select(f => f.ItemId).ToHashSet(StringComparer.Ordinal);
+        var newItems = context.Items.Where(i => freshIds.Contains(i.Id)).ToList();
+        var grew = total - last >= _options.CommentMinNewItems && total >= last * (1 + _options.CommentMinGrowth);
+        var countAtComment = mapping.ItemCountAtLastComment;
+        if (grew)
+        {
+            await linear.CreateCommentAsync(mapping.Ticket.IssueId, TicketDescription.GrowthComment(newItems, total), ct);
+            await AuditAsync("linear.commentCreate", mapping.Ticket.Identifier, $"comment: {newItems.Count} new reports, {total} in total",
+                $"theme {themeId} grew from {last} to {total} reports", ct);
+            countAtComment = total;
+        }
+
+        await store.SaveAsync(mapping with
+        {
+            EvidenceUrls = mapping.EvidenceUrls.Concat(fresh.Select(f => f.Url)).Distinct(StringComparer.Ordinal).ToList(),
+            ContentKey = EvidenceLinks.ContentKey(context.Items),
+            ItemCountAtLastComment = countAtComment,
+        }, ct);
+        return new TicketOutcome(themeId, mapping.Ticket, TicketAction.Updated, fresh.Count);
+    }
+
+    /// <summary>A previous run recorded an intent and may have created the issue before dying: find it by its marker.</summary>
+    private async Task<TicketOutcome?> ReconcileAsync(ThemeContext context, TicketIntent intent, IReadOnlyList<EvidenceLink> evidence, CancellationToken ct)
+    {
+        var marker = TicketDescription.MarkerFor(intent.IntentKey);
+        var found = (await linear.FindIssuesByDescriptionMarkerAsync(marker, ct)).FirstOrDefault();
+        if (found is null)
+        {
+            logger.LogInformation("Intent {Key} for theme {Theme} has no issue; the create never happened", intent.IntentKey, context.Theme.Id);
+            await store.ClearIntentAsync(context.Theme.Id, ct);
+            return null;
+        }
+        var ticket = new TicketRef(found.Id, found.Identifier, found.Url);
+        await AuditAsync("linear.reconcile", found.Identifier, "adopted the issue an interrupted run created",
+            $"intent {intent.IntentKey} for theme {context.Theme.Id} from {intent.CreatedAt:O}", ct);
+        foreach (var link in evidence)
+        {
+            await AttachAsync(ticket, link, context.Theme.Id, "evidence for the theme (after an interrupted run)", ct);
+        }
+        await SaveMappingAsync(context, ticket, evidence, ct);
+        await store.ClearIntentAsync(context.Theme.Id, ct);
+        return new TicketOutcome(context.Theme.Id, ticket, TicketAction.Created, evidence.Count);
+    }
+
+    private async Task<(LinearIssue Issue, HashSet<string> AttachedUrls)?> FindExistingAsync(IReadOnlyList<EvidenceLink> evidence, CancellationToken ct)
+    {
+        var hits = new Dictionary<string, (LinearIssue Issue, HashSet<string> Urls)>(StringComparer.Ordinal);
+        foreach (var link in evidence)
+        {
+            foreach (var attachment in await linear.FindAttachmentsAsync(link.Url, ct))
+            {
+                if (attachment.Issue is not { } issue) continue;
+                if (!hits.TryGetValue(issue.Id, out var hit)) hits[issue.Id] = hit = (issue, new HashSet<string>(StringComparer.Ordinal));
+                hit.Urls.Add(link.Url);
+            }
+        }
+        if (hits.Count == 0) return null;
+        // Prefer an open ticket, then the one holding most of the evidence.
+        var best = hits.Values.OrderBy(h => h.Issue.IsClosed).ThenByDescending(h => h.Urls.Count).ThenBy(h => h.Issue.Identifier, StringComparer.Ordinal).First();
+        return (best.Issue, best.Urls);
+    }
+
+    private async Task<TicketOutcome> LinkExistingAsync(ThemeContext context, LinearIssue issue, HashSet<string> attached, IReadOnlyList<EvidenceLink> evidence, CancellationToken ct)
+    {
+        var ticket = new TicketRef(issue.Id, issue.Identifier, issue.Url);
+        await AuditAsync("linear.link", issue.Identifier, $"theme {context.Theme.Id} linked to an existing ticket",
+            $"{attached.Count} of the theme's evidence links are already attached to {issue.Identifier}", ct);
+        var added = 0;
+        foreach (var link in evidence.Where(e => !attached.Contains(e.Url)))
+        {
+            await AttachAsync(ticket, link, context.Theme.Id, "evidence for the theme this ticket already tracks", ct);
+            added++;
+        }
+        await SaveMappingAsync(context, ticket, evidence, ct);
+        return new TicketOutcome(context.Theme.Id, ticket, added > 0 ? TicketAction.Updated : TicketAction.Unchanged, added);
+    }
+
+    private async Task<TicketOutcome> CreateAsync(ThemeContext context, ThemeDraft draft, IReadOnlyList<EvidenceLink> evidence, LinearIssue? regressionOf, CancellationToken ct)
+    {
+        var themeId = context.Theme.Id;
+        var team = await workspace.ResolveTeamAsync(context.Items, ct);
+        var (labelIds, createdLabels) = await workspace.ResolveLabelsAsync(team, draft.Labels, ct);
+        foreach (var name in createdLabels)
+        {
+            await AuditAsync("linear.issueLabelCreate", team.Key, $"label '{name}'", "Linear:CreateMissingLabels is on and the team lacked it", ct);
+        }
+        var goal = context.Goals.FirstOrDefault(g => g.Id == draft.GoalId);
+        var project = await workspace.ResolveProjectAsync(goal, ct);
+
+        var intent = new TicketIntent(themeId, IntentKey(themeId), time.GetUtcNow());
+        await store.SaveIntentAsync(intent, ct);
+
+        var title = regressionOf is null ? draft.Title : "Regression: " + draft.Title;
+        var description = TicketDescription.Build(context, draft, _options.Quotes, intent.IntentKey,
+            regressionOf is null ? null : new LinearIssueRefText(regressionOf.Identifier, regressionOf.Url, regressionOf.StateName));
+        var create = new LinearIssueCreate(team.Id, title, description, (int)draft.Priority, labelIds, project?.Id);
+
+        LinearIssue issue;
+        try
+        {
+            issue = await linear.CreateIssueAsync(create, ct);
+        }
+        catch (LinearApiException ex) when (!ex.IsRateLimited)
+        {
+            // The create may have happened (timeout, 5xx after commit): look before anyone retries.
+            var found = (await linear.FindIssuesByDescriptionMarkerAsync(TicketDescription.MarkerFor(intent.IntentKey), ct)).FirstOrDefault();
+            if (found is null) throw;
+            logger.LogWarning("issueCreate for theme {Theme} failed ({Error}) but the issue exists as {Issue}", themeId, ex.Message, found.Identifier);
+            issue = found;
+        }
+
+        var ticket = new TicketRef(issue.Id, issue.Identifier, issue.Url);
+        var why = regressionOf is null
+            ? $"theme {themeId}: {context.Items.Count} reports, priority {draft.Priority} by {draft.Author}, no existing ticket links its evidence"
+            : $"theme {themeId} came back after {regressionOf.Identifier} was closed ({regressionOf.StateName})";
+        await AuditAsync("linear.issueCreate", issue.Identifier, $"created '{title}' in team {team.Key}" + (project is null ? "" : $", project {project.Name}"), why, ct);
+
+        foreach (var link in evidence)
+        {
+            await AttachAsync(ticket, link, themeId, "evidence for the new ticket", ct);
+        }
+        await SaveMappingAsync(context, ticket, evidence, ct);
+        await store.ClearIntentAsync(themeId, ct);
+        return new TicketOutcome(themeId, ticket, TicketAction.Created, evidence.Count);
+    }
+
+    private async Task AttachAsync(TicketRef ticket, EvidenceLink link, string themeId, string why, CancellationToken ct)
+    {
+        await linear.CreateAttachmentAsync(ticket.IssueId, link.Url, link.Title, link.Subtitle, ct);
+        await AuditAsync("linear.attachmentCreate", ticket.Identifier, $"attached {link.ItemId} ({link.Url})", $"{why} (theme {themeId})", ct);
+    }
+
+    private Task SaveMappingAsync(ThemeContext context, TicketRef ticket, IReadOnlyList<EvidenceLink> evidence, CancellationToken ct) =>
+        store.SaveAsync(new TicketMapping(context.Theme.Id, ticket, evidence.Select(e => e.Url).ToList(),
+            EvidenceLinks.ContentKey(context.Items), context.Items.Count), ct);
+
+    private Task AuditAsync(string kind, string target, string what, string why, CancellationToken ct) =>
+        audit.AppendAsync(new AuditEntry(time.GetUtcNow(), run.RunId, kind, target, what, why), ct);
+
+    private string IntentKey(string themeId)
+    {
+        var seed = $"{themeId}|{time.GetUtcNow().ToUnixTimeMilliseconds()}|{run.RunId}";
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(seed)))[..16];
+    }
+}

@@ -1,0 +1,27 @@
+using TriageBot.Clients.Linear;
+using TriageBot.Tests.Support;
+
+namespace TriageBot.Tests.Tickets;
+
+public sealed class LinearDocumentsTests
+{
+    public static TheoryData<string> Names() => [.. LinearDocuments.All.Keys];
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Every_document_is_valid_against_Linears_schema(string name) =>
+        LinearSchema.AssertValid(LinearDocuments.All[name]);
+
+    [Fact]
+    public void All_lists_every_public_document_constant()
+    {
+        var constants = typeof(LinearDocuments).GetFields()
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => f.Name).Order().ToList();
+        Assert.Equal(constants, LinearDocuments.All.Keys.Order().ToList());
+    }
+
+    [Fact]
+    public void A_misspelt_field_is_caught() =>
+        Assert.NotEmpty(LinearSchema.Validate(LinearDocuments.Teams.Replace("key", "kee", StringComparison.Ordinal)));
+}
