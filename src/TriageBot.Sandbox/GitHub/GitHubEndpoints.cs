@@ -4,14 +4,16 @@ using System.Text.Json.Nodes;
 namespace TriageBot.Sandbox;
 
 /// <summary>
-/// GitHub REST as Octokit consumes it, under /github/ and /github/api/v3/ (Octokit appends api/v3/ to a base that
-/// is not github.com). Credentials, faults, rate-limit headers and the request log come from the pipeline in front.
+/// GitHub REST as Octokit consumes it, under /github/ and /github/api/v3/, and under /api/v3/ at the root: Octokit
+/// resolves "/api/v3/" against a base that is not github.com, which replaces the base's path, so a client given
+/// {base}github/ really calls {base}api/v3/ (as against a GitHub Enterprise Server at {base}).
+/// Credentials, faults, rate-limit headers and the request log come from the pipeline in front.
 /// </summary>
 internal static class GitHubEndpoints
 {
     public static void MapGitHub(this IEndpointRouteBuilder app, SandboxState state)
     {
-        foreach (var prefix in new[] { "/github", "/github/api/v3" })
+        foreach (var prefix in new[] { "/github", "/github/api/v3", SandboxPipeline.GitHubEnterprisePrefix })
         {
             var api = app.MapGroup(prefix);
             api.MapGet("/rate_limit", (HttpContext ctx) => RateLimitAsync(ctx, state));

@@ -49,11 +49,13 @@ internal static class GitHubResponses
         return skip >= items.Count ? [] : items.Skip((int)skip).Take(perPage).ToList();
     }
 
-    /// <summary>The API base the request came in on: {scheme}://{host}/github or /github/api/v3.</summary>
+    /// <summary>The API base the request came in on: {scheme}://{host}/github, /github/api/v3 or /api/v3.</summary>
     public static string ApiBase(HttpContext ctx)
     {
         var path = ctx.Request.Path.Value ?? "";
-        var prefix = path.StartsWith("/github/api/v3/", StringComparison.OrdinalIgnoreCase) ? "/github/api/v3" : "/github";
+        var prefix = path.StartsWith("/github/api/v3/", StringComparison.OrdinalIgnoreCase) ? "/github/api/v3"
+            : path.StartsWith("/github/", StringComparison.OrdinalIgnoreCase) ? "/github"
+            : SandboxPipeline.GitHubEnterprisePrefix;
         return $"{ctx.Request.Scheme}://{ctx.Request.Host}{ctx.Request.PathBase}{prefix}";
     }
 

@@ -11,8 +11,13 @@ internal sealed class SandboxPipeline(SandboxServices services)
 {
     private static readonly string[] Services = ["slack", "github", "x", "linear", "openai"];
 
+    /// <summary>Where Octokit sends GitHub requests for a base that is not github.com (GitHub Enterprise Server's path).</summary>
+    public const string GitHubEnterprisePrefix = "/api/v3";
+
     public static string? ServiceOf(PathString path)
     {
+        // Octokit resolves "/api/v3/" against a non-github.com base, which drops the base's own path (/github/).
+        if (path.StartsWithSegments(GitHubEnterprisePrefix, StringComparison.OrdinalIgnoreCase)) return "github";
         foreach (var s in Services)
             if (path.StartsWithSegments("/" + s, StringComparison.OrdinalIgnoreCase)) return s;
         return null;
@@ -20,6 +25,8 @@ internal sealed class SandboxPipeline(SandboxServices services)
 
     public static string OperationOf(string service, PathString path)
     {
+        if (path.StartsWithSegments(GitHubEnterprisePrefix, StringComparison.OrdinalIgnoreCase))
+            return (path.Value ?? "")[GitHubEnterprisePrefix.Length..].TrimStart('/');
         var rest = (path.Value ?? "")[(service.Length + 1)..].TrimStart('/');
         if (service == "slack" && rest.StartsWith("api/", StringComparison.Ordinal)) rest = rest[4..];
         if (service == "github" && rest.StartsWith("api/v3/", StringComparison.Ordinal)) rest = rest[7..];
