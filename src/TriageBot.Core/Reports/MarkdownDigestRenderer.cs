@@ -54,7 +54,8 @@ public static class MarkdownDigestRenderer
         foreach (var goal in model.Goals)
         {
             md.Append(CultureInfo.InvariantCulture, $"### {Markdown(goal.Goal.Title)} ({Markdown(goal.Goal.Id)}) · {goal.Progress}\n\n");
-            md.Append(CultureInfo.InvariantCulture, $"{Plural(goal.FeedbackItems, "item", "items")} of feedback in {Plural(goal.Themes.Count, "theme", "themes")}.\n\n");
+            md.Append(goal.Themes.Count == 0 ? "No feedback about this goal yet.\n\n"
+                : $"{Plural(goal.FeedbackItems, "item", "items")} of feedback in {Plural(goal.Themes.Count, "theme", "themes")}.\n\n");
             foreach (var theme in goal.Themes)
                 md.Append(CultureInfo.InvariantCulture, $"- {Markdown(theme.Title)} — {Plural(theme.ItemCount, "item", "items")}, {theme.Trend}{TicketSuffix(theme.Ticket)}\n");
             if (goal.Themes.Count > 0) md.Append('\n');

@@ -46,7 +46,8 @@ public static class SlackDigestRenderer
         foreach (var goal in model.Goals)
         {
             body.Add(Section(Pack([
-                $"*{Slack(goal.Goal.Title)}* · {goal.Progress} · {Plural(goal.FeedbackItems, "item", "items")} in {Plural(goal.Themes.Count, "theme", "themes")}",
+                $"*{Slack(goal.Goal.Title)}* · {goal.Progress} · " + (goal.Themes.Count == 0 ? "no feedback yet"
+                    : $"{Plural(goal.FeedbackItems, "item", "items")} in {Plural(goal.Themes.Count, "theme", "themes")}"),
                 .. goal.Themes.Select(t => $"• {Slack(Brief(t.Title))} — {Plural(t.ItemCount, "item", "items")}, {t.Trend}{TicketSuffix(t.Ticket)}"),
             ])));
         }

@@ -57,3 +57,27 @@ public sealed class SqliteMigratorTests : IDisposable
         Assert.Equal(0, await items.CountAsync(ct));
     }
 }
+
+public sealed class SqliteInMemoryStoreTests
+{
+    [Fact]
+    public async Task An_in_memory_store_keeps_its_data_across_connections_until_the_factory_is_disposed()
+    {
+        var ct = CancellationToken.None;
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        await using (var factory = new SqliteConnectionFactory("Data Source=:memory:"))
+        {
+            var items = new SqliteItemStore(factory, time);
+            await items.UpsertAsync([TempSqliteDatabase.Item("slack:C01:1.0")], ct);
+            await new SqliteCursorStore(factory, time).SetAsync("slack", "C01", "1.0", ct);
+
+            Assert.True(factory.IsInMemory);
+            Assert.Equal(1, await items.CountAsync(ct));
+            Assert.Equal("1.0", await new SqliteCursorStore(factory, time).GetAsync("slack", "C01", ct));
+        }
+
+        // A second :memory: factory is a different, empty database.
+        await using var other = new SqliteConnectionFactory("Data Source=:memory:");
+        Assert.Equal(0, await new SqliteItemStore(other, time).CountAsync(ct));
+    }
+}

@@ -5,26 +5,38 @@ namespace TriageBot.Storage.Sqlite;
 /// <summary>
 /// Opens connections to the SQLite file. Every connection waits for a busy database instead of failing
 /// (one process, several stages writing at once), and the schema is migrated once before the first use.
+/// An in-memory database (<c>Data Source=:memory:</c> or <c>Mode=Memory</c>) lives as long as the factory:
+/// it is shared between its connections and kept alive by one connection the factory holds.
 /// </summary>
-public sealed class SqliteConnectionFactory
+public sealed class SqliteConnectionFactory : IAsyncDisposable, IDisposable
 {
     /// <summary>How long a statement waits for another writer before it fails.</summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(10);
 
     private readonly SemaphoreSlim _migrateGate = new(1, 1);
     private volatile bool _migrated;
+    private SqliteConnection? _keepAlive;
 
     public SqliteConnectionFactory(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
         // Microsoft.Data.Sqlite retries SQLITE_BUSY until the command timeout; keep both in step.
         if (builder.DefaultTimeout < BusyTimeout.TotalSeconds) builder.DefaultTimeout = (int)BusyTimeout.TotalSeconds;
+        if (builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory)
+        {
+            // A plain :memory: database is private to one connection; a named shared one is what the stores need.
+            if (builder.DataSource is "" or ":memory:") builder.DataSource = $"triagebot-{Guid.NewGuid():N}";
+            builder.Mode = SqliteOpenMode.Memory;
+            builder.Cache = SqliteCacheMode.Shared;
+            IsInMemory = true;
+        }
         ConnectionString = builder.ToString();
         DataSource = builder.DataSource;
     }
 
     public string ConnectionString { get; }
     public string DataSource { get; }
+    public bool IsInMemory { get; }
 
     /// <summary>An open connection to a migrated database. The caller disposes it.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken ct)
@@ -51,7 +63,13 @@ public sealed class SqliteConnectionFactory
 
     internal async Task<SqliteConnection> OpenUnmigratedAsync(CancellationToken ct)
     {
-        EnsureFolderExists();
+        if (IsInMemory && _keepAlive is null)
+        {
+            var keepAlive = new SqliteConnection(ConnectionString);
+            await keepAlive.OpenAsync(ct);
+            if (Interlocked.CompareExchange(ref _keepAlive, keepAlive, null) is not null) await keepAlive.DisposeAsync();
+        }
+        else if (!IsInMemory) EnsureFolderExists();
         var connection = new SqliteConnection(ConnectionString);
         try
         {
@@ -69,9 +87,16 @@ public sealed class SqliteConnectionFactory
         }
     }
 
+    public void Dispose() => Interlocked.Exchange(ref _keepAlive, null)?.Dispose();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _keepAlive, null) is { } keepAlive) await keepAlive.DisposeAsync();
+    }
+
     private void EnsureFolderExists()
     {
-        if (DataSource.Length == 0 || DataSource == ":memory:" || DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase)) return;
+        if (DataSource.Length == 0 || DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase)) return;
         var folder = Path.GetDirectoryName(Path.GetFullPath(DataSource));
         if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
     }
