@@ -4,20 +4,25 @@ using TriageBot.Storage;
 namespace TriageBot.Ingest;
 
 /// <summary>Counts one reader's run. Read = items stored this run (new, updated or unchanged); Skipped = not feedback (bots, joins, PRs, reposts).</summary>
+/// <remarks>Thread-safe: a reader may work on several channels at once.</remarks>
 internal sealed class ReadTally
 {
-    public int Read { get; private set; }
-    public int New { get; private set; }
-    public int Updated { get; private set; }
-    public int Skipped { get; set; }
+    private int _read, _new, _updated, _skipped;
+
+    public int Read => _read;
+    public int New => _new;
+    public int Updated => _updated;
+    public int Skipped => _skipped;
+
+    public void Skip(int count = 1) => Interlocked.Add(ref _skipped, count);
 
     public void Add(IReadOnlyDictionary<string, ItemChange> changes)
     {
         foreach (var change in changes.Values)
         {
-            Read++;
-            if (change == ItemChange.New) New++;
-            else if (change == ItemChange.Updated) Updated++;
+            Interlocked.Increment(ref _read);
+            if (change == ItemChange.New) Interlocked.Increment(ref _new);
+            else if (change == ItemChange.Updated) Interlocked.Increment(ref _updated);
         }
     }
 

@@ -88,7 +88,7 @@ public sealed class GitHubIssueReader(
                     foreach (var i in page)
                     {
                         newIssueMark = Max(newIssueMark, i.UpdatedAt ?? i.CreatedAt);
-                        if (i.PullRequest is not null) { if (pulls.Add(i.Number)) tally.Skipped++; }
+                        if (i.PullRequest is not null) { if (pulls.Add(i.Number)) tally.Skip(); }
                         else issues[i.Number] = i;
                     }
                 }, ct);
@@ -113,7 +113,9 @@ public sealed class GitHubIssueReader(
             stopped = e; // store what was read; the watermarks cover only complete pages
         }
 
-        await StoreAsync(client, repo, owner, name, issues, comments.Values, pulls, tally, ct);
+        // Before the first complete run nothing of this repository can be stored yet: skip the look-ups.
+        var firstRead = issueMark is null && commentMark is null;
+        await StoreAsync(client, repo, owner, name, issues, comments.Values, pulls, firstRead, tally, ct);
         if (newIssueMark != issueMark) await SetTimeAsync(repo + ":issues", newIssueMark!.Value, ct);
         if (newCommentMark != commentMark) await SetTimeAsync(repo + ":comments", newCommentMark!.Value, ct);
         await cursors.SetAsync("github", repo + ":pulls", string.Join(',', pulls.Order()), ct);
@@ -126,7 +128,7 @@ public sealed class GitHubIssueReader(
     }
 
     private async Task StoreAsync(GitHubClient client, string repo, string owner, string name, Dictionary<int, Issue> issues,
-        IEnumerable<GitHubRepoComment> comments, HashSet<int> pulls, ReadTally tally, CancellationToken ct)
+        IEnumerable<GitHubRepoComment> comments, HashSet<int> pulls, bool firstRead, ReadTally tally, CancellationToken ct)
     {
         var byIssue = comments.Where(c => !GitHubItems.IsBot(c.User))
             .Select(c => (Number: GitHubItems.IssueNumberOf(c), Comment: c))
@@ -138,7 +140,7 @@ public sealed class GitHubIssueReader(
         var batch = new List<FeedbackItem>();
         foreach (var n in numbers)
         {
-            var stored = await items.GetAsync(GitHubItems.ItemId(repo, n), ct);
+            var stored = firstRead ? null : await items.GetAsync(GitHubItems.ItemId(repo, n), ct);
             var issue = issues.GetValueOrDefault(n);
             if (issue is null && stored is null)
             {
@@ -148,7 +150,7 @@ public sealed class GitHubIssueReader(
             }
             if (issue is not null && GitHubItems.IsBot(issue.User))
             {
-                if (stored is null) tally.Skipped++;
+                if (stored is null) tally.Skip();
                 continue;
             }
             var replies = ReplyMerge.Merge(stored?.Replies ?? [], byIssue.GetValueOrDefault(n) ?? []);

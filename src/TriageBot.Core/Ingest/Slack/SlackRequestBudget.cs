@@ -28,11 +28,13 @@ public sealed class SlackRequestBudget(IOptionsMonitor<SlackOptions> options, Ti
     {
         var bucket = await GetBucketAsync(method, ct);
         if (bucket is null) return true;
-        var wait = bucket.TimeUntilToken(time.GetUtcNow());
-        if (wait > MaxWait) return false;
-        if (wait > TimeSpan.Zero) await Task.Delay(wait, time, ct);
-        bucket.Take(time.GetUtcNow());
-        return true;
+        while (true)
+        {
+            var wait = bucket.TryTake(time.GetUtcNow());
+            if (wait == TimeSpan.Zero) return true;
+            if (wait > MaxWait) return false;
+            await Task.Delay(wait, time, ct);
+        }
     }
 
     /// <summary>How long until <paramref name="method"/> may be called again (zero when it may now).</summary>
@@ -93,6 +95,8 @@ public sealed class SlackRequestBudget(IOptionsMonitor<SlackOptions> options, Ti
 
     internal sealed class Bucket(double perMinute, DateTimeOffset now)
     {
+        private readonly Lock _sync = new();
+
         public double PerMinute { get; } = perMinute;
         public double Capacity { get; } = Math.Max(1, perMinute);
         public double Tokens { get; private set; } = Math.Max(1, perMinute);
@@ -113,16 +117,26 @@ public sealed class SlackRequestBudget(IOptionsMonitor<SlackOptions> options, Ti
 
         public TimeSpan TimeUntilToken(DateTimeOffset now)
         {
-            Refill(now);
-            if (Tokens >= 1) return TimeSpan.Zero;
-            // Round up to whole milliseconds so that after waiting the token is really there.
-            return TimeSpan.FromMilliseconds(Math.Ceiling((1 - Tokens) / PerMinute * 60_000));
+            lock (_sync)
+            {
+                Refill(now);
+                return Tokens >= 1 ? TimeSpan.Zero : Shortfall();
+            }
         }
 
-        public void Take(DateTimeOffset now)
+        /// <summary>Takes a token and returns zero, or returns how long until one is there.</summary>
+        public TimeSpan TryTake(DateTimeOffset now)
         {
-            Refill(now);
-            Tokens = Math.Max(0, Tokens - 1);
+            lock (_sync)
+            {
+                Refill(now);
+                if (Tokens < 1) return Shortfall();
+                Tokens -= 1;
+                return TimeSpan.Zero;
+            }
         }
+
+        // Rounded up to whole milliseconds so that after waiting the token is really there.
+        private TimeSpan Shortfall() => TimeSpan.FromMilliseconds(Math.Ceiling((1 - Tokens) / PerMinute * 60_000));
     }
 }

@@ -8,32 +8,31 @@ public sealed partial class SlackThreadReader
     // Threads are stored in batches: fewer store round-trips and cursor writes, same safety (items first).
     private const int ThreadFlushSize = 100;
 
+    private sealed record FetchedThread(string Ts, List<SlackMessage>? Messages, FeedbackItem? Stored, SlackThreadMark? Mark);
+
     private async Task<string?> ReadPendingThreadsAsync(string channel, SlackChannelState state, ReadTally tally, CancellationToken ct)
     {
-        var limits = budget.Limits;
         var batch = new List<(FeedbackItem? Item, string Ts, SlackThreadMark? Mark)>();
+        var pending = state.Pending.ToList();
+        var width = Parallelism == 1 ? 1 : 8;
         try
         {
-            foreach (var ts in state.Pending.ToList())
+            for (var i = 0; i < pending.Count; i += width)
             {
-                state.Threads.TryGetValue(ts, out var mark);
-                var stored = mark?.R is null ? null : await items.GetAsync(ItemId(channel, ts), ct);
-                // Only the replies after the newest one we hold; the rest is in the store already.
-                var oldest = stored is null ? null : mark!.R;
-
-                var messages = new List<SlackMessage>();
-                string? cursor = null;
-                do
+                var chunk = new List<FetchedThread>();
+                foreach (var ts in pending.Skip(i).Take(width))
                 {
-                    if (!await budget.TryAcquireAsync(SlackRequestBudget.Replies, ct))
-                        return $"Slack replies budget exhausted at {channel}; continuing next run";
-                    var page = await slack.GetRepliesAsync(channel, ts, oldest, cursor, limits.PageSize, ct);
-                    messages.AddRange(page.Items);
-                    cursor = page.NextCursor;
-                } while (!string.IsNullOrEmpty(cursor));
-
-                if (!await directory.ResolveUsersAsync(UsersIn(messages), ct)) return "Slack users.info budget exhausted; continuing next run";
-                batch.Add(await BuildThreadAsync(channel, ts, messages, stored, mark, ct));
+                    state.Threads.TryGetValue(ts, out var mark);
+                    var stored = mark?.R is null ? null : await items.GetAsync(ItemId(channel, ts), ct);
+                    chunk.Add(new FetchedThread(ts, null, stored, mark));
+                }
+                var fetched = await Task.WhenAll(chunk.Select(t => FetchRepliesAsync(channel, t, ct)));
+                foreach (var t in fetched)
+                {
+                    if (t.Messages is null) return $"Slack replies budget exhausted at {channel}; continuing next run";
+                    if (!await directory.ResolveUsersAsync(UsersIn(t.Messages), ct)) return "Slack users.info budget exhausted; continuing next run";
+                    batch.Add(await BuildThreadAsync(channel, t.Ts, t.Messages, t.Stored, t.Mark, ct));
+                }
                 if (batch.Count >= ThreadFlushSize) await FlushThreadsAsync(channel, state, batch, tally, ct);
             }
             return null;
@@ -43,6 +42,22 @@ public sealed partial class SlackThreadReader
             // Whatever was read completely is kept, even when the run stops here.
             await FlushThreadsAsync(channel, state, batch, tally, CancellationToken.None);
         }
+    }
+
+    /// <summary>The thread's replies after the newest one we hold (all of them for a new thread); null messages = out of budget.</summary>
+    private async Task<FetchedThread> FetchRepliesAsync(string channel, FetchedThread thread, CancellationToken ct)
+    {
+        var oldest = thread.Stored is null ? null : thread.Mark!.R;
+        var messages = new List<SlackMessage>();
+        string? cursor = null;
+        do
+        {
+            if (!await budget.TryAcquireAsync(SlackRequestBudget.Replies, ct)) return thread;
+            var page = await slack.GetRepliesAsync(channel, thread.Ts, oldest, cursor, budget.Limits.PageSize, ct);
+            messages.AddRange(page.Items);
+            cursor = page.NextCursor;
+        } while (!string.IsNullOrEmpty(cursor));
+        return thread with { Messages = messages };
     }
 
     private async Task<(FeedbackItem? Item, string Ts, SlackThreadMark? Mark)> BuildThreadAsync(
@@ -56,7 +71,6 @@ public sealed partial class SlackThreadReader
         if (parent is null && stored is null) return (null, ts, null); // the parent is gone
         if (parent is not null && !IsFeedback(parent)) return (null, ts, new SlackThreadMark(latestReply, TextHash(parent.Text)));
 
-        var link = stored?.Url ?? (parent is null ? "" : await directory.PermalinkAsync(channel, ts, ct));
         var newReplies = new List<FeedbackReply>();
         foreach (var m in replyMessages.Where(IsFeedback))
         {
@@ -65,15 +79,9 @@ public sealed partial class SlackThreadReader
         }
         var replies = ReplyMerge.Merge(stored?.Replies ?? [], newReplies);
 
-        FeedbackItem item;
-        if (parent is not null)
-        {
-            item = await BuildItemAsync(channel, parent, replies, ct);
-        }
-        else
-        {
-            item = stored! with { Replies = replies, UpdatedAt = replies.Count == 0 ? stored.CreatedAt : replies.Max(r => r.CreatedAt), Url = link };
-        }
+        var item = parent is not null
+            ? await BuildItemAsync(channel, parent, replies, ct)
+            : stored! with { Replies = replies, UpdatedAt = replies.Count == 0 ? stored.CreatedAt : replies.Max(r => r.CreatedAt) };
         return (item, ts, new SlackThreadMark(latestReply, TextHash(item.RawBody)));
     }
 

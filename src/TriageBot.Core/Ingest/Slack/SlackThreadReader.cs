@@ -31,7 +31,7 @@ public sealed partial class SlackThreadReader(
     private static readonly JsonSerializerOptions StateJson = new();
 
     // Parents seen in this run's history walk, for threads whose replies are read afterwards.
-    private readonly Dictionary<string, SlackMessage> _parents = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SlackMessage> _parents = new(StringComparer.Ordinal);
 
     public FeedbackSource Source => FeedbackSource.Slack;
     public bool Enabled => options.CurrentValue.Enabled;
@@ -53,18 +53,10 @@ public sealed partial class SlackThreadReader(
             var states = new Dictionary<string, SlackChannelState>(StringComparer.Ordinal);
             foreach (var c in channels) states[c] = await LoadStateAsync(c, ct);
 
-            foreach (var c in channels)
-            {
-                stop = await GuardChannelAsync(c, problems, () => WalkHistoryAsync(c, states[c], tally, ct));
-                if (stop is not null) break;
-            }
+            stop = await ForEachChannelAsync(channels, c => GuardChannelAsync(c, problems, () => WalkHistoryAsync(c, states[c], tally, ct)), ct);
             // Replies have their own budget: spend it even when history stopped early.
-            foreach (var c in channels)
-            {
-                var s = await GuardChannelAsync(c, problems, () => ReadPendingThreadsAsync(c, states[c], tally, ct));
-                stop ??= s;
-                if (s is not null) break;
-            }
+            var repliesStop = await ForEachChannelAsync(channels, c => GuardChannelAsync(c, problems, () => ReadPendingThreadsAsync(c, states[c], tally, ct)), ct);
+            stop ??= repliesStop;
         }
         catch (SlackApiException e) when (e.Error == "ratelimited")
         {
@@ -83,6 +75,31 @@ public sealed partial class SlackThreadReader(
         return tally.ToResult(Source, stop);
     }
 
+    /// <summary>
+    /// Channel by channel under a budget (it is shared by the workspace, so order decides who gets it and the
+    /// first stop ends the phase); several channels at once when unlimited. Returns the first stop reason.
+    /// </summary>
+    private async Task<string?> ForEachChannelAsync(List<string> channels, Func<string, Task<string?>> work, CancellationToken ct)
+    {
+        if (Parallelism == 1)
+        {
+            foreach (var c in channels)
+            {
+                if (await work(c) is { } reason) return reason;
+            }
+            return null;
+        }
+        var reasons = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await Parallel.ForEachAsync(channels, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (c, _) =>
+        {
+            if (await work(c) is { } reason) reasons.Enqueue(reason);
+        });
+        return reasons.TryPeek(out var first) ? first : null;
+    }
+
+    /// <summary>Unlimited budget (benchmarks, limits off): channels and thread reads overlap.</summary>
+    private int Parallelism => budget.Limits is { HistoryPerMinute: <= 0, RepliesPerMinute: <= 0, UsersPerMinute: <= 0 } ? 4 : 1;
+
     /// <summary>A channel we cannot read (gone, not a member) is reported and skipped; other errors stop the run.</summary>
     private async Task<string?> GuardChannelAsync(string channel, List<string> problems, Func<Task<string?>> work)
     {
@@ -93,7 +110,7 @@ public sealed partial class SlackThreadReader(
         catch (SlackApiException e) when (e.Error is "channel_not_found" or "not_in_channel" or "is_archived" or "missing_scope")
         {
             log.LogWarning("Slack channel {Channel} skipped: {Error}", channel, e.Error);
-            problems.Add($"Slack channel {channel}: {e.Error}");
+            lock (problems) problems.Add($"Slack channel {channel}: {e.Error}");
             return null;
         }
     }
@@ -154,7 +171,7 @@ public sealed partial class SlackThreadReader(
                 var isNew = state.Watermark is null || SlackTs.Compare(m.Ts, state.Watermark) > 0;
                 if (!IsFeedback(m))
                 {
-                    if (isNew) tally.Skipped++;
+                    if (isNew) tally.Skip();
                     continue;
                 }
                 state.Threads.TryGetValue(m.Ts, out var mark);

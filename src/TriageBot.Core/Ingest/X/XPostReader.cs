@@ -67,6 +67,8 @@ public sealed class XPostReader(
         string? nextToken = null, newest = null;
         if (walk?.Split('|') is [var token, var top] && token.Length > 0) (nextToken, newest) = (token, top.Length > 0 ? top : null);
 
+        // A query's first walk cannot meet its own posts in the store; other queries' are caught by run.Seen.
+        var firstWalk = sinceId is null && nextToken is null;
         do
         {
             var dayLeft = o.MaxPostsPerDay > 0 ? o.MaxPostsPerDay - run.DayUsed : int.MaxValue;
@@ -94,10 +96,10 @@ public sealed class XPostReader(
             var batch = new List<FeedbackItem>();
             foreach (var post in posts)
             {
-                if (post.IsRepost) { tally.Skipped++; continue; }
+                if (post.IsRepost) { tally.Skip(); continue; }
                 if (!run.Seen.Add(post.Id)) continue; // matched by two queries
                 var item = ToItem(q, post, post.AuthorId is null ? null : users.GetValueOrDefault(post.AuthorId));
-                var stored = await items.GetAsync(item.Id, ct);
+                var stored = firstWalk ? null : await items.GetAsync(item.Id, ct);
                 if (stored is not null && stored.SameAs(item)) continue;
                 batch.Add(stored is null ? item : item with { Location = stored.Location });
             }
