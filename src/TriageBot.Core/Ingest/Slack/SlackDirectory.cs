@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
+using TriageBot.Storage;
 using Microsoft.Extensions.Options;
 using TriageBot.Clients.Slack;
 
@@ -8,7 +10,7 @@ namespace TriageBot.Ingest.Slack;
 /// Names of users and channels and the workspace's permalink prefix, fetched once and cached for the
 /// process (users.info is a call per unknown user; mentions and authors repeat a lot).
 /// </summary>
-public sealed class SlackDirectory(SlackWebClient slack, SlackRequestBudget budget, IOptionsMonitor<SlackOptions> options)
+public sealed class SlackDirectory(SlackWebClient slack, SlackRequestBudget budget, ICursorStore cursors, IOptionsMonitor<SlackOptions> options)
 {
     private readonly ConcurrentDictionary<string, SlackUser> _users = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _channelNames = new(StringComparer.Ordinal);
@@ -26,10 +28,20 @@ public sealed class SlackDirectory(SlackWebClient slack, SlackRequestBudget budg
         foreach (var id in ids.Distinct(StringComparer.Ordinal))
         {
             if (_users.ContainsKey(id)) continue;
+            // Names survive the process in the cursor store: users.info is asked once per user, not once per run.
+            if (await cursors.GetAsync("slack", "user:" + id, ct) is { Length: > 0 } saved
+                && JsonSerializer.Deserialize<SlackUser>(saved) is { } known)
+            {
+                _users[id] = known;
+                continue;
+            }
             if (!await budget.TryAcquireAsync(SlackRequestBudget.Users, ct)) return false;
             try
             {
-                _users[id] = await slack.GetUserAsync(id, ct);
+                var user = await slack.GetUserAsync(id, ct);
+                _users[id] = user;
+                await cursors.SetAsync("slack", "user:" + id,
+                    JsonSerializer.Serialize(new SlackUser { Id = user.Id, Name = DisplayName(user), RealName = user.RealName, IsBot = user.IsBot }), ct);
             }
             catch (SlackApiException e) when (e.Error is "user_not_found" or "users_not_found")
             {

@@ -52,6 +52,9 @@ public sealed partial class SlackThreadReader(
 
             var states = new Dictionary<string, SlackChannelState>(StringComparer.Ordinal);
             foreach (var c in channels) states[c] = await LoadStateAsync(c, ct);
+            // A walk in progress or a channel never read first, then the least recently walked: a budget that allows
+            // one channel a run still reaches every channel in turn.
+            channels = channels.OrderBy(c => states[c].Walk is null ? 1 : 0).ThenBy(c => states[c].LastWalked ?? DateTimeOffset.MinValue).ToList();
 
             stop = await ForEachChannelAsync(channels, c => GuardChannelAsync(c, problems, () => WalkHistoryAsync(c, states[c], tally, ct)), ct);
             // Replies have their own budget: spend it even when history stopped early.
@@ -152,8 +155,7 @@ public sealed partial class SlackThreadReader(
         {
             if (!await budget.TryAcquireAsync(SlackRequestBudget.History, ct))
             {
-                state.Walk = walk;
-                await SaveStateAsync(channel, state, ct);
+                // Pages already read this run were saved with the walk; nothing started means nothing to resume.
                 return $"Slack history budget exhausted at {channel}; continuing next run";
             }
             var page = await slack.GetHistoryAsync(channel, walk.Oldest, startLatest, cursor, limits.PageSize, ct);
@@ -203,6 +205,7 @@ public sealed partial class SlackThreadReader(
         }
         state.Watermark = SlackTs.Max(state.Watermark, walk.Newest);
         state.Walk = null;
+        state.LastWalked = time.GetUtcNow();
         Prune(state, limits);
         await SaveStateAsync(channel, state, ct);
         return null;

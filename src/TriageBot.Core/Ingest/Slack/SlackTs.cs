@@ -33,6 +33,9 @@ internal sealed class SlackChannelState
     /// <summary>The newest top-level message of the last completed walk.</summary>
     public string? Watermark { get; set; }
     public SlackWalk? Walk { get; set; }
+
+    /// <summary>When the last history walk finished: under a tight budget the least recently walked channel goes first.</summary>
+    public DateTimeOffset? LastWalked { get; set; }
     public Dictionary<string, SlackThreadMark> Threads { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Threads whose replies must be (re)read: new threads, or latest_reply moved.</summary>
