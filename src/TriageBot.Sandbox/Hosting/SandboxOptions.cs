@@ -16,6 +16,8 @@ public sealed class SandboxOptions
     public SlackTier SlackTier { get; set; } = SlackTier.Tier3;
     /// <summary>Workspace subdomain in permalinks: https://{SlackWorkspace}.slack.com/archives/...</summary>
     public string SlackWorkspace { get; set; } = "sandbox";
+    /// <summary>How far back X recent search reaches from the sandbox clock (X: 7 days); null: no limit.</summary>
+    public TimeSpan? XSearchWindow { get; set; } = TimeSpan.FromDays(7);
     public SandboxCredentials Credentials { get; set; } = new();
     /// <summary>Default dimension of /v1/embeddings vectors (a request's "dimensions" wins).</summary>
     public int EmbeddingDimensions { get; set; } = 256;
