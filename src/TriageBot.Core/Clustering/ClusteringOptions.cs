@@ -1,0 +1,76 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TriageBot.Clustering;
+
+public enum FeatureKind { Embeddings, Lexical, Both }
+
+/// <summary>Section <c>Clustering</c>.</summary>
+public sealed class ClusteringOptions
+{
+    public FeatureKind Features { get; set; } = FeatureKind.Both;
+
+    public EmbeddingOptions Embeddings { get; set; } = new();
+
+    /// <summary>Average cosine similarity at or above which two groups of items are one theme.</summary>
+    [Range(0.0, 1.0)]
+    public double MergeSimilarity { get; set; } = 0.25;
+
+    /// <summary>Centroid similarity at which groups found by linkage are fragments of one theme and are joined.</summary>
+    [Range(0.0, 1.0)]
+    public double FragmentSimilarity { get; set; } = 0.6;
+
+    /// <summary>Cosine similarity to a theme's centroid at or above which a new item joins that existing theme.</summary>
+    [Range(0.0, 1.0)]
+    public double JoinSimilarity { get; set; } = 0.45;
+
+    /// <summary>Similarity to a theme's centroid at which an item the model reads poorly (another language) joins it; such items never start a theme.</summary>
+    [Range(0.0, 1.0)]
+    public double ForeignJoinSimilarity { get; set; } = 0.4;
+
+    /// <summary>Two unpinned existing themes whose centroids are at least this similar are merged (recorded as an event).</summary>
+    [Range(0.0, 1.0)]
+    public double AutoMergeSimilarity { get; set; } = 0.8;
+
+    /// <summary>Groups smaller than this are noise rather than themes (a lone item is far from every theme).</summary>
+    [Range(1, 1000)]
+    public int MinThemeSize { get; set; } = 3;
+
+    /// <summary>Actionability margin: how much nearer an item must be to generic problem reports than to chit-chat.</summary>
+    [Range(-1.0, 1.0)]
+    public double ActionabilityMargin { get; set; } = -0.12;
+
+    /// <summary>Weight of embeddings against lexical features when <see cref="Features"/> is Both.</summary>
+    [Range(0.0, 1.0)]
+    public double EmbeddingWeight { get; set; } = 0.5;
+
+    /// <summary>Above this many items, ML.NET k-means first makes micro-clusters that agglomerative merging then joins.</summary>
+    [Range(100, 20000)]
+    public int MaxDirectItems { get; set; } = 3000;
+
+    /// <summary>Seed for k-means and PCA, so runs repeat.</summary>
+    public int Seed { get; set; } = 1;
+
+    /// <summary>Split, merge and pin choices made by people; the store's (CLI) choices are added to these.</summary>
+    public List<ThemeOverride> Overrides { get; set; } = [];
+
+    /// <summary>Where <c>themes split|merge|pin</c> keeps its choices (JSON); empty keeps them in memory only.</summary>
+    public string OverridesFile { get; set; } = "";
+}
+
+/// <summary>Section <c>Clustering:Embeddings</c>: the local model by default, or a remote generator.</summary>
+public sealed class EmbeddingOptions
+{
+    /// <summary>"MiniLm" (local, default), "OpenAI" (any OpenAI-compatible endpoint) or "Ollama".</summary>
+    public string Provider { get; set; } = "MiniLm";
+    public string? Endpoint { get; set; }
+    public string? Model { get; set; }
+    public string? ApiKey { get; set; }
+
+    /// <summary>Tokens read per item by the local model: the title and opening of long issues and logs.</summary>
+    [Range(16, 512)]
+    public int MaxTokens { get; set; } = 128;
+
+    /// <summary>Items embedded per store write, so a long first run keeps what it did if interrupted.</summary>
+    [Range(1, 100000)]
+    public int ChunkSize { get; set; } = 512;
+}

@@ -1,0 +1,234 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using TriageBot.Domain;
+
+namespace TriageBot.Clustering;
+
+/// <summary>
+/// Themes from feedback, stable across runs. Per run: people's overrides are applied to the
+/// existing themes; items already in a theme stay there; the other items pass the actionability
+/// check (else noise), then join the existing theme whose centroid is near enough, or are grouped
+/// among themselves (average linkage cut at a similarity); a group near an existing theme joins
+/// it, a group of at least MinThemeSize becomes a new theme, and what is left is noise (far from
+/// every theme). Unpinned existing themes that have grown together are merged. Every step that
+/// changes a theme's identity is recorded as a <see cref="ThemeEvent"/> with its reason.
+/// </summary>
+public sealed class ThemeClusterer(
+    ThemeFeaturizer featurizer,
+    ActionabilityClassifier actionability,
+    ThemeOverrides overrides,
+    IOptions<ClusteringOptions> options,
+    TimeProvider time,
+    ILogger<ThemeClusterer>? logger = null) : IThemeClusterer
+{
+    private readonly ILogger _logger = logger ?? NullLogger<ThemeClusterer>.Instance;
+
+    private sealed class Working
+    {
+        public required string Id { get; init; }
+        public required List<string> Items { get; init; }
+        public float[] StoredCentroid { get; init; } = [];
+        public DateTimeOffset FirstSeen { get; init; }
+        public DateTimeOffset LastChanged { get; set; }
+        public bool Pinned { get; set; }
+        public bool Changed { get; set; }
+        public float[]? Centroid { get; set; }
+    }
+
+    public async Task<ClusteringResult> ClusterAsync(IReadOnlyList<FeedbackItem> items, IReadOnlyList<Theme> existing, CancellationToken ct)
+    {
+        var o = options.Value;
+        var now = time.GetUtcNow();
+        var events = new List<ThemeEvent>();
+        var input = items.DistinctBy(i => i.Id).ToList();
+        var index = input.Select((item, i) => (item.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var texts = input.Select(ItemText.For).ToList();
+        var (vectors, embeddings) = await featurizer.FeaturizeAsync(input.Select(i => i.ContentHash).ToList(), texts, null, ct);
+
+        var themes = existing.Select(t => new Working
+        {
+            Id = t.Id, Items = t.ItemIds.Distinct(StringComparer.Ordinal).ToList(), StoredCentroid = t.Centroid,
+            FirstSeen = t.FirstSeen, LastChanged = t.LastChanged, Pinned = t.Pinned,
+        }).ToList();
+        await ApplyOverridesAsync(themes, events, now, ct);
+
+        var placed = new HashSet<string>(themes.SelectMany(t => t.Items), StringComparer.Ordinal);
+        var free = Enumerable.Range(0, input.Count).Where(i => !placed.Contains(input[i].Id)).ToList();
+        var actionable = await actionability.IsActionableAsync(
+            free.Select(i => texts[i]).ToList(), embeddings is null ? null : free.Select(i => embeddings[i]).ToList(), ct);
+        var candidates = free.Where((_, k) => actionable[k]).ToList();
+
+        foreach (var t in themes) t.Centroid = Centroid(t, index, vectors);
+        var join = (float)o.JoinSimilarity;
+        var unjoined = new List<int>();
+        foreach (var i in candidates)
+        {
+            var (best, sim) = Nearest(themes, vectors[i]);
+            if (best is not null && sim >= join) Add(best, input[i].Id, now);
+            else unjoined.Add(i);
+        }
+
+        // Groups are matched against the themes that existed before this run only: linkage has already kept them apart from each other.
+        var earlier = themes.ToList();
+        // Text the model cannot read (another language, mostly) would group by language, not by problem:
+        // it only joins a theme it is close to, and never seeds one.
+        var english = unjoined.Where(i => ActionabilityClassifier.LooksEnglish(texts[i])).ToList();
+        var foreign = unjoined.Except(english).ToList();
+        var groups = ThemeGrouping.BySimilarity(english.Select(i => vectors[i]).ToList(), (float)o.MergeSimilarity, o.MaxDirectItems, o.Seed, ct);
+        var grouped = english.Select((item, k) => (item, group: groups[k])).GroupBy(x => x.group, x => x.item).Select(g => g.ToList()).ToList();
+        foreach (var members in ThemeGrouping.JoinFragments(grouped, vectors, (float)o.FragmentSimilarity, ct))
+        {
+            var centroid = Normalized(VectorMath.Mean(members.Select(i => vectors[i]), vectors[members[0]].Length));
+            var (best, sim) = Nearest(earlier, centroid);
+            if (best is not null && sim >= join)
+            {
+                foreach (var i in members) Add(best, input[i].Id, now);
+                continue;
+            }
+            if (members.Count < o.MinThemeSize) continue;
+            var ids = members.Select(i => input[i].Id).ToList();
+            var theme = new Working { Id = NewId(ids, themes), Items = ids, FirstSeen = now, LastChanged = now, Changed = true };
+            theme.Centroid = Centroid(theme, index, vectors);
+            themes.Add(theme);
+            events.Add(new ThemeEvent("created", theme.Id, null,
+                string.Create(CultureInfo.InvariantCulture, $"{ids.Count} items with average similarity >= {o.MergeSimilarity:0.00} and none within {o.JoinSimilarity:0.00} of an existing theme"), now));
+        }
+        foreach (var i in foreign)
+        {
+            var (best, sim) = Nearest(themes, vectors[i]);
+            if (best is not null && sim >= (float)o.ForeignJoinSimilarity) Add(best, input[i].Id, now);
+        }
+
+        MergeConverged(themes, events, index, vectors, now);
+
+        var inThemes = new HashSet<string>(themes.SelectMany(t => t.Items), StringComparer.Ordinal);
+        var noise = input.Where(i => !inThemes.Contains(i.Id)).Select(i => i.Id).ToList();
+        var result = themes.Where(t => t.Items.Count > 0).Select(t => new Theme
+        {
+            Id = t.Id,
+            ItemIds = t.Items,
+            Centroid = t.Centroid ?? t.StoredCentroid,
+            FirstSeen = t.FirstSeen,
+            LastChanged = t.Changed ? now : t.LastChanged,
+            Pinned = t.Pinned,
+        }).ToList();
+        _logger.LogInformation("Clustered {Items} items: {Themes} themes, {Noise} noise ({Share:P1})",
+            input.Count, result.Count, noise.Count, input.Count == 0 ? 0 : (double)noise.Count / input.Count);
+        return new ClusteringResult(result, noise, events);
+    }
+
+    private static void Add(Working theme, string id, DateTimeOffset now)
+    {
+        theme.Items.Add(id);
+        theme.Changed = true;
+        theme.LastChanged = now;
+    }
+
+    private void MergeConverged(List<Working> themes, List<ThemeEvent> events, Dictionary<string, int> index, float[][] vectors, DateTimeOffset now)
+    {
+        var threshold = (float)options.Value.AutoMergeSimilarity;
+        foreach (var t in themes) t.Centroid = Centroid(t, index, vectors);
+        var merged = true;
+        while (merged)
+        {
+            merged = false;
+            var live = themes.Where(t => !t.Pinned && t.Items.Count > 0 && t.Centroid is not null).ToList();
+            for (var a = 0; a < live.Count && !merged; a++)
+                for (var b = a + 1; b < live.Count && !merged; b++)
+                {
+                    if (live[a].Centroid!.Length != live[b].Centroid!.Length) continue;
+                    var sim = VectorMath.Dot(live[a].Centroid!, live[b].Centroid!);
+                    if (sim < threshold) continue;
+                    // The older theme keeps its id, so links to it stay valid.
+                    var (keep, drop) = live[a].FirstSeen <= live[b].FirstSeen ? (live[a], live[b]) : (live[b], live[a]);
+                    events.Add(new ThemeEvent("merged", keep.Id, drop.Id,
+                        string.Create(CultureInfo.InvariantCulture, $"centroid similarity {sim:0.000} >= {threshold:0.00}; sizes {keep.Items.Count} + {drop.Items.Count}"), now));
+                    keep.Items.AddRange(drop.Items.Except(keep.Items, StringComparer.Ordinal));
+                    drop.Items.Clear();
+                    keep.Changed = true;
+                    keep.Centroid = Centroid(keep, index, vectors);
+                    merged = true;
+                }
+        }
+    }
+
+    private async Task ApplyOverridesAsync(List<Working> themes, List<ThemeEvent> events, DateTimeOffset now, CancellationToken ct)
+    {
+        var choices = await overrides.GetAllAsync(ct);
+        var splitCount = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var choice in choices)
+        {
+            var theme = themes.FirstOrDefault(t => t.Id == choice.ThemeId);
+            switch (choice.Kind)
+            {
+                case ThemeOverrideKind.Pin or ThemeOverrideKind.Unpin when theme is not null:
+                    theme.Pinned = choice.Kind == ThemeOverrideKind.Pin;
+                    break;
+                case ThemeOverrideKind.Merge when theme is not null:
+                    var other = themes.FirstOrDefault(t => t.Id == choice.OtherThemeId);
+                    if (other is null || other.Items.Count == 0) break;
+                    events.Add(new ThemeEvent("merged", theme.Id, other.Id, $"override: merged by a person ({other.Items.Count} items joined {theme.Items.Count})", now));
+                    theme.Items.AddRange(other.Items.Except(theme.Items, StringComparer.Ordinal));
+                    other.Items.Clear();
+                    theme.Changed = true;
+                    break;
+                case ThemeOverrideKind.Split:
+                    var n = splitCount[choice.ThemeId] = splitCount.GetValueOrDefault(choice.ThemeId) + 1;
+                    var splitId = $"{choice.ThemeId}-split-{n}";
+                    var moving = choice.ItemIds.ToHashSet(StringComparer.Ordinal);
+                    var target = themes.FirstOrDefault(t => t.Id == splitId);
+                    var source = theme?.Items.Where(moving.Contains).ToList() ?? [];
+                    if (source.Count == 0) break;
+                    theme!.Items.RemoveAll(moving.Contains);
+                    theme.Changed = true;
+                    if (target is null)
+                    {
+                        themes.Add(new Working { Id = splitId, Items = source, FirstSeen = now, LastChanged = now, Changed = true });
+                        events.Add(new ThemeEvent("split", choice.ThemeId, splitId, $"override: {source.Count} items split off by a person", now));
+                    }
+                    else target.Items.AddRange(source.Except(target.Items, StringComparer.Ordinal));
+                    break;
+            }
+        }
+    }
+
+    private static (Working? Theme, float Similarity) Nearest(List<Working> themes, float[] v)
+    {
+        Working? best = null;
+        var bestSim = float.NegativeInfinity;
+        foreach (var t in themes)
+        {
+            if (t.Centroid is null || t.Centroid.Length != v.Length || t.Items.Count == 0) continue;
+            var s = VectorMath.Dot(t.Centroid, v);
+            if (s > bestSim) { bestSim = s; best = t; }
+        }
+        return (best, bestSim);
+    }
+
+    /// <summary>Normalised mean of the members' vectors in this run; the stored centroid when none of them was given.</summary>
+    private static float[]? Centroid(Working t, Dictionary<string, int> index, float[][] vectors)
+    {
+        var members = t.Items.Where(index.ContainsKey).Select(id => vectors[index[id]]).ToList();
+        if (members.Count > 0) return Normalized(VectorMath.Mean(members, members[0].Length));
+        return t.StoredCentroid.Length > 0 ? Normalized((float[])t.StoredCentroid.Clone()) : null;
+    }
+
+    private static float[] Normalized(float[] v)
+    {
+        VectorMath.Normalize(v);
+        return v;
+    }
+
+    /// <summary>A new theme's id comes from its first members, so the same input gives the same id.</summary>
+    private static string NewId(IEnumerable<string> itemIds, List<Working> themes)
+    {
+        var seed = string.Join("\n", itemIds.Order(StringComparer.Ordinal));
+        var id = "th-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(seed)))[..10];
+        while (themes.Any(t => t.Id == id)) id += "x";
+        return id;
+    }
+}

@@ -1,0 +1,77 @@
+namespace TriageBot.Clustering;
+
+/// <summary>
+/// Groups normalised vectors into themes without being told how many: average-linkage
+/// agglomerative clustering cut at a similarity. The number of themes is therefore decided by
+/// how alike reports of one problem are (a property of the feature space, the same for every
+/// product), not by a guess of k. Above <c>maxDirect</c> items, ML.NET k-means first makes
+/// micro-clusters (finer than any theme) that the linkage then joins, keeping memory at maxDirect².
+/// </summary>
+public static class ThemeGrouping
+{
+    /// <returns>A group index per vector.</returns>
+    public static int[] BySimilarity(IReadOnlyList<float[]> vectors, float similarity, int maxDirect, int seed, CancellationToken ct)
+    {
+        var (sums, sizes, unitOf) = Units(vectors, maxDirect, seed);
+        var merges = AverageLinkage.Merges(sums, sizes, similarity, ct);
+        var labels = AverageLinkage.CutAtSimilarity(sums.Count, merges, similarity);
+        return unitOf.Select(u => labels[u]).ToArray();
+    }
+
+    /// <returns>A group index per vector, exactly <paramref name="k"/> groups when there are that many vectors.</returns>
+    public static int[] ByCount(IReadOnlyList<float[]> vectors, int k, int maxDirect, int seed, CancellationToken ct)
+    {
+        var (sums, sizes, unitOf) = Units(vectors, maxDirect, seed);
+        var merges = AverageLinkage.Merges(sums, sizes, float.NegativeInfinity, ct);
+        var labels = AverageLinkage.CutAtCount(sums.Count, merges, k);
+        return unitOf.Select(u => labels[u]).ToArray();
+    }
+
+    /// <summary>
+    /// Joins groups of two or more whose normalised centroids are at least <paramref name="similarity"/> alike
+    /// (average linkage over centroids). Linkage over items stops where one problem reported in
+    /// different words splits into fragments; a centroid averages the wording away, so fragments of
+    /// one problem have near centroids while different problems do not.
+    /// </summary>
+    public static List<List<int>> JoinFragments(List<List<int>> groups, float[][] vectors, float similarity, CancellationToken ct)
+    {
+        var large = groups.Where(g => g.Count >= 2).ToList();
+        var result = groups.Where(g => g.Count < 2).ToList();
+        if (large.Count < 2) return [.. result, .. large];
+        var centroids = large.Select(g =>
+        {
+            var c = VectorMath.Mean(g.Select(i => vectors[i]), vectors[g[0]].Length);
+            VectorMath.Normalize(c);
+            return c;
+        }).ToList();
+        var merges = AverageLinkage.Merges(centroids, Enumerable.Repeat(1, large.Count).ToList(), similarity, ct);
+        var labels = AverageLinkage.CutAtSimilarity(large.Count, merges, similarity);
+        result.AddRange(large.Select((g, k) => (g, label: labels[k])).GroupBy(x => x.label).Select(x => x.SelectMany(y => y.g).ToList()));
+        return result;
+    }
+
+    private static (List<float[]> Sums, List<int> Sizes, int[] UnitOf) Units(IReadOnlyList<float[]> vectors, int maxDirect, int seed)
+    {
+        if (vectors.Count <= maxDirect)
+            return ([.. vectors], [.. Enumerable.Repeat(1, vectors.Count)], Enumerable.Range(0, vectors.Count).ToArray());
+        var micro = KMeansClustering.Cluster(vectors, maxDirect, seed, maxIterations: 20);
+        var dims = vectors[0].Length;
+        var sums = new List<float[]>();
+        var sizes = new List<int>();
+        var index = new Dictionary<int, int>();
+        var unitOf = new int[vectors.Count];
+        for (var i = 0; i < vectors.Count; i++)
+        {
+            if (!index.TryGetValue(micro[i], out var u))
+            {
+                index[micro[i]] = u = sums.Count;
+                sums.Add(new float[dims]);
+                sizes.Add(0);
+            }
+            System.Numerics.Tensors.TensorPrimitives.Add(sums[u], vectors[i], sums[u]);
+            sizes[u]++;
+            unitOf[i] = u;
+        }
+        return (sums, sizes, unitOf);
+    }
+}
