@@ -36,6 +36,8 @@ public sealed class ThemeClusterer(
         public DateTimeOffset LastChanged { get; set; }
         public bool Pinned { get; set; }
         public bool Changed { get; set; }
+        /// <summary>Split by a person: never merged back automatically.</summary>
+        public bool SplitByPerson { get; set; }
         public float[]? Centroid { get; set; }
     }
 
@@ -136,7 +138,7 @@ public sealed class ThemeClusterer(
         while (merged)
         {
             merged = false;
-            var live = themes.Where(t => !t.Pinned && t.Items.Count > 0 && t.Centroid is not null).ToList();
+            var live = themes.Where(t => !t.Pinned && !t.SplitByPerson && t.Items.Count > 0 && t.Centroid is not null).ToList();
             for (var a = 0; a < live.Count && !merged; a++)
                 for (var b = a + 1; b < live.Count && !merged; b++)
                 {
@@ -181,13 +183,15 @@ public sealed class ThemeClusterer(
                     var splitId = $"{choice.ThemeId}-split-{n}";
                     var moving = choice.ItemIds.ToHashSet(StringComparer.Ordinal);
                     var target = themes.FirstOrDefault(t => t.Id == splitId);
+                    if (theme is not null) theme.SplitByPerson = true;
+                    if (target is not null) target.SplitByPerson = true;
                     var source = theme?.Items.Where(moving.Contains).ToList() ?? [];
                     if (source.Count == 0) break;
                     theme!.Items.RemoveAll(moving.Contains);
                     theme.Changed = true;
                     if (target is null)
                     {
-                        themes.Add(new Working { Id = splitId, Items = source, FirstSeen = now, LastChanged = now, Changed = true });
+                        themes.Add(new Working { Id = splitId, Items = source, FirstSeen = now, LastChanged = now, Changed = true, SplitByPerson = true });
                         events.Add(new ThemeEvent("split", choice.ThemeId, splitId, $"override: {source.Count} items split off by a person", now));
                     }
                     else target.Items.AddRange(source.Except(target.Items, StringComparer.Ordinal));

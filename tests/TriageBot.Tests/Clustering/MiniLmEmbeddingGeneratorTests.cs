@@ -1,0 +1,40 @@
+using TriageBot.Clustering;
+using TriageBot.Clustering.Embeddings;
+
+namespace TriageBot.Tests.Clustering;
+
+public class MiniLmEmbeddingGeneratorTests
+{
+    // Loading the model takes a second or two: once for the class.
+    private static readonly Lazy<MiniLmEmbeddingGenerator> Generator = new(() => new MiniLmEmbeddingGenerator(maxTokens: 64));
+
+    [Fact]
+    public async Task Paraphrases_are_nearer_than_unrelated_texts_and_vectors_are_unit_length()
+    {
+        string[] texts =
+        [
+            "I can't log in to my account, the password reset email never arrives",
+            "the app crashes when I open the camera",
+            "password reset emails are not being delivered so I cannot sign in",
+        ];
+        var embeddings = await Generator.Value.GenerateAsync(texts);
+        var v = embeddings.Select(e => e.Vector.ToArray()).ToArray();
+        Assert.All(v, x => Assert.Equal(MiniLmEmbeddingGenerator.Dimensions, x.Length));
+        Assert.All(v, x => Assert.Equal(1.0, Math.Sqrt(x.Sum(d => (double)d * d)), 4));
+        var paraphrase = VectorMath.Dot(v[0], v[2]);
+        var unrelated = VectorMath.Dot(v[0], v[1]);
+        Assert.True(paraphrase > unrelated + 0.2, $"paraphrase {paraphrase}, unrelated {unrelated}");
+    }
+
+    [Fact]
+    public void Batching_by_length_keeps_input_order_and_matches_single_runs()
+    {
+        string[] texts = ["short", string.Join(' ', Enumerable.Repeat("a much longer text about exporting files", 20)), "medium length text here"];
+        var together = Generator.Value.Embed(texts);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var alone = Generator.Value.Embed([texts[i]])[0];
+            Assert.True(VectorMath.Dot(alone, together[i]) > 0.999f);
+        }
+    }
+}
