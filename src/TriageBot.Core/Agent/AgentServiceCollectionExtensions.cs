@@ -10,6 +10,7 @@ using OllamaSharp;
 using OpenAI;
 using TriageBot.Agent.Model;
 using TriageBot.Agent.Offline;
+using TriageBot.Agent.Text;
 using TriageBot.Diagnostics;
 using TriageBot.Storage;
 
@@ -33,7 +34,9 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton<RunMetrics>();
         services.TryAddSingleton<RunContext>();
         services.TryAddSingleton(_ => PromptLibrary.Load(PromptLibrary.DefaultDirectory()));
-        services.TryAddSingleton(sp => new OfflineThemeSummarizer(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<ICorpusStatisticsSource>(sp => new ItemStoreCorpusStatistics(sp.GetRequiredService<IItemStore>()));
+        services.TryAddSingleton(sp => new OfflineThemeSummarizer(sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IItemStore>() is null ? null : sp.GetRequiredService<ICorpusStatisticsSource>()));
 
         services.AddHttpClient(LlmHttpClient, (sp, http) => http.Timeout = sp.GetRequiredService<IOptions<AgentOptions>>().Value.Timeout)
             .AddHttpMessageHandler(sp => new ApiCallCountingHandler(sp.GetRequiredService<RunMetrics>(), "llm"));

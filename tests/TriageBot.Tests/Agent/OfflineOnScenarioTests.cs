@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using TriageBot.Agent;
 using TriageBot.Agent.Offline;
+using TriageBot.Agent.Text;
 using TriageBot.Domain;
 using Xunit.Abstractions;
 
@@ -11,16 +12,18 @@ public sealed class OfflineOnScenarioTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("dev-small.json", 0.9, 0.8)]
+    [InlineData("repo:demo.json", 0.9, 0.8)]
     public void Small_fix_precision_and_goal_accuracy_on_truth_themes(string scenario, double minPrecision, double minGoalAccuracy)
     {
         var s = ScenarioThemes.Load(scenario);
         var summarizer = new OfflineThemeSummarizer(new FakeTimeProvider(s.Now));
+        var corpus = new CorpusStatistics(s.Items.Values);
         int tp = 0, fp = 0, fn = 0, goalsRight = 0;
         foreach (var truth in s.Truth)
         {
             var items = s.ItemsOf(truth);
             var theme = new Theme { Id = truth.Id, ItemIds = items.Select(i => i.Id).ToList() };
-            var draft = summarizer.Summarize(new ThemeContext(theme, items, ThemeTrend.New, s.Goals, ["Bug", "Feature", "Docs", "Performance"]));
+            var draft = summarizer.Summarize(new ThemeContext(theme, items, ThemeTrend.New, s.Goals, ["Bug", "Feature", "Docs", "Performance"]), corpus);
             if (draft.SmallFix && truth.SmallFix) tp++;
             if (draft.SmallFix && !truth.SmallFix) fp++;
             if (!draft.SmallFix && truth.SmallFix) fn++;

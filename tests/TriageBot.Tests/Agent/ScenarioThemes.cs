@@ -28,9 +28,13 @@ internal sealed class ScenarioThemes
         throw new FileNotFoundException("shared file not found: " + string.Join('/', parts));
     }
 
+    /// <summary>A scenario from ../shared/scenario, or (prefix "repo:") from the repository's scenarios/ folder.</summary>
     public static ScenarioThemes Load(string name)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(SharedPath("scenario", name)));
+        var path = name.StartsWith("repo:", StringComparison.Ordinal)
+            ? Path.Combine(TriageBot.Tests.Support.SandboxFixture.RepoRoot, "scenarios", name["repo:".Length..])
+            : SharedPath("scenario", name);
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
         var root = doc.RootElement;
         var items = new Dictionary<string, FeedbackItem>(StringComparer.Ordinal);
         foreach (var ch in root.GetProperty("slack").GetProperty("channels").EnumerateArray())

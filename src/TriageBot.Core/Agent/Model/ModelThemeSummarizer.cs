@@ -37,7 +37,7 @@ public sealed class ModelThemeSummarizer(
 
     public async Task<ThemeDraft> SummarizeAsync(ThemeContext context, CancellationToken ct)
     {
-        var fallback = offline.Summarize(context);
+        var fallback = await offline.SummarizeAsync(context, ct);
         var policy = PriorityPolicy.Assess(context);
         var prompt = prompts.Get(PromptLibrary.ThemeSummary);
         var key = ContentKey(context, prompt);

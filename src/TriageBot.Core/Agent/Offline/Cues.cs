@@ -21,7 +21,7 @@ internal static partial class Cues
     public static partial Regex Praise();
 
     /// <summary>A small, well-bounded fix: copy, a link, an off-by-one, a single string.</summary>
-    [GeneratedRegex(@"\b(typos?|misspel\w*|spelling|spelled|grammar|wrong (copy|text|wording|label|message|string|translation|word)|(copy|wording|text|string|label) (change|fix|is wrong|only)|(change|fix|update) the (copy|wording|text|label|string)|wrongly says|says .{1,40} instead of|broken links?|dead links?|links? (is |are )?(broken|dead)|404s?|page not found|off[- ]by[- ]one|zero[- ]based|one[- ]based|wrong (number|count|index)|mislabel\w*)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(typos?|misspel\w*|spelling|spelled|grammar|wrong (copy|text|wording|label|message|string|translation|word)|(copy|wording|text|string|label) (change|fix|is wrong|only)|(change|fix|update) the (copy|wording|text|label|string)|wrongly says|says .{1,40} instead of|broken links?|dead links?|links? (is |are )?(broken|dead)|404s?|page not found|off[- ]by[- ]one|zero[- ]based|one[- ]based|wrong (number|count|index)|mislabel\w*|pluralis\w*|pluraliz\w*|(copy|text|string|wording) fix|(easy|quick|one[- ]line) fix)\b", RegexOptions.IgnoreCase)]
     public static partial Regex SmallFix();
 
     /// <summary>Work that is never a small fix, whatever the copy says.</summary>

@@ -13,10 +13,10 @@ public sealed record GoalMatch(string? GoalId, double Score, string Reason);
 public static class GoalMatcher
 {
     /// <summary>Minimum score to map at all; below it the theme serves no goal.</summary>
-    public const double Threshold = 0.40;
+    public const double Threshold = 0.34;
 
     /// <summary>The best goal must beat the runner-up by this factor, or the call is too close to make.</summary>
-    public const double Margin = 1.25;
+    public const double Margin = 1.2;
 
     /// <summary>
     /// Words goals are written with that say nothing about a topic ("cut", "first", "without"). They
@@ -31,13 +31,20 @@ public static class GoalMatcher
 
     [ThreadStatic] internal static string? LastScores;
 
-    public static GoalMatch Match(IReadOnlyList<FeedbackItem> items, IReadOnlyList<Goal> goals, DateOnly? today = null)
+    public static GoalMatch Match(IReadOnlyList<FeedbackItem> items, IReadOnlyList<Goal> goals, DateOnly? today = null, CorpusStatistics? corpus = null)
     {
         var live = goals.Where(g => today is null || (g.Starts <= today && today <= g.Ends) || g.Starts == default).ToList();
         if (live.Count == 0 || items.Count == 0) return new(null, 0, "no goals");
 
         var itemTerms = items.Select(i => new HashSet<string>(TextTokens.TermsWithBigrams(FeedbackText.Prose(i.FullText)), StringComparer.Ordinal)).ToList();
-        double Share(string term) => (double)itemTerms.Count(s => s.Contains(term)) / itemTerms.Count;
+        double Share(string term)
+        {
+            var share = (double)itemTerms.Count(s => s.Contains(term)) / itemTerms.Count;
+            if (corpus is null || share == 0) return share;
+            // Lift over the whole feedback: a word most reports use says little about this theme.
+            var lift = share / Math.Max(corpus.Share(term), 1.0 / Math.Max(1, corpus.Documents));
+            return share * Math.Clamp(Math.Log2(lift) / 3.0, 0, 1);
+        }
 
         var goalTerms = live.ToDictionary(g => g, g => new HashSet<string>(TextTokens.TermsWithBigrams(g.Title + ". " + g.Description), StringComparer.Ordinal));
         var goalDf = new Dictionary<string, int>(StringComparer.Ordinal);

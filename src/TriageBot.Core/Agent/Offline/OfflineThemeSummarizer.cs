@@ -10,19 +10,20 @@ namespace TriageBot.Agent.Offline;
 /// representative sentences plus counts and key phrases; priority, labels, small fix and goal
 /// from counted cues. Deterministic for the same input.
 /// </summary>
-public sealed partial class OfflineThemeSummarizer(TimeProvider time) : IThemeSummarizer
+public sealed partial class OfflineThemeSummarizer(TimeProvider time, ICorpusStatisticsSource? corpus = null) : IThemeSummarizer
 {
     public const int MaxTitleLength = 90;
 
     public OfflineThemeSummarizer() : this(TimeProvider.System) { }
 
-    public Task<ThemeDraft> SummarizeAsync(ThemeContext context, CancellationToken ct)
+    public async Task<ThemeDraft> SummarizeAsync(ThemeContext context, CancellationToken ct)
     {
-        ct.ThrowIfCancellationRequested();
-        return Task.FromResult(Summarize(context));
+        var stats = corpus is null ? null : await corpus.GetAsync(ct);
+        return Summarize(context, stats);
     }
 
-    public ThemeDraft Summarize(ThemeContext context)
+    /// <summary>The draft for <paramref name="context"/>; <paramref name="stats"/> (all feedback) sharpens goal mapping.</summary>
+    public ThemeDraft Summarize(ThemeContext context, CorpusStatistics? stats = null)
     {
         var items = context.Items;
         var text = new ThemeText(items);
@@ -30,7 +31,7 @@ public sealed partial class OfflineThemeSummarizer(TimeProvider time) : IThemeSu
         var keyPhrases = text.KeyPhrases(5);
         var priority = PriorityPolicy.Assess(context);
         var smallFix = SmallFixJudge.Judge(items);
-        var goal = GoalMatcher.Match(items, context.Goals, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var goal = GoalMatcher.Match(items, context.Goals, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), stats);
 
         return new ThemeDraft
         {

@@ -20,8 +20,10 @@ public static class SmallFixJudge
         var small = texts.Where(t => Cues.SmallFix().IsMatch(t)).ToList();
         var large = Cues.CountItems(texts, Cues.LargeWork());
         var share = (double)small.Count / items.Count;
-        if (small.Count == 0 || share < MinShare || (items.Count > 1 && small.Count < 2)) return new(false, null);
-        if (large > small.Count) return new(false, null);
+        if (small.Count == 0 || large > small.Count) return new(false, null);
+        // A small theme with one explicit cue and nothing that reads like bigger work is still a small fix.
+        var smallTheme = items.Count <= 5 && large == 0;
+        if (!smallTheme && (share < MinShare || small.Count < 2)) return new(false, null);
 
         var kinds = small
             .SelectMany(t => Cues.SmallFix().Matches(t).Select(m => Describe(m.Value)))
