@@ -30,7 +30,7 @@ public sealed class ModelThemeSummarizer(
     TimeProvider time,
     ILogger<ModelThemeSummarizer> logger) : IThemeSummarizer
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    private static readonly JsonSerializerOptions Json = new(AIJsonUtilities.DefaultOptions)
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
