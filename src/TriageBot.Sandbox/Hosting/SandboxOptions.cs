@@ -16,8 +16,13 @@ public sealed class SandboxOptions
     public SlackTier SlackTier { get; set; } = SlackTier.Tier3;
     /// <summary>Workspace subdomain in permalinks: https://{SlackWorkspace}.slack.com/archives/...</summary>
     public string SlackWorkspace { get; set; } = "sandbox";
-    /// <summary>How far back X recent search reaches from the sandbox clock (X: 7 days); null: no limit.</summary>
-    public TimeSpan? XSearchWindow { get; set; } = TimeSpan.FromDays(7);
+    /// <summary>How far back X recent search reaches from the sandbox clock; null (the default): no limit.
+    /// The real X reaches back 7 days (set TimeSpan.FromDays(7) to test that). Not the default because the
+    /// shared scenarios spread X posts over 14 days and their truth expects every post to be read.</summary>
+    public TimeSpan? XSearchWindow { get; set; }
+
+    /// <summary>X's own recent-search reach, for <see cref="XSearchWindow"/>.</summary>
+    public static readonly TimeSpan XRecentSearchReach = TimeSpan.FromDays(7);
     public SandboxCredentials Credentials { get; set; } = new();
     /// <summary>Default dimension of /v1/embeddings vectors (a request's "dimensions" wins).</summary>
     public int EmbeddingDimensions { get; set; } = 256;

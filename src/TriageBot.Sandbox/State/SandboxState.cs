@@ -36,4 +36,9 @@ public sealed class SandboxState
 
 /// <summary>What an append added or changed.</summary>
 public sealed record AppendResult(
-    int SlackMessages, int SlackReplies, int GitHubIssues, int GitHubComments, int XPosts, int LinearIssues);
+    int SlackMessages,
+    int SlackReplies,
+    [property: System.Text.Json.Serialization.JsonPropertyName("github_issues")] int GitHubIssues,
+    [property: System.Text.Json.Serialization.JsonPropertyName("github_comments")] int GitHubComments,
+    int XPosts,
+    int LinearIssues);

@@ -57,7 +57,7 @@ public class XSearchTests
     {
         var scenario = SandboxFixture.WithXPosts(12, TimeSpan.FromDays(1)); // posts 12..1 days old
         var clock = new FakeTimeProvider(scenario.Now);
-        await using var sandbox = await SandboxFixture.StartAsync(scenario, clock);
+        await using var sandbox = await SandboxFixture.StartAsync(scenario, clock, o => o.XSearchWindow = SandboxOptions.XRecentSearchReach);
         using var http = SandboxFixture.Client(sandbox.XApiUrl, sandbox.Credentials.XBearerToken);
         var posts = scenario.X!.Posts;
 
@@ -99,6 +99,15 @@ public class XSearchTests
         Assert.Equal([4], await Match("login lang:es"));
         Assert.Equal([0, 2, 4], await Match("LOGIN from:carol_dev OR from:cinderdev login -RT"));
         Assert.Equal([3, 5], await Match("-login"));
+    }
+
+    [Fact]
+    public async Task Without_a_search_window_every_post_is_served()
+    {
+        var scenario = SandboxFixture.WithXPosts(12, TimeSpan.FromDays(1));
+        await using var sandbox = await SandboxFixture.StartAsync(scenario);
+        using var http = SandboxFixture.Client(sandbox.XApiUrl, sandbox.Credentials.XBearerToken);
+        Assert.Equal(12, Ids(await SearchAsync(http, "post", "&max_results=100")).Count);
     }
 
     [Fact]
