@@ -14,6 +14,7 @@ internal sealed class LinearGraph(SandboxState state)
     /// <summary>The scenario's state names and the workflow type Linear gives each.</summary>
     private static readonly (string Name, string Type, string Color)[] WorkflowStates =
     [
+        ("Triage", "triage", "#fc7840"),
         ("Backlog", "backlog", "#bec2c8"),
         ("Todo", "unstarted", "#e2e2e2"),
         ("In Progress", "started", "#f2c94c"),
@@ -22,6 +23,8 @@ internal sealed class LinearGraph(SandboxState state)
         ("Canceled", "canceled", "#95a2b3"),
         ("Duplicate", "canceled", "#95a2b3"),
     ];
+
+    public static IEnumerable<string> StateNames => WorkflowStates.Select(s => s.Name);
 
     public LinearState Linear => state.Linear;
 

@@ -22,7 +22,7 @@ internal static class LinearQueries
             .Field("project", args => linear.Projects.Find(p => p.Id == args.RequiredString("id")) is { } project
                 ? graph.Project(project) : throw GraphQLException.NotFound("Project"))
             .Field("workflowStates", args => LinearConnection.Of("WorkflowStateConnection",
-                linear.Teams.SelectMany(t => new[] { "Backlog", "Todo", "In Progress", "In Review", "Done", "Canceled", "Duplicate" }
+                linear.Teams.SelectMany(t => LinearGraph.StateNames
                     .Select(name => (Team: t, Name: name)))
                     .Where(s => LinearFilter.Matches(args.Object("filter"), StateView(s.Team, s.Name))),
                 args, s => LinearGraph.StateId(s.Team.Id, s.Name), s => graph.WorkflowState(s.Team, s.Name)))

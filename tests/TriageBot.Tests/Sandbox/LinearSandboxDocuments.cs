@@ -81,7 +81,11 @@ internal static class LinearSandboxDocuments
         query One($id: String!) { issue(id: $id) { id identifier title } }
         """;
 
+    public const string TwoIssues = """
+        query Two($a: String!, $b: String!) { found: issue(id: $a) { identifier } missing: issue(id: $b) { identifier } }
+        """;
+
     public static IEnumerable<object[]> All() =>
-        new[] { IssueCreate, AttachmentCreate, IssueAttachments, AttachmentsForUrl, Workspace, IssuesPage, IssuesByIdentifier, IssueUpdate, CommentCreate, IssueLabelCreate, IssueById }
+        new[] { TwoIssues, IssueCreate, AttachmentCreate, IssueAttachments, AttachmentsForUrl, Workspace, IssuesPage, IssuesByIdentifier, IssueUpdate, CommentCreate, IssueLabelCreate, IssueById }
             .Select(d => new object[] { d });
 }

@@ -239,6 +239,19 @@ public class LinearSandboxTests
         Assert.Contains("Entity not found", body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task One_failing_root_field_is_a_partial_answer_with_data_and_errors()
+    {
+        await using var sandbox = await SandboxFixture.StartAsync(LinearScenario());
+
+        var (status, body) = await PostAsync(sandbox, LinearSandboxDocuments.TwoIssues, new JsonObject { ["a"] = "AGT-343", ["b"] = "AGT-999" });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("AGT-343", body["data"]!["found"]!["identifier"]!.GetValue<string>());
+        Assert.Null(body["data"]!["missing"]);
+        Assert.Single(body["errors"]!.AsArray());
+    }
+
     [Theory]
     [MemberData(nameof(LinearSandboxDocuments.All), MemberType = typeof(LinearSandboxDocuments))]
     public void Every_document_these_tests_send_is_valid_against_linears_schema(string document) =>
