@@ -18,25 +18,32 @@ if (args.Length == 0 || args[0].StartsWith('-'))
 var scenarioPath = args[0];
 var store = Arg("--store") ?? "sqlite";
 var xQuery = Arg("--x-query");
+var only = Arg("--only"); // slack, github or x: measure one source alone
 
 var loadWatch = Stopwatch.StartNew();
 var scenario = ScenarioFile.Load(scenarioPath);
 await using var sandbox = await SandboxHost.StartAsync(scenario, new SandboxOptions { Port = 0 });
 Console.WriteLine($"sandbox up in {loadWatch.Elapsed.TotalSeconds:F1} s ({scenarioPath})");
+if (args.Contains("--probe"))
+{
+    await Probe.RunAsync(sandbox, scenario);
+    return 0;
+}
 
 var dbPath = Path.Combine(Path.GetTempPath(), $"ingest-bench-{Environment.ProcessId}.db");
 var settings = new Dictionary<string, string?>
 {
     ["Storage:Provider"] = "Sqlite",
     ["Storage:ConnectionString"] = $"Data Source={dbPath}",
-    ["Slack:Enabled"] = (scenario.Slack is not null).ToString(),
+    ["Slack:Enabled"] = (scenario.Slack is not null && only is null or "slack").ToString(),
     ["Slack:BaseUrl"] = sandbox.SlackApiUrl.ToString(),
     ["Slack:Token"] = sandbox.Credentials.SlackUserToken,
     ["Slack:Budget:Preset"] = "Unlimited",
-    ["GitHub:Enabled"] = (scenario.GitHub is not null).ToString(),
+    ["GitHub:Enabled"] = (scenario.GitHub is not null && only is null or "github").ToString(),
     ["GitHub:BaseUrl"] = sandbox.GitHubApiUrl.ToString(),
     ["GitHub:Token"] = sandbox.Credentials.GitHubToken,
-    ["X:Enabled"] = (scenario.X is not null && xQuery is not null).ToString(),
+    ["GitHub:MaxConcurrentRepositories"] = "4",
+    ["X:Enabled"] = (scenario.X is not null && xQuery is not null && only is null or "x").ToString(),
     ["X:BaseUrl"] = sandbox.XApiUrl.ToString(),
     ["X:BearerToken"] = sandbox.Credentials.XBearerToken,
     ["X:MaxPostsPerRun"] = "0",
@@ -76,7 +83,14 @@ for (var run = 1; run <= 2; run++)
 {
     metrics.Reset();
     var watch = Stopwatch.StartNew();
-    var results = await provider.GetRequiredService<FeedbackIngest>().RunAsync(default, parallel: true);
+    var readers = provider.GetServices<IFeedbackReader>().Where(r => r.Enabled).ToList();
+    var results = await Task.WhenAll(readers.Select(async r =>
+    {
+        var own = Stopwatch.StartNew();
+        var result = await r.ReadAsync(default);
+        Console.WriteLine($"  {r.Source} done in {own.Elapsed.TotalSeconds:F2} s");
+        return result;
+    }));
     watch.Stop();
     var read = results.Sum(r => r.Read);
     Console.WriteLine($"run {run}: {read} items in {watch.Elapsed.TotalSeconds:F2} s = {read / watch.Elapsed.TotalSeconds:F0} items/s");

@@ -32,29 +32,33 @@ public sealed class GitHubIssueReader(
     public async Task<SourceReadResult> ReadAsync(CancellationToken ct)
     {
         var o = options.CurrentValue;
-        var cache = o.ConditionalRequests ? new GitHubResponseCache() : null;
-        var client = factory.Create(cache);
         var tally = new ReadTally();
-        var problems = new List<string>();
-        string? stop = null;
-        foreach (var repo in o.Repositories)
-        {
-            try
+        var problems = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var stops = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        // GitHub asks for serial requests (concurrent ones trip the secondary limit), so one repository at a
+        // time unless configured otherwise (benchmarks, Enterprise Server without limits).
+        await Parallel.ForEachAsync(o.Repositories, new ParallelOptions { MaxDegreeOfParallelism = o.MaxConcurrentRepositories, CancellationToken = ct },
+            async (repo, token) =>
             {
-                await ReadRepositoryAsync(client, cache, repo.Trim(), tally, ct);
-            }
-            catch (GitHubStopException e)
-            {
-                stop = e.Message;
-                break;
-            }
-            catch (NotFoundException)
-            {
-                problems.Add($"GitHub repository {repo} not found");
-            }
-        }
+                if (!stops.IsEmpty) return;
+                // A client (and response cache) per repository: the cache tracks its last request.
+                var cache = o.ConditionalRequests ? new GitHubResponseCache() : null;
+                try
+                {
+                    await ReadRepositoryAsync(factory.Create(cache), cache, repo.Trim(), tally, token);
+                }
+                catch (GitHubStopException e)
+                {
+                    stops.Enqueue(e.Message);
+                }
+                catch (NotFoundException)
+                {
+                    problems.Enqueue($"GitHub repository {repo} not found");
+                }
+            });
+        var stop = stops.TryPeek(out var s) ? s : null;
         if (stop is not null) log.LogWarning("GitHub read stopped early: {Reason}", stop);
-        return tally.ToResult(Source, stop ?? (problems.Count > 0 ? string.Join("; ", problems) : null));
+        return tally.ToResult(Source, stop ?? (problems.IsEmpty ? null : string.Join("; ", problems)));
     }
 
     private async Task ReadRepositoryAsync(GitHubClient client, GitHubResponseCache? cache, string repo, ReadTally tally, CancellationToken ct)

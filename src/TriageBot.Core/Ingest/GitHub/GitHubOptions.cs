@@ -28,5 +28,9 @@ public sealed class GitHubOptions
     /// <summary>The longest a primary or secondary rate limit is waited out; a longer one stops the run cleanly, cursors kept.</summary>
     public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Repositories read at once. GitHub asks for serial requests; raise it only where limits are off.</summary>
+    [Range(1, 16)]
+    public int MaxConcurrentRepositories { get; set; } = 1;
+
     public ServiceHttpOptions Http { get; set; } = new();
 }
