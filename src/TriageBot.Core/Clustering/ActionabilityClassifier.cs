@@ -107,6 +107,15 @@ public sealed class ActionabilityClassifier
     public double Score(float[] embedding) =>
         TopMean(embedding, _actionable!) - TopMean(embedding, _nonActionable!);
 
+    /// <summary>The score of a group: of the normalised mean of its members' embeddings.</summary>
+    public double ScoreMean(IEnumerable<float[]> embeddings)
+    {
+        var list = embeddings.ToList();
+        var mean = VectorMath.Mean(list, list[0].Length);
+        VectorMath.Normalize(mean);
+        return Score(mean);
+    }
+
     private static double TopMean(float[] v, float[][] prototypes)
     {
         double best = -1, second = -1;

@@ -39,6 +39,10 @@ public sealed class ClusteringOptions
     [Range(-1.0, 1.0)]
     public double ActionabilityMargin { get; set; } = -0.12;
 
+    /// <summary>Added to <see cref="ActionabilityMargin"/> for a new group's mean embedding (stricter: averaging removes incidental words).</summary>
+    [Range(-1.0, 1.0)]
+    public double GroupActionabilityMargin { get; set; } = 0.1;
+
     /// <summary>Weight of embeddings against lexical features when <see cref="Features"/> is Both.</summary>
     [Range(0.0, 1.0)]
     public double EmbeddingWeight { get; set; } = 0.5;

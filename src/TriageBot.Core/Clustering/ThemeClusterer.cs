@@ -92,6 +92,9 @@ public sealed class ThemeClusterer(
                 continue;
             }
             if (members.Count < o.MinThemeSize) continue;
+            // A group can be made of items each just past the item check (praise, chatter in many words):
+            // what the group says on average must read as a problem too.
+            if (embeddings is not null && actionability.ScoreMean(members.Select(i => embeddings[i])) < o.ActionabilityMargin + o.GroupActionabilityMargin) continue;
             var ids = members.Select(i => input[i].Id).ToList();
             var theme = new Working { Id = NewId(ids, themes), Items = ids, FirstSeen = now, LastChanged = now, Changed = true };
             theme.Centroid = Centroid(theme, index, vectors);
