@@ -51,7 +51,7 @@ public static partial class FeedbackText
     /// <summary>Removes "hey team,", "@handle", "fyi:", "quick question:" and the like from the start.</summary>
     public static string StripOpeners(string sentence)
     {
-        var s = sentence.Trim();
+        var s = sentence.Trim().TrimStart('|', '>', '-', '*', '#', ' ', ',', ';', ':', '.');
         for (var i = 0; i < 4; i++)
         {
             var next = Opener().Replace(s, "").TrimStart(' ', ',', ':', '-', '!', '.');

@@ -70,7 +70,7 @@ public sealed class ThemeText
         var n = Math.Max(1, Items.Count);
         var minDf = n >= 4 ? 2 : 1;
         var ranked = Vectors.DocumentFrequency
-            .Where(kv => kv.Value >= minDf)
+            .Where(kv => kv.Value >= minDf && !kv.Key.Split('_').Any(part => part.All(char.IsDigit)))
             .Select(kv => (Term: kv.Key, Weight: (double)kv.Value / n * (kv.Key.Contains('_') ? 1.6 : 1.0)))
             .OrderByDescending(x => x.Weight).ThenBy(x => x.Term, StringComparer.Ordinal)
             .ToList();
