@@ -14,7 +14,15 @@ public static class StateSnapshot
             {
                 ["slack"] = new JsonObject
                 {
-                    ["posts"] = JsonSerializer.SerializeToNode(state.Slack.Posts, SandboxJson.Options),
+                    ["posts"] = new JsonArray([.. state.Slack.Posts.Select(p => (JsonNode)new JsonObject
+                    {
+                        ["channel"] = p.Channel,
+                        ["ts"] = p.Ts,
+                        ["thread_ts"] = p.ThreadTs,
+                        ["text"] = p.Text,
+                        ["blocks"] = p.BlocksJson is null ? null : JsonNode.Parse(p.BlocksJson),
+                        ["posted_at"] = p.PostedAt,
+                    })]),
                 },
                 ["github"] = new JsonObject
                 {

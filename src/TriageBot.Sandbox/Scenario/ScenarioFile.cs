@@ -14,14 +14,16 @@ public static class ScenarioFile
         AllowTrailingCommas = true,
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = ScenarioJsonContext.Default,
     };
 
     public static Scenario Load(string path)
     {
-        using var stream = File.OpenRead(path);
+        // Whole-buffer parsing is markedly faster than streaming for the 50 MB reference scenarios.
+        var bytes = File.ReadAllBytes(path);
         try
         {
-            return JsonSerializer.Deserialize<Scenario>(stream, JsonOptions)
+            return JsonSerializer.Deserialize<Scenario>(bytes, JsonOptions)
                    ?? throw new InvalidDataException($"Scenario file {path} is empty.");
         }
         catch (JsonException e)

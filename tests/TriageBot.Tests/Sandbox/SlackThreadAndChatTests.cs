@@ -57,6 +57,7 @@ public class SlackThreadAndChatTests
         Assert.Equal(("C1", ts, "Digest"), (post.Channel, post.Ts, post.Text));
         var state = JsonNode.Parse(await SandboxFixture.Client(sandbox.BaseUrl).GetStringAsync("_sandbox/state"))!;
         Assert.Equal(ts, state["slack"]!["posts"]![0]!["ts"]!.GetValue<string>());
+        Assert.Equal("header", state["slack"]!["posts"]![0]!["blocks"]![0]!["type"]!.GetValue<string>());
 
         var link = await CallAsync(http, "chat.getPermalink", $"channel=C1&message_ts={ts}");
         Assert.Equal($"https://sandbox.slack.com/archives/C1/p{ts.Replace(".", "", StringComparison.Ordinal)}", link["permalink"]!.GetValue<string>());
