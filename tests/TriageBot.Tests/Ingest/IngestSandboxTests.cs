@@ -109,6 +109,32 @@ public class IngestSandboxTests
     }
 
     [Fact]
+    public async Task Every_truth_theme_item_of_dev_small_is_stored_once_under_its_canonical_id()
+    {
+        var scenario = ScenarioFile.Load(Support.SandboxFixture.DevSmallPath);
+        var clock = new FakeTimeProvider(scenario.Now);
+        await using var sandbox = await SandboxHost.StartAsync(scenario, new SandboxOptions { Port = 0, TimeProvider = clock });
+        var settings = Settings(("Slack:Enabled", true), ("Slack:Token", sandbox.Credentials.SlackUserToken),
+            ("GitHub:Enabled", true), ("X:Enabled", true), ("X:MaxPostsPerRun", 0),
+            ("X:Queries:0:Name", "everything"), ("X:Queries:0:Query", "lang:en OR -lang:en"));
+        var repos = scenario.GitHub!.Repos;
+        for (var i = 0; i < repos.Count; i++) settings[$"GitHub:Repositories:{i}"] = $"{repos[i].Owner}/{repos[i].Name}";
+        using var harness = new IngestHarness(sandbox, clock, settings);
+
+        var results = await harness.RunAsync();
+
+        Assert.All(results.Values, r => Assert.True(r.Complete, r.StopReason));
+        var stored = (await harness.Stores.GetAllAsync(default)).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        var missing = scenario.Truth!.Themes.SelectMany(t => t.Items).Where(id => !stored.Contains(id)).ToList();
+        Assert.Empty(missing);
+        Assert.Equal(stored.Count, harness.Stores.Upserts.Count); // each once
+        // Noise may be dropped (bots, joins, pull requests), but nothing outside the scenario appears.
+        var truth = scenario.Truth.Themes.SelectMany(t => t.Items).Concat(scenario.Truth.Noise).ToHashSet(StringComparer.Ordinal);
+        var strangers = stored.Where(id => !truth.Contains(id)).ToList();
+        Assert.True(strangers.Count == 0, "not in the scenario's truth: " + string.Join(", ", strangers));
+    }
+
+    [Fact]
     public Task Survives_rate_limits_server_errors_and_timeouts_reading_each_item_once() => SurvivesFaults(x: true);
 
     private static async Task SurvivesFaults(bool x)
@@ -131,8 +157,9 @@ public class IngestSandboxTests
         {
             settings[$"{section}:Http:MaxRetries"] = "8";
             settings[$"{section}:Http:BaseDelay"] = "00:00:00.001";
-            settings[$"{section}:Http:AttemptTimeout"] = "00:00:00.300";
-            settings[$"{section}:Http:TotalTimeout"] = "00:00:20";
+            // Short enough that the never-answering "timeout" faults cost little, long enough for a cold, busy CI box.
+            settings[$"{section}:Http:AttemptTimeout"] = "00:00:01";
+            settings[$"{section}:Http:TotalTimeout"] = "00:00:30";
         }
         using var harness = new IngestHarness(sandbox, TimeProvider.System, settings);
 
