@@ -1,10 +1,11 @@
 #!/bin/sh
 # Our `eval --features lexical` (ML.NET) against scikit-learn's TF-IDF + LSA + KMeans on the same CSVs, k = true labels.
 # Prints both sides and the wall-time ratio (ours / sklearn; <= 1.0 means we are faster).
-# Run from the repo root: sh bench/lexical_vs_sklearn.sh
+# Run from the repo root: sh bench/lexical_vs_sklearn.sh   (SHARED=/path/to/shared when ../shared is elsewhere)
 set -e
 dotnet build bench/ClusteringBench -c Release -v q >/dev/null
-for csv in ../shared/datasets/banking77/test.csv ../shared/datasets/app_review_features/all.csv; do
+SHARED=${SHARED:-../shared}
+for csv in "$SHARED/datasets/banking77/test.csv" "$SHARED/datasets/app_review_features/all.csv"; do
   k=$(/usr/bin/python3 -c "import csv,sys; print(len({r['label'] for r in csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8'))}))" "$csv")
   sk=$(/usr/bin/python3 bench/sklearn_baseline.py "$csv")
   ours=$(dotnet bench/ClusteringBench/bin/Release/net10.0/ClusteringBench.dll eval-json "$csv" "$k" lexical)
