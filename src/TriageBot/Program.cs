@@ -1,1 +1,1 @@
-return 0;
+return await TriageBot.TriageBotCli.RunAsync(args);

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TriageBot.Agent;
+using TriageBot.Clustering;
+using TriageBot.Diagnostics;
+using TriageBot.Domain;
+using TriageBot.Ingest;
+using TriageBot.Pipeline;
+using TriageBot.Reports;
+using TriageBot.Storage;
+using TriageBot.Tickets;
+
+namespace TriageBot.Hosting;
+
+public static class TriageBotServiceCollectionExtensions
+{
+    /// <summary>The one composition root: every stage, the store and the pipeline that joins them.</summary>
+    public static IServiceCollection AddTriageBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<RunMetrics>();
+        // Read now, so a bad goal stops start-up with a message instead of failing mid-run.
+        services.AddSingleton(GoalCatalog.FromConfiguration(configuration));
+
+        services.AddTriageBotStorage(configuration);
+        services.AddTriageBotIngest(configuration);
+        services.AddTriageBotClustering(configuration);
+        services.AddTriageBotAgent(configuration);
+        services.AddTriageBotTickets(configuration);
+        services.AddTriageBotReports(configuration);
+
+        services.TryAddSingleton<ILabelSource, NoLabelSource>();
+        services.TryAddSingleton<IPipelineProgress, LoggingPipelineProgress>();
+        services.AddSingleton<TriagePipeline>();
+        return services;
+    }
+}

@@ -1,0 +1,42 @@
+namespace TriageBot.Tests.EndToEnd;
+
+/// <summary>Tests that swap Console.Out/Error run one at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ConsoleCollection
+{
+    public const string Name = "console";
+}
+
+/// <summary>Runs the real command line in-process and captures what it prints.</summary>
+internal static class CliRunner
+{
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
+    public static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
+    {
+        await OneAtATime.WaitAsync();
+        var (stdout, stderr) = (Console.Out, Console.Error);
+        using var o = new StringWriter();
+        using var e = new StringWriter();
+        try
+        {
+            Console.SetOut(o);
+            Console.SetError(e);
+            var exit = await TriageBotCli.RunAsync(args);
+            return (exit, o.ToString(), e.ToString());
+        }
+        finally
+        {
+            Console.SetOut(stdout);
+            Console.SetError(stderr);
+            OneAtATime.Release();
+        }
+    }
+
+    public static string TempDir()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "triagebot-tests", Guid.NewGuid().ToString("n"));
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+}
