@@ -13,6 +13,8 @@ public static class TriageBotCli
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(SandboxCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(TicketsCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
         return root;
     }
 

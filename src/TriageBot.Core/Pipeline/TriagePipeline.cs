@@ -69,12 +69,7 @@ public sealed class TriagePipeline(
             return result;
         });
 
-        var now = time.GetUtcNow();
-        var labelNames = await labels.GetLabelNamesAsync(ct);
-        var contexts = clustering.Themes
-            .Select(t => new ThemeContext(t, t.ItemIds.Select(id => byId[id]).ToList(),
-                ThemeTrendCalculator.Compute(t.ItemIds.Select(id => byId[id]), now), goals.Goals, labelNames))
-            .ToList();
+        var contexts = await BuildContextsAsync(clustering.Themes, byId, ct);
 
         var drafts = await Timed(timings, "summarize", () => SummarizeAsync(contexts, warnings, ct));
         var outcomes = await Timed(timings, "file", () => FileAsync(contexts, drafts, warnings, ct));
@@ -112,6 +107,42 @@ public sealed class TriagePipeline(
             }
         }
         return true;
+    }
+
+    /// <summary>
+    /// Files the drafts a person approved (<c>tickets approve</c>, for <c>Tickets:Mode</c> Suggest).
+    /// Unknown theme ids are an error before anything is written.
+    /// </summary>
+    public async Task<IReadOnlyList<TicketOutcome>> ApproveAsync(IReadOnlyList<string> themeIds, CancellationToken ct)
+    {
+        await migrator.MigrateAsync(ct);
+        var live = (await themes.GetAllAsync(ct)).ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var unknown = themeIds.Where(id => !live.ContainsKey(id)).ToList();
+        if (unknown.Count > 0)
+            throw new KeyNotFoundException($"no live theme with id {string.Join(", ", unknown)} (see report.json for theme ids)");
+
+        var byId = (await items.GetAllAsync(ct)).ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var outcomes = new List<TicketOutcome>();
+        foreach (var context in await BuildContextsAsync(themeIds.Select(id => live[id]).ToList(), byId, ct))
+        {
+            var draft = await summarizer.SummarizeAsync(context, ct);
+            if (await ticketWriter.FileApprovedAsync(context, draft, ct) is { } outcome) outcomes.Add(outcome);
+        }
+        return outcomes;
+    }
+
+    private async Task<List<ThemeContext>> BuildContextsAsync(
+        IReadOnlyList<Theme> live, IReadOnlyDictionary<string, FeedbackItem> byId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var labelNames = await labels.GetLabelNamesAsync(ct);
+        return live
+            .Select(t =>
+            {
+                var themeItems = t.ItemIds.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+                return new ThemeContext(t, themeItems, ThemeTrendCalculator.Compute(themeItems, now), goals.Goals, labelNames);
+            })
+            .ToList();
     }
 
     private async Task<IReadOnlyList<SourceReadResult>> IngestAsync(List<string> warnings, CancellationToken ct)

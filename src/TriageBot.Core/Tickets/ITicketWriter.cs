@@ -11,4 +11,7 @@ public interface ITicketWriter
 {
     /// <summary>Null when the theme is not filed (not actionable, or suggest mode).</summary>
     Task<TicketOutcome?> FileAsync(ThemeContext context, ThemeDraft draft, CancellationToken ct);
+
+    /// <summary>Files a draft a person approved (<c>tickets approve</c>), whatever the ticket mode says.</summary>
+    Task<TicketOutcome?> FileApprovedAsync(ThemeContext context, ThemeDraft draft, CancellationToken ct);
 }

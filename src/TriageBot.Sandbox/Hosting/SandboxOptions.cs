@@ -23,6 +23,12 @@ public sealed class SandboxOptions
 
     /// <summary>X's own recent-search reach, for <see cref="XSearchWindow"/>.</summary>
     public static readonly TimeSpan XRecentSearchReach = TimeSpan.FromDays(7);
+    /// <summary>
+    /// Every X query returns every post. A scenario records what the team's X search returned, not the
+    /// query itself, so the demo serves its posts to whatever query is configured; tests of query
+    /// handling leave this off and get the query language matched.
+    /// </summary>
+    public bool XQueriesMatchAll { get; set; }
     public SandboxCredentials Credentials { get; set; } = new();
     /// <summary>Default dimension of /v1/embeddings vectors (a request's "dimensions" wins).</summary>
     public int EmbeddingDimensions { get; set; } = 256;

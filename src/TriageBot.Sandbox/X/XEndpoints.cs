@@ -64,7 +64,7 @@ internal static class XEndpoints
             if (sinceId is { } s && post.NumericId <= s) break;
             if (post.Post.CreatedAt < earliest) continue; // ids grow with time, but scenario files may not promise it
             if (endTime is { } et && post.Post.CreatedAt >= et) continue;
-            if (!matcher.Matches(post, users.GetValueOrDefault(post.Post.AuthorId))) continue;
+            if (!services.Options.XQueriesMatchAll && !matcher.Matches(post, users.GetValueOrDefault(post.Post.AuthorId))) continue;
             if (page.Count == maxResults)
             {
                 nextToken = EncodeToken(post.NumericId);

@@ -26,7 +26,7 @@ internal static class DemoCommand
         {
             var wall = Stopwatch.StartNew();
             var path = parse.GetValue(scenarioOption)?.FullName ?? Path.Combine(AppContext.BaseDirectory, "scenarios", "demo.json");
-            var scenario = LoadScenario(path);
+            var scenario = SandboxConfiguration.WithDigestChannel(LoadScenario(path));
             var dir = parse.GetValue(outDir)!.FullName;
             Directory.CreateDirectory(dir);
             var database = Path.Combine(dir, "triagebot.db");

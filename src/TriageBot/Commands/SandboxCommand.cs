@@ -23,7 +23,7 @@ internal static class SandboxCommand
         {
             var p = parse.GetValue(port);
             if (p is < 0 or > 65535) throw new UsageException($"--port: {p} is not a port number (0-65535).");
-            var scenario = DemoCommand.LoadScenario(parse.GetValue(scenarioOption)!.FullName);
+            var scenario = SandboxConfiguration.WithDigestChannel(DemoCommand.LoadScenario(parse.GetValue(scenarioOption)!.FullName));
             await using var sandbox = await SandboxHost.StartAsync(scenario, SandboxConfiguration.OptionsFor(scenario, p), ct);
 
             System.Console.WriteLine($"Sandbox for scenario '{scenario.Name}' (now = {scenario.Now:O})");

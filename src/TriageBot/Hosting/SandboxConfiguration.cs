@@ -23,7 +23,8 @@ public static class SandboxConfiguration
             ["Slack:BaseUrl"] = sandbox.SlackApiUrl.ToString(),
             ["Slack:Token"] = c.SlackBotToken,
             ["Slack:WorkspaceUrl"] = $"https://{WorkspaceFor(scenario)}.slack.com",
-            ["Slack:Budget:Preset"] = "Tier3",
+            // The sandbox enforces no limits unless asked to; a real workspace wants Tier3 or NonMarketplace.
+            ["Slack:Budget:Preset"] = "Unlimited",
             ["Slack:DigestChannel"] = DigestChannel,
             ["Digest:SlackChannel"] = DigestChannel,
             ["GitHub:Enabled"] = (scenario.GitHub is { Repos.Count: > 0 }).ToString(),
@@ -36,6 +37,10 @@ public static class SandboxConfiguration
             ["Linear:ApiKey"] = c.LinearApiKey,
             ["Agent:Provider"] = "Offline",
         };
+        var channels = (scenario.Slack?.Channels ?? []).Where(ch => ch.Name != DigestChannel).ToList();
+        for (var i = 0; i < channels.Count; i++)
+            s[$"Slack:Channels:{i}"] = channels[i].Id;
+
         var repos = scenario.GitHub?.Repos ?? [];
         for (var i = 0; i < repos.Count; i++)
             s[$"GitHub:Repositories:{i}"] = $"{repos[i].Owner}/{repos[i].Name}";
@@ -107,9 +112,30 @@ public static class SandboxConfiguration
     /// <summary>The Slack workspace name the sandbox should use for a scenario, so its permalinks match ours.</summary>
     public static string WorkspaceFor(Scenario scenario) => Slug(scenario.Name);
 
-    /// <summary>Sandbox options for serving <paramref name="scenario"/> on <paramref name="port"/>.</summary>
-    public static SandboxOptions OptionsFor(Scenario scenario, int port, TimeProvider? clock = null) =>
-        new() { Port = port, TimeProvider = clock, SlackWorkspace = WorkspaceFor(scenario) };
+    /// <summary>
+    /// Gives the scenario's workspace a channel for the digest (as a team would create one), so the
+    /// digest is posted where people read it and not into a feedback channel.
+    /// </summary>
+    public static Scenario WithDigestChannel(Scenario scenario)
+    {
+        if (scenario.Slack is { } slack && slack.Channels.All(ch => ch.Name != DigestChannel))
+            slack.Channels.Add(new ScenarioSlackChannel { Id = "CDIGEST0001", Name = DigestChannel });
+        return scenario;
+    }
+
+    /// <summary>
+    /// Sandbox options for serving <paramref name="scenario"/> on <paramref name="port"/>. A scenario's
+    /// X posts are what the team's search returned over its whole span (up to 14 days), as if the bot
+    /// had been polling all along, so every query sees them all and the 7-day window is off.
+    /// </summary>
+    public static SandboxOptions OptionsFor(Scenario scenario, int port, TimeProvider? clock = null) => new()
+    {
+        Port = port,
+        TimeProvider = clock,
+        SlackWorkspace = WorkspaceFor(scenario),
+        XQueriesMatchAll = true,
+        XSearchWindow = null,
+    };
 
     private static string Slug(string name)
     {

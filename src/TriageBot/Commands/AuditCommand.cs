@@ -1,0 +1,38 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TriageBot.Hosting;
+using TriageBot.Storage;
+
+namespace TriageBot.Commands;
+
+/// <summary><c>audit [--since]</c>: every model call and every write to an outside service, and why.</summary>
+internal static class AuditCommand
+{
+    public static Command Create()
+    {
+        var config = CommonOptions.Config();
+        var since = new Option<string?>("--since") { Description = "Only entries at or after this ISO 8601 time or date" };
+        var command = new Command("audit", "List what TriageBot wrote and which model calls it made, with the reason") { config, since };
+        command.SetGuardedAction(async (parse, ct) =>
+        {
+            DateTimeOffset? from = null;
+            if (parse.GetValue(since) is { } text)
+            {
+                if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+                    throw new UsageException($"--since: '{text}' is not an ISO 8601 time or date.");
+                from = at;
+            }
+            using var host = HostFactory.Build(parse.GetValue(config)?.FullName, null, null, interactiveProgress: false);
+            var migrator = host.Services.GetRequiredService<IStoreMigrator>();
+            await migrator.MigrateAsync(ct);
+            var entries = await host.Services.GetRequiredService<IAuditLog>().GetAsync(from, ct);
+            foreach (var e in entries)
+                System.Console.WriteLine($"{e.At:yyyy-MM-dd HH:mm:ss}  {e.Kind,-14} {e.Target,-24} {e.What} | why: {e.Why}");
+            System.Console.WriteLine($"{entries.Count} entries");
+            return 0;
+        });
+        return command;
+    }
+}
