@@ -15,6 +15,9 @@ public static class TriageBotCli
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(TicketsCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(ThemesCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(ScoreCommand.Create());
         return root;
     }
 
