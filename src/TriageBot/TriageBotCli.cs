@@ -27,7 +27,7 @@ public static class TriageBotCli
         if (parse.Errors.Count > 0)
         {
             // One clear line and exit code 2, as for any other usage or configuration problem.
-            System.Console.Error.WriteLine($"error: {parse.Errors[0].Message} (see --help)");
+            Console.Error.WriteLine($"error: {parse.Errors[0].Message} (see --help)");
             return 2;
         }
         return await parse.InvokeAsync();

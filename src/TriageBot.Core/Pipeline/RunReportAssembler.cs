@@ -17,6 +17,7 @@ internal sealed record RunReportInput(
     IReadOnlyDictionary<string, TicketOutcome> Tickets,
     IReadOnlyList<string> Noise,
     RunMetrics Metrics,
+    IReadOnlyDictionary<string, string> PromptVersions,
     IReadOnlyDictionary<string, long> TimingsMs,
     IReadOnlyList<string> Warnings);
 
@@ -50,11 +51,6 @@ internal static class RunReportAssembler
             .ToList();
 
         var itemCount = themes.Sum(t => t.Items.Count) + input.Noise.Count;
-        var promptVersions = input.Drafts.Values
-            .Where(d => d.Author != "offline")
-            .Select(d => d.Author)
-            .Distinct()
-            .ToDictionary(a => a, a => a);
 
         return new RunReport
         {
@@ -68,7 +64,7 @@ internal static class RunReportAssembler
             LlmTokens = new ReportTokens(input.Metrics.Get("llm.tokens.input"), input.Metrics.Get("llm.tokens.output")),
             TimingsMs = timings,
             Sources = sources,
-            PromptVersions = promptVersions.Count == 0 ? null : promptVersions,
+            PromptVersions = input.PromptVersions.Count == 0 ? null : input.PromptVersions,
             NoiseShare = itemCount == 0 ? 0 : Math.Round((double)input.Noise.Count / itemCount, 4),
             Warnings = input.Warnings,
         };

@@ -29,6 +29,7 @@ public sealed record RunOutcome(
 public sealed class TriagePipeline(
     IEnumerable<IFeedbackReader> readers,
     IItemStore items,
+    ICursorStore cursors,
     IThemeStore themes,
     IThemeClusterer clusterer,
     IThemeSummarizer summarizer,
@@ -39,6 +40,8 @@ public sealed class TriagePipeline(
     GoalCatalog goals,
     ILabelSource labels,
     RunMetrics metrics,
+    RunContext run,
+    PromptLibrary prompts,
     IPipelineProgress progress,
     TimeProvider time,
     ILogger<TriagePipeline> logger)
@@ -47,8 +50,10 @@ public sealed class TriagePipeline(
     {
         await migrator.MigrateAsync(ct);
         metrics.Reset();
+        prompts.ResetUsage();
         var started = time.GetUtcNow();
         var runId = Guid.CreateVersion7(started).ToString("n");
+        run.RunId = runId;
         await runs.StartAsync(runId, started, ct);
         var timings = new Dictionary<string, long>();
         var warnings = new List<string>();
@@ -58,16 +63,7 @@ public sealed class TriagePipeline(
 
         var all = await items.GetAllAsync(ct);
         var byId = all.ToDictionary(i => i.Id, StringComparer.Ordinal);
-        var clustering = await Timed(timings, "cluster", async () =>
-        {
-            progress.StageStarted("cluster", all.Count);
-            var existing = await themes.GetAllAsync(ct);
-            var result = await clusterer.ClusterAsync(all, existing, ct);
-            await themes.SaveAsync(result.Themes, result.Events, ct);
-            await themes.SaveNoiseAsync(result.Noise, ct);
-            progress.StageFinished("cluster", $"{result.Themes.Count} themes, {result.Noise.Count} noise");
-            return result;
-        });
+        var clustering = await Timed(timings, "cluster", () => ClusterAsync(all, reads, ct));
 
         var contexts = await BuildContextsAsync(clustering.Themes, byId, ct);
 
@@ -76,7 +72,7 @@ public sealed class TriagePipeline(
 
         RunReport Report() => RunReportAssembler.Assemble(new RunReportInput(
             runId, request.ScenarioName, started, time.GetUtcNow(), reads, contexts, drafts, outcomes,
-            clustering.Noise, metrics, timings, warnings));
+            clustering.Noise, metrics, prompts.VersionsUsed, timings, warnings));
 
         // The digest quotes the report, so it is built from a first assembly; the final report
         // then adds the digest's own timing and any warning it raised.
@@ -107,6 +103,40 @@ public sealed class TriagePipeline(
             }
         }
         return true;
+    }
+
+    /// <summary>A person corrected the themes (split, merge, pin): the next run re-clusters even if nothing new was read.</summary>
+    public static Task MarkThemesChangedAsync(ICursorStore cursors, CancellationToken ct) =>
+        cursors.SetAsync(ClusteringCursor, ThemesChangedKey, "1", ct);
+
+    private const string ClusteringCursor = "clustering";
+    private const string ThemesChangedKey = "themes-changed";
+
+    private async Task<ClusteringResult> ClusterAsync(
+        IReadOnlyList<FeedbackItem> all, IReadOnlyList<SourceReadResult> reads, CancellationToken ct)
+    {
+        progress.StageStarted("cluster", all.Count);
+        var existing = await themes.GetAllAsync(ct);
+        var noise = await themes.GetNoiseAsync(ct);
+        var known = existing.SelectMany(t => t.ItemIds).Concat(noise).ToHashSet(StringComparer.Ordinal);
+
+        // Nothing new, nothing changed, no correction by a person: the themes are what they were.
+        // Re-clustering the same items could still move a borderline item, and a ticket would
+        // then change on a day when no user said anything new.
+        var nothingNew = reads.All(r => r.New == 0 && r.Updated == 0) && all.All(i => known.Contains(i.Id));
+        var corrected = await cursors.GetAsync(ClusteringCursor, ThemesChangedKey, ct) == "1";
+        if (nothingNew && !corrected && existing.Count > 0)
+        {
+            progress.StageFinished("cluster", $"nothing new: {existing.Count} themes kept as they were");
+            return new ClusteringResult(existing, noise, []);
+        }
+
+        var result = await clusterer.ClusterAsync(all, existing, ct);
+        await themes.SaveAsync(result.Themes, result.Events, ct);
+        await themes.SaveNoiseAsync(result.Noise, ct);
+        if (corrected) await cursors.SetAsync(ClusteringCursor, ThemesChangedKey, "0", ct);
+        progress.StageFinished("cluster", $"{result.Themes.Count} themes, {result.Noise.Count} noise");
+        return result;
     }
 
     /// <summary>

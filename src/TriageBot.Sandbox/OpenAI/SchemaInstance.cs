@@ -30,6 +30,8 @@ internal sealed partial class SchemaInstance(JsonObject rootSchema, IReadOnlyLis
         if (schemaNode is not JsonObject schema || depth > MaxDepth) return null;
         if (schema["$ref"]?.GetValue<string>() is { } reference) return Build(Resolve(reference), propertyName, depth + 1);
         if (schema["const"] is { } constant) return constant.DeepClone();
+        // Where null is allowed, null is the answer that assumes least (an optional goal, a missing reason).
+        if (IsNullable(schema)) return null;
         if (schema["enum"] is JsonArray { Count: > 0 } values) return values[0]?.DeepClone();
         foreach (var combinator in new[] { "anyOf", "oneOf", "allOf" })
         {
@@ -51,6 +53,10 @@ internal sealed partial class SchemaInstance(JsonObject rootSchema, IReadOnlyLis
             _ => schema["properties"] is not null ? BuildObject(schema, depth) : BuildString(schema, propertyName),
         };
     }
+
+    private static bool IsNullable(JsonObject schema) =>
+        (schema["type"] is JsonArray types && types.Any(t => t?.GetValue<string>() == "null"))
+        || (schema["anyOf"] is JsonArray any && any.Any(b => TypeOf(b as JsonObject) == "null"));
 
     private static string? TypeOf(JsonObject? schema) => schema?["type"] switch
     {

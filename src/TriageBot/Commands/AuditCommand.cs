@@ -29,8 +29,8 @@ internal static class AuditCommand
             await migrator.MigrateAsync(ct);
             var entries = await host.Services.GetRequiredService<IAuditLog>().GetAsync(from, ct);
             foreach (var e in entries)
-                System.Console.WriteLine($"{e.At:yyyy-MM-dd HH:mm:ss}  {e.Kind,-14} {e.Target,-24} {e.What} | why: {e.Why}");
-            System.Console.WriteLine($"{entries.Count} entries");
+                Console.WriteLine($"{e.At:yyyy-MM-dd HH:mm:ss}  {e.Kind,-14} {e.Target,-24} {e.What} | why: {e.Why}");
+            Console.WriteLine($"{entries.Count} entries");
             return 0;
         });
         return command;

@@ -20,19 +20,19 @@ internal static class CommandGuard
             }
             catch (Exception ex) when (IsUsage(ex, out var message))
             {
-                System.Console.Error.WriteLine($"error: {message}");
+                Console.Error.WriteLine($"error: {message}");
                 return 2;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                System.Console.Error.WriteLine("cancelled");
+                Console.Error.WriteLine("cancelled");
                 return 130;
             }
             catch (Exception ex)
             {
-                System.Console.Error.WriteLine($"error: {ex.GetType().Name}: {ex.Message}");
+                Console.Error.WriteLine($"error: {ex.GetType().Name}: {ex.Message}");
                 if (Environment.GetEnvironmentVariable("TRIAGEBOT_DEBUG") is "1" or "true")
-                    System.Console.Error.WriteLine(ex);
+                    Console.Error.WriteLine(ex);
                 return 1;
             }
         });
@@ -47,8 +47,15 @@ internal static class CommandGuard
             case OptionsValidationException ove:
                 message = "configuration: " + string.Join("; ", ove.Failures);
                 return true;
-            case AggregateException { InnerExceptions: [var inner] }:
-                return IsUsage(inner, out message);
+            case AggregateException agg when agg.InnerExceptions.Count > 0:
+                var messages = new List<string>();
+                foreach (var inner in agg.InnerExceptions)
+                {
+                    if (!IsUsage(inner, out var m)) { message = ""; return false; }
+                    messages.Add(m);
+                }
+                message = string.Join("; ", messages);
+                return true;
             default:
                 message = "";
                 return false;

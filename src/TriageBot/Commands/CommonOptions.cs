@@ -16,6 +16,6 @@ internal static class CommonOptions
     };
 
     /// <summary>Whether to draw a live progress view: only on a real terminal.</summary>
-    public static bool Interactive => !System.Console.IsOutputRedirected && !System.Console.IsErrorRedirected
+    public static bool Interactive => !Console.IsOutputRedirected && !Console.IsErrorRedirected
         && Environment.GetEnvironmentVariable("CI") is null;
 }

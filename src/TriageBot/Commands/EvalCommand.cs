@@ -35,7 +35,7 @@ internal static class EvalCommand
             using var host = HostFactory.Build(null, null, null, interactiveProgress: false);
             var runner = host.Services.GetRequiredService<EvalRunner>();
             var result = await runner.RunAsync(file.FullName, clusters, parse.GetValue(features), ct);
-            System.Console.WriteLine(result.ToText());
+            Console.WriteLine(result.ToText());
             return 0;
         });
         return command;

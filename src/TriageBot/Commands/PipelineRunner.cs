@@ -22,7 +22,7 @@ internal static class PipelineRunner
         try
         {
             var pipeline = host.Services.GetRequiredService<TriagePipeline>();
-            if (interactive && host.Services.GetRequiredService<IPipelineProgress>() is Console.SpectrePipelineProgress live)
+            if (interactive && host.Services.GetRequiredService<IPipelineProgress>() is Terminal.SpectrePipelineProgress live)
                 return await live.ShowAsync(() => pipeline.RunAsync(request, ct));
             return await pipeline.RunAsync(request, ct);
         }
@@ -36,15 +36,15 @@ internal static class PipelineRunner
     {
         var r = outcome.Report;
         var tickets = r.Themes.Where(t => t.Ticket is not null).ToList();
-        System.Console.WriteLine($"Run {r.RunId}{(r.Scenario is null ? "" : $" on scenario '{r.Scenario}'")} in {wall.TotalSeconds:0.0} s");
-        System.Console.WriteLine($"  items read:  {r.Items.Fetched} ({string.Join(", ", r.Items.BySource.Select(kv => $"{kv.Key} {kv.Value}"))})");
-        System.Console.WriteLine($"  themes:      {r.Themes.Count} ({r.Items.Noise.Count} items judged noise)");
-        System.Console.WriteLine($"  tickets:     {tickets.Count(t => t.Ticket!.Action == "created")} created, " +
+        Console.WriteLine($"Run {r.RunId}{(r.Scenario is null ? "" : $" on scenario '{r.Scenario}'")} in {wall.TotalSeconds:0.0} s");
+        Console.WriteLine($"  items read:  {r.Items.Fetched} ({string.Join(", ", r.Items.BySource.Select(kv => $"{kv.Key} {kv.Value}"))})");
+        Console.WriteLine($"  themes:      {r.Themes.Count} ({r.Items.Noise.Count} items judged noise)");
+        Console.WriteLine($"  tickets:     {tickets.Count(t => t.Ticket!.Action == "created")} created, " +
                                  $"{tickets.Count(t => t.Ticket!.Action == "updated")} updated, " +
                                  $"{tickets.Count(t => t.Ticket!.Action == "unchanged")} unchanged");
-        System.Console.WriteLine($"  api calls:   {string.Join(", ", r.ApiCalls.Select(kv => $"{kv.Key} {kv.Value}"))}");
+        Console.WriteLine($"  api calls:   {string.Join(", ", r.ApiCalls.Select(kv => $"{kv.Key} {kv.Value}"))}");
         if (r.Warnings is { Count: > 0 } w)
-            System.Console.WriteLine($"  warnings:    {w.Count} (see report.json)");
-        System.Console.WriteLine($"  output:      {Path.GetFullPath(outDir)}");
+            Console.WriteLine($"  warnings:    {w.Count} (see report.json)");
+        Console.WriteLine($"  output:      {Path.GetFullPath(outDir)}");
     }
 }

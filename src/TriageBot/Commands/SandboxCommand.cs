@@ -26,21 +26,21 @@ internal static class SandboxCommand
             var scenario = SandboxConfiguration.WithDigestChannel(DemoCommand.LoadScenario(parse.GetValue(scenarioOption)!.FullName));
             await using var sandbox = await SandboxHost.StartAsync(scenario, SandboxConfiguration.OptionsFor(scenario, p), ct);
 
-            System.Console.WriteLine($"Sandbox for scenario '{scenario.Name}' (now = {scenario.Now:O})");
-            System.Console.WriteLine($"  Slack Web API   {sandbox.SlackApiUrl}");
-            System.Console.WriteLine($"  GitHub REST     {sandbox.GitHubApiUrl}");
-            System.Console.WriteLine($"  X API v2        {sandbox.XApiUrl}");
-            System.Console.WriteLine($"  Linear GraphQL  {sandbox.LinearGraphQLUrl}");
-            System.Console.WriteLine($"  OpenAI-compat.  {sandbox.OpenAIUrl}");
-            System.Console.WriteLine($"  Admin           {sandbox.BaseUrl}_sandbox/state");
+            Console.WriteLine($"Sandbox for scenario '{scenario.Name}' (now = {scenario.Now:O})");
+            Console.WriteLine($"  Slack Web API   {sandbox.SlackApiUrl}");
+            Console.WriteLine($"  GitHub REST     {sandbox.GitHubApiUrl}");
+            Console.WriteLine($"  X API v2        {sandbox.XApiUrl}");
+            Console.WriteLine($"  Linear GraphQL  {sandbox.LinearGraphQLUrl}");
+            Console.WriteLine($"  OpenAI-compat.  {sandbox.OpenAIUrl}");
+            Console.WriteLine($"  Admin           {sandbox.BaseUrl}_sandbox/state");
             if (parse.GetValue(writeConfig) is { } file)
             {
                 var settings = SandboxConfiguration.For(sandbox, scenario);
                 settings["Storage:ConnectionString"] = "Data Source=triagebot-sandbox.db";
                 await File.WriteAllTextAsync(file.FullName, SandboxConfiguration.ToJson(settings), ct);
-                System.Console.WriteLine($"Configuration written to {file.FullName}; use: triagebot run --config {file.Name} --now {scenario.Now:O}");
+                Console.WriteLine($"Configuration written to {file.FullName}; use: triagebot run --config {file.Name} --now {scenario.Now:O}");
             }
-            System.Console.WriteLine("Press Ctrl-C to stop.");
+            Console.WriteLine("Press Ctrl-C to stop.");
             try { await Task.Delay(Timeout.Infinite, ct); }
             catch (OperationCanceledException) { }
             return 0;

@@ -29,7 +29,7 @@ internal static class ScoreCommand
             {
                 throw new UsageException($"could not read the scenario or report: {ex.Message}");
             }
-            System.Console.WriteLine(parse.GetValue(json)
+            Console.WriteLine(parse.GetValue(json)
                 ? JsonSerializer.Serialize(score, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower })
                 : score.ToText());
             return Task.FromResult(0);

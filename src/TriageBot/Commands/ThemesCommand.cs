@@ -2,6 +2,8 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using TriageBot.Clustering;
 using TriageBot.Hosting;
+using TriageBot.Pipeline;
+using TriageBot.Storage;
 
 namespace TriageBot.Commands;
 
@@ -40,7 +42,8 @@ internal static class ThemesCommand
     {
         using var host = HostFactory.Build(parse.GetValue(config)?.FullName, null, null, interactiveProgress: false);
         await action(host.Services.GetRequiredService<ThemeOverrides>());
-        System.Console.WriteLine($"{done}; it applies from the next run.");
+        await TriagePipeline.MarkThemesChangedAsync(host.Services.GetRequiredService<ICursorStore>(), CancellationToken.None);
+        Console.WriteLine($"{done}; it applies from the next run.");
         return 0;
     }
 }

@@ -22,8 +22,8 @@ internal static class TicketsCommand
             {
                 var outcomes = await host.Services.GetRequiredService<TriagePipeline>().ApproveAsync(parse.GetValue(themes)!, ct);
                 foreach (var o in outcomes)
-                    System.Console.WriteLine($"{o.ThemeId}: {o.Ticket.Identifier} {o.Action.ToString().ToLowerInvariant()} {o.Ticket.Url}");
-                if (outcomes.Count == 0) System.Console.WriteLine("Nothing filed: the themes are not actionable or too small (Tickets:MinItems).");
+                    Console.WriteLine($"{o.ThemeId}: {o.Ticket.Identifier} {o.Action.ToString().ToLowerInvariant()} {o.Ticket.Url}");
+                if (outcomes.Count == 0) Console.WriteLine("Nothing filed: the themes are not actionable or too small (Tickets:MinItems).");
                 return 0;
             }
             catch (KeyNotFoundException ex)

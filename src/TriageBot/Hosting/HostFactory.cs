@@ -42,13 +42,16 @@ public static class HostFactory
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss ";
         });
+        // A host that fails to start (bad settings) is reported by the command as one line; the
+        // host's own log of it would repeat it with a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         // A live progress view owns the terminal; only warnings interrupt it.
         if (interactiveProgress) builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
         builder.Services.AddSingleton(clock ?? TimeProvider.System);
         builder.Services.AddTriageBot(config);
         if (interactiveProgress)
-            builder.Services.AddSingleton<IPipelineProgress, Console.SpectrePipelineProgress>();
+            builder.Services.AddSingleton<IPipelineProgress, Terminal.SpectrePipelineProgress>();
         extra?.Invoke(builder.Services, config);
         return builder.Build();
     }

@@ -26,6 +26,11 @@ public static class TriageBotServiceCollectionExtensions
         services.AddTriageBotStorage(configuration);
         services.AddTriageBotIngest(configuration);
         services.AddTriageBotClustering(configuration);
+        // People's theme corrections must outlive the process: by default they sit beside the store.
+        services.PostConfigure<ClusteringOptions>(o =>
+        {
+            if (string.IsNullOrWhiteSpace(o.OverridesFile)) o.OverridesFile = DefaultOverridesFile(configuration);
+        });
         services.AddTriageBotAgent(configuration);
         services.AddTriageBotTickets(configuration);
         services.AddTriageBotReports(configuration);
@@ -34,5 +39,15 @@ public static class TriageBotServiceCollectionExtensions
         services.TryAddSingleton<IPipelineProgress, LoggingPipelineProgress>();
         services.AddSingleton<TriagePipeline>();
         return services;
+    }
+
+    private static string DefaultOverridesFile(IConfiguration configuration)
+    {
+        var connection = configuration["Storage:ConnectionString"] ?? "Data Source=triagebot.db";
+        string? dataSource = null;
+        try { dataSource = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection).DataSource; }
+        catch (ArgumentException) { /* a PostgreSQL connection string: keep the file in the working folder */ }
+        var dir = string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" ? "." : Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        return Path.Combine(string.IsNullOrEmpty(dir) ? "." : dir, "theme-overrides.json");
     }
 }

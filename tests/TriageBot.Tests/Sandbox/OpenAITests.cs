@@ -68,7 +68,7 @@ public class OpenAITests
         Assert.Equal(3, content["theme"]!["count"]!.GetValue<int>());
         Assert.Equal(0.5, content["score"]!.GetValue<double>());
         Assert.Equal(["ux", "ux"], content["tags"]!.AsArray().Select(t => t!.GetValue<string>()));
-        Assert.Equal("dark mode ", content["note"]!.GetValue<string>());
+        Assert.Null(content["note"]); // where null is allowed, the least-assuming answer is null
         Assert.Equal(5, response["usage"]!["prompt_tokens"]!.GetValue<int>()); // whitespace-separated, fences included
     }
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Spectre.Console;
 using TriageBot.Pipeline;
 
-namespace TriageBot.Console;
+namespace TriageBot.Terminal;
 
 /// <summary>A live view of the run on a terminal: one bar per stage, with items done and rate.</summary>
 public sealed class SpectrePipelineProgress : IPipelineProgress
