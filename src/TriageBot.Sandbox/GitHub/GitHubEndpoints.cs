@@ -22,12 +22,12 @@ internal static class GitHubEndpoints
             api.MapGet("/repos/{owner}/{repo}/issues", (HttpContext ctx, string owner, string repo) =>
                 WithRepo(ctx, state, owner, repo, (r, json) => ListIssues(ctx, r, json)));
             api.MapGet("/repos/{owner}/{repo}/issues/comments", (HttpContext ctx, string owner, string repo) =>
-                WithRepo(ctx, state, owner, repo, (r, json) => ListComments(ctx, r, json, r.Issues.SelectMany(i => i.Comments))));
+                WithRepo(ctx, state, owner, repo, (r, json) => ListComments(ctx, r, json, "comments", () => r.Issues.SelectMany(i => i.Comments))));
             api.MapGet("/repos/{owner}/{repo}/issues/{number:int}", (HttpContext ctx, string owner, string repo, int number) =>
                 WithRepo(ctx, state, owner, repo, (r, json) => r.FindIssue(number) is { } issue ? json.Issue(r, issue) : null));
             api.MapGet("/repos/{owner}/{repo}/issues/{number:int}/comments", (HttpContext ctx, string owner, string repo, int number) =>
                 WithRepo(ctx, state, owner, repo, (r, json) =>
-                    r.FindIssue(number) is { } issue ? ListComments(ctx, r, json, issue.Comments) : null));
+                    r.FindIssue(number) is { } issue ? ListComments(ctx, r, json, "comments/" + number, () => issue.Comments) : null));
             api.MapGet("/repos/{owner}/{repo}/git/ref/{**reference}", (HttpContext ctx, string owner, string repo, string reference) =>
                 WithRepo(ctx, state, owner, repo, (r, json) => FindRef(r, reference) is { } found ? json.Ref(r, found) : null));
             api.MapGet("/repos/{owner}/{repo}/git/refs/{**reference}", (HttpContext ctx, string owner, string repo, string reference) =>
@@ -60,44 +60,74 @@ internal static class GitHubEndpoints
 
     private static JsonArray ListIssues(HttpContext ctx, GitHubRepoState repo, GitHubJson json)
     {
-        var query = ctx.Request.Query;
-        var stateFilter = query["state"].ToString() is { Length: > 0 } s ? s : "open";
-        var since = GitHubResponses.Since(ctx);
-        var labels = query["labels"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var creator = query["creator"].ToString();
-        IEnumerable<GitHubIssueState> issues = repo.Issues
-            .Where(i => stateFilter == "all" || i.State == stateFilter)
-            .Where(i => since is null || i.UpdatedAt >= since)
-            .Where(i => labels.All(l => i.Labels.Contains(l, StringComparer.OrdinalIgnoreCase)))
-            .Where(i => creator.Length == 0 || string.Equals(i.User, creator, StringComparison.OrdinalIgnoreCase));
-        var ascending = query["direction"] == "asc";
-        Func<GitHubIssueState, IComparable> key = query["sort"].ToString() switch
-        {
-            "updated" => i => i.UpdatedAt,
-            "comments" => i => i.Comments.Count,
-            _ => i => i.CreatedAt,
-        };
-        // Ties broken by number so pages never overlap or skip.
-        var ordered = ascending
-            ? issues.OrderBy(key).ThenBy(i => i.Number)
-            : issues.OrderByDescending(key).ThenByDescending(i => i.Number);
-        var page = GitHubResponses.Page(ctx, ordered.ToList());
+        var ordered = Listing(ctx, repo, "issues", () => OrderIssues(ctx.Request.Query, repo));
+        var page = GitHubResponses.Page(ctx, ordered);
         return new JsonArray(page.Select(i => (JsonNode)json.Issue(repo, i)).ToArray());
     }
 
-    private static JsonArray ListComments(HttpContext ctx, GitHubRepoState repo, GitHubJson json, IEnumerable<GitHubCommentState> comments)
+    private static List<GitHubIssueState> OrderIssues(IQueryCollection query, GitHubRepoState repo)
     {
-        var query = ctx.Request.Query;
-        var since = GitHubResponses.Since(ctx);
-        var filtered = comments.Where(c => since is null || c.UpdatedAt >= since);
-        // GitHub: ascending by default; direction only counts together with sort.
-        var descending = query["direction"] == "desc" && query["sort"].Count > 0;
-        Func<GitHubCommentState, DateTimeOffset> key = query["sort"] == "updated" ? c => c.UpdatedAt : c => c.CreatedAt;
-        var ordered = descending
-            ? filtered.OrderByDescending(key).ThenByDescending(c => c.Id)
-            : filtered.OrderBy(key).ThenBy(c => c.Id);
-        var page = GitHubResponses.Page(ctx, ordered.ToList());
+        var stateFilter = query["state"].ToString() is { Length: > 0 } s ? s : "open";
+        var since = GitHubResponses.Since(query);
+        var labels = query["labels"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var creator = query["creator"].ToString();
+        var issues = repo.Issues.FindAll(i =>
+            (stateFilter == "all" || i.State == stateFilter)
+            && (since is null || i.UpdatedAt >= since)
+            && labels.All(l => i.Labels.Contains(l, StringComparer.OrdinalIgnoreCase))
+            && (creator.Length == 0 || string.Equals(i.User, creator, StringComparison.OrdinalIgnoreCase)));
+        var sign = query["direction"] == "asc" ? 1 : -1;
+        Comparison<GitHubIssueState> byKey = query["sort"].ToString() switch
+        {
+            "updated" => (a, b) => a.UpdatedAt.CompareTo(b.UpdatedAt),
+            "comments" => (a, b) => a.Comments.Count.CompareTo(b.Comments.Count),
+            _ => (a, b) => a.CreatedAt.CompareTo(b.CreatedAt),
+        };
+        // Ties broken by number so pages never overlap or skip.
+        issues.Sort((a, b) => sign * (byKey(a, b) is var c && c != 0 ? c : a.Number.CompareTo(b.Number)));
+        return issues;
+    }
+
+    private static JsonArray ListComments(HttpContext ctx, GitHubRepoState repo, GitHubJson json, string listing, Func<IEnumerable<GitHubCommentState>> comments)
+    {
+        var ordered = Listing(ctx, repo, listing, () => OrderComments(ctx.Request.Query, comments()));
+        var page = GitHubResponses.Page(ctx, ordered);
         return new JsonArray(page.Select(c => (JsonNode)json.Comment(repo, c)).ToArray());
+    }
+
+    private static List<GitHubCommentState> OrderComments(IQueryCollection query, IEnumerable<GitHubCommentState> comments)
+    {
+        var since = GitHubResponses.Since(query);
+        var filtered = comments.Where(c => since is null || c.UpdatedAt >= since).ToList();
+        // GitHub: ascending by default; direction only counts together with sort.
+        var sign = query["direction"] == "desc" && query["sort"].Count > 0 ? -1 : 1;
+        var byUpdated = query["sort"] == "updated";
+        filtered.Sort((a, b) =>
+        {
+            var c = byUpdated ? a.UpdatedAt.CompareTo(b.UpdatedAt) : a.CreatedAt.CompareTo(b.CreatedAt);
+            return sign * (c != 0 ? c : a.Id.CompareTo(b.Id));
+        });
+        return filtered;
+    }
+
+    /// <summary>
+    /// The filtered, sorted listing for this query, computed once per repository change (see GitHubRepoState.Changed)
+    /// instead of on every page request. Keyed by everything in the query except the page.
+    /// </summary>
+    private static List<T> Listing<T>(HttpContext ctx, GitHubRepoState repo, string listing, Func<List<T>> order)
+    {
+        var key = listing + "?" + string.Join('&', ctx.Request.Query
+            .Where(q => q.Key is not ("page" or "per_page"))
+            .OrderBy(q => q.Key, StringComparer.Ordinal)
+            .Select(q => q.Key + "=" + q.Value.ToString()));
+        if (repo.Listings.TryGetValue(key, out var cached) && cached is List<T> hit)
+        {
+            return hit;
+        }
+
+        var fresh = order();
+        repo.Listings[key] = fresh;
+        return fresh;
     }
 
     private static Task RateLimitAsync(HttpContext ctx, SandboxState state)

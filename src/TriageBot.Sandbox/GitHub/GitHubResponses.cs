@@ -104,8 +104,10 @@ internal static class GitHubResponses
         return ctx.Response.WriteAsync(body.ToJsonString(), ctx.RequestAborted);
     }
 
-    public static DateTimeOffset? Since(HttpContext ctx) =>
-        DateTimeOffset.TryParse(ctx.Request.Query["since"], CultureInfo.InvariantCulture,
+    public static DateTimeOffset? Since(HttpContext ctx) => Since(ctx.Request.Query);
+
+    public static DateTimeOffset? Since(IQueryCollection query) =>
+        DateTimeOffset.TryParse(query["since"], CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var since) ? since : null;
 
     private static bool Matches(string ifNoneMatch, string etag)

@@ -95,6 +95,7 @@ internal static class GitHubWrites
                     {
                         Number = number, Title = title, Body = pr.Body, User = pr.User, CreatedAt = now, UpdatedAt = now, IsPullRequest = true,
                     });
+                    repo.Changed();
                     created = new GitHubJson(GitHubResponses.ApiBase(ctx)).PullRequest(repo, pr);
                 }
             }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -41,6 +42,10 @@ internal sealed class SlackCall(SandboxServices services, Dictionary<string, str
         return args;
     }
 
+    /// <summary>
+    /// The answer, serialised when the result executes, i.e. after the endpoint has left the state lock: the body
+    /// holds only copies of state values, and serialising under the one lock would serialise every request.
+    /// </summary>
     public static IResult Ok(JsonObject body)
     {
         var response = new JsonObject { ["ok"] = true };
@@ -49,7 +54,24 @@ internal sealed class SlackCall(SandboxServices services, Dictionary<string, str
             body.Remove(k);
             response[k] = v;
         }
-        return Results.Content(response.ToJsonString(), "application/json; charset=utf-8");
+        return new JsonBodyResult(response);
+    }
+
+    private sealed class JsonBodyResult(JsonObject body) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                body.WriteTo(writer); // the same bytes as ToJsonString()
+            }
+
+            var response = httpContext.Response;
+            response.ContentType = "application/json; charset=utf-8";
+            response.ContentLength = buffer.WrittenCount;
+            return response.Body.WriteAsync(buffer.WrittenMemory, httpContext.RequestAborted).AsTask();
+        }
     }
 
     public static IResult Error(string error, int status = 200) =>

@@ -26,6 +26,16 @@ public sealed class GitHubRepoState
     public List<GitHubPullRequestState> PullRequests { get; } = [];
 
     public GitHubIssueState? FindIssue(int number) => Issues.Find(i => i.Number == number);
+
+    /// <summary>
+    /// Filtered and sorted listings by query (without page), so paging through ~10,000 issues does not filter and
+    /// sort them all on every page request. Whatever changes this repository's issues or comments calls
+    /// <see cref="Changed"/>, which drops them.
+    /// </summary>
+    internal Dictionary<string, object> Listings { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Drops the cached listings; call after any change to <see cref="Issues"/> or their comments.</summary>
+    public void Changed() => Listings.Clear();
 }
 
 public sealed class GitHubIssueState

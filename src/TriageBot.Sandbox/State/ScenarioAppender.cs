@@ -91,6 +91,7 @@ internal static class ScenarioAppender
                 repo.Refs.Add(new GitHubRefState { Ref = "refs/heads/main", Sha = FakeSha(r.Owner + "/" + r.Name) });
                 github.Repos.Add(repo);
             }
+            repo.Changed();
             foreach (var i in r.Issues)
             {
                 var index = repo.Issues.BinarySearch(new GitHubIssueState { Number = i.Number }, IssueByNumber.Instance);
