@@ -179,11 +179,13 @@ public sealed class TriagePipeline(
     {
         var enabled = readers.Where(r => r.Enabled).ToList();
         progress.StageStarted("ingest", enabled.Count);
+        var finished = 0;
         var results = await Task.WhenAll(enabled.Select(async reader =>
         {
             try
             {
                 var result = await reader.ReadAsync(ct);
+                progress.Advanced("ingest", Interlocked.Increment(ref finished));
                 progress.StageFinished($"ingest {Name(reader.Source)}",
                     $"{result.Read} read ({result.New} new, {result.Updated} updated, {result.Skipped} skipped)" +
                     (result.Complete ? "" : $", stopped early: {result.StopReason}"));
@@ -197,6 +199,7 @@ public sealed class TriagePipeline(
                 return new SourceReadResult(reader.Source, 0, 0, 0, 0, false, ex.Message);
             }
         }));
+        progress.StageFinished("ingest", $"{results.Sum(r => r.Read)} items read from {results.Length} sources");
         return results;
     }
 

@@ -46,7 +46,14 @@ public static class HostFactory
         // host's own log of it would repeat it with a stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         // A live progress view owns the terminal; only warnings interrupt it.
-        if (interactiveProgress) builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (interactiveProgress)
+        {
+            builder.Services.PostConfigure<LoggerFilterOptions>(o =>
+            {
+                o.Rules.Clear();
+                o.MinLevel = LogLevel.Warning;
+            });
+        }
 
         builder.Services.AddSingleton(clock ?? TimeProvider.System);
         builder.Services.AddTriageBot(config);
