@@ -29,6 +29,10 @@ internal static class ScenarioBench
                 case "--min": o.MinThemeSize = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--frag": o.FragmentSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--gmargin": o.GroupActionabilityMargin = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--tsim": o.TermMergeSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--tshared": o.TermMergeSharedTerms = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--ttop": o.TermMergeTopTerms = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--automerge": o.AutoMergeSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "-v": verbose = true; break;
                 default: files.Add(args[i]); break;
             }

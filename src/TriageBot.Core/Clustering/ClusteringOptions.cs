@@ -31,6 +31,18 @@ public sealed class ClusteringOptions
     [Range(0.0, 1.0)]
     public double AutoMergeSimilarity { get; set; } = 0.8;
 
+    /// <summary>Centroid similarity at which two themes that share <see cref="TermMergeSharedTerms"/> distinctive terms are merged.</summary>
+    [Range(0.0, 1.0)]
+    public double TermMergeSimilarity { get; set; } = 0.35;
+
+    /// <summary>How many of each theme's top distinctive terms (TF-IDF over the run) two themes must share to merge at <see cref="TermMergeSimilarity"/>.</summary>
+    [Range(1, 100)]
+    public int TermMergeSharedTerms { get; set; } = 2;
+
+    /// <summary>How many distinctive terms per theme are compared.</summary>
+    [Range(1, 100)]
+    public int TermMergeTopTerms { get; set; } = 8;
+
     /// <summary>Groups smaller than this are noise rather than themes (a lone item is far from every theme).</summary>
     [Range(1, 1000)]
     public int MinThemeSize { get; set; } = 3;

@@ -108,7 +108,7 @@ public sealed class ThemeClusterer(
             if (best is not null && sim >= (float)o.ForeignJoinSimilarity) Add(best, input[i].Id, now);
         }
 
-        MergeConverged(themes, events, index, vectors, now);
+        MergeConverged(themes, events, index, vectors, new DistinctiveTerms(texts), now);
 
         var inThemes = new HashSet<string>(themes.SelectMany(t => t.Items), StringComparer.Ordinal);
         var noise = input.Where(i => !inThemes.Contains(i.Id)).Select(i => i.Id).ToList();
@@ -133,9 +133,16 @@ public sealed class ThemeClusterer(
         theme.LastChanged = now;
     }
 
-    private void MergeConverged(List<Working> themes, List<ThemeEvent> events, Dictionary<string, int> index, float[][] vectors, DateTimeOffset now)
+    /// <summary>
+    /// Merges unpinned themes whose centroids have converged, or that are fairly near and name the same
+    /// distinctive terms (error code, command, setting): one problem reported in different registers
+    /// splits into themes that a single similarity cut cannot join without also joining related problems.
+    /// </summary>
+    private void MergeConverged(List<Working> themes, List<ThemeEvent> events, Dictionary<string, int> index, float[][] vectors, DistinctiveTerms terms, DateTimeOffset now)
     {
-        var threshold = (float)options.Value.AutoMergeSimilarity;
+        var o = options.Value;
+        var threshold = (float)o.AutoMergeSimilarity;
+        HashSet<string> Top(Working t) => terms.Top(t.Items.Where(index.ContainsKey).Select(id => index[id]).ToList(), o.TermMergeTopTerms);
         foreach (var t in themes) t.Centroid = Centroid(t, index, vectors);
         var merged = true;
         while (merged)
@@ -147,11 +154,19 @@ public sealed class ThemeClusterer(
                 {
                     if (live[a].Centroid!.Length != live[b].Centroid!.Length) continue;
                     var sim = VectorMath.Dot(live[a].Centroid!, live[b].Centroid!);
-                    if (sim < threshold) continue;
+                    var shared = 0;
+                    if (sim < threshold)
+                    {
+                        if (sim < (float)o.TermMergeSimilarity) continue;
+                        shared = Top(live[a]).Intersect(Top(live[b])).Count();
+                        if (shared < o.TermMergeSharedTerms) continue;
+                    }
                     // The older theme keeps its id, so links to it stay valid.
                     var (keep, drop) = live[a].FirstSeen <= live[b].FirstSeen ? (live[a], live[b]) : (live[b], live[a]);
                     events.Add(new ThemeEvent("merged", keep.Id, drop.Id,
-                        string.Create(CultureInfo.InvariantCulture, $"centroid similarity {sim:0.000} >= {threshold:0.00}; sizes {keep.Items.Count} + {drop.Items.Count}"), now));
+                        shared == 0
+                            ? string.Create(CultureInfo.InvariantCulture, $"centroid similarity {sim:0.000} >= {threshold:0.00}; sizes {keep.Items.Count} + {drop.Items.Count}")
+                            : string.Create(CultureInfo.InvariantCulture, $"centroid similarity {sim:0.000} >= {o.TermMergeSimilarity:0.00} and {shared} distinctive terms shared; sizes {keep.Items.Count} + {drop.Items.Count}"), now));
                     keep.Items.AddRange(drop.Items.Except(keep.Items, StringComparer.Ordinal));
                     drop.Items.Clear();
                     keep.Changed = true;
