@@ -9,11 +9,15 @@ public class DistinctiveTermsTests
         "acme cli fails with error 429 when the agent runs a long task",         // 0: slack, rate limit
         "getting 429'd by acme again, on a paid plan",                           // 1: X, rate limit
         "Rate limit: acme returns HTTP 429 after two requests",                 // 2: GitHub, rate limit
-        "acme cannot run commands when the path is C:\\Users\\Max Mustermann",   // 3: windows path
+        "acme cannot run commands when the project is under C:\\Users here",    // 3: windows path
         "acme breaks on windows if C:\\Users\\ has a space in the name",         // 4: windows path
         "acme desktop uses 12 GB of memory after a day",                         // 5
         "acme desktop memory keeps growing until restart",                       // 6
         "acme is great, thanks",                                                 // 7
+        "acme login loops back to the browser",                                  // 8
+        "acme login asks again in every terminal",                               // 9
+        "acme docs link returns a page that moved",                              // 10
+        "acme plan step numbers are off by one",                                 // 11
     ];
 
     [Fact]
