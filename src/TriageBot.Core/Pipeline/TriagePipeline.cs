@@ -36,6 +36,7 @@ public sealed class TriagePipeline(
     ITicketWriter ticketWriter,
     IRunStore runs,
     IEnumerable<IRunPublisher> publishers,
+    RunReportWriter reportWriter,
     IStoreMigrator migrator,
     GoalCatalog goals,
     ILabelSource labels,
@@ -83,7 +84,7 @@ public sealed class TriagePipeline(
         total.Stop();
         timings["total"] = total.ElapsedMilliseconds;
         var report = Report();
-        await File.WriteAllTextAsync(Path.Combine(request.OutDir, "report.json"), report.ToJson(), ct);
+        await reportWriter.WriteAsync(report, request.OutDir, ct);
         await runs.FinishAsync(runId, report.Finished, warnings.Count == 0 ? "ok" : "warnings", report.ToJson(), ct);
         return new RunOutcome(report, byId, draftList);
     }
