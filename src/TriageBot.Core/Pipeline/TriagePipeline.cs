@@ -37,7 +37,6 @@ public sealed class TriagePipeline(
     IRunStore runs,
     IEnumerable<IRunPublisher> publishers,
     RunReportWriter reportWriter,
-    IStoreMigrator migrator,
     GoalCatalog goals,
     ILabelSource labels,
     RunMetrics metrics,
@@ -49,7 +48,6 @@ public sealed class TriagePipeline(
 {
     public async Task<RunOutcome> RunAsync(RunRequest request, CancellationToken ct)
     {
-        await migrator.MigrateAsync(ct);
         metrics.Reset();
         prompts.ResetUsage();
         var started = time.GetUtcNow();
@@ -146,7 +144,6 @@ public sealed class TriagePipeline(
     /// </summary>
     public async Task<IReadOnlyList<TicketOutcome>> ApproveAsync(IReadOnlyList<string> themeIds, CancellationToken ct)
     {
-        await migrator.MigrateAsync(ct);
         var live = (await themes.GetAllAsync(ct)).ToDictionary(t => t.Id, StringComparer.Ordinal);
         var unknown = themeIds.Where(id => !live.ContainsKey(id)).ToList();
         if (unknown.Count > 0)

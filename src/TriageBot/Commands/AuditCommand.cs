@@ -25,8 +25,6 @@ internal static class AuditCommand
                 from = at;
             }
             using var host = HostFactory.Build(parse.GetValue(config)?.FullName, null, null, interactiveProgress: false);
-            var migrator = host.Services.GetRequiredService<IStoreMigrator>();
-            await migrator.MigrateAsync(ct);
             var entries = await host.Services.GetRequiredService<IAuditLog>().GetAsync(from, ct);
             foreach (var e in entries)
                 Console.WriteLine($"{e.At:yyyy-MM-dd HH:mm:ss}  {e.Kind,-14} {e.Target,-24} {e.What} | why: {e.Why}");

@@ -39,7 +39,7 @@ internal static class DemoCommand
             settings["Storage:ConnectionString"] = $"Data Source={database}";
 
             var outcome = await PipelineRunner.RunOnceAsync(null, settings, clock, new RunRequest(dir, scenario.Name), ct);
-            await File.WriteAllTextAsync(Path.Combine(dir, "linear.json"), await SandboxStateExport.LinearJsonAsync(sandbox, ct), ct);
+            await File.WriteAllTextAsync(Path.Combine(dir, "linear.json"), StateSnapshot.LinearToJson(sandbox.State).ToJsonString(new JsonSerializerOptions { WriteIndented = true }), ct);
             PipelineRunner.PrintSummary(outcome, dir, wall.Elapsed);
             return 0;
         });

@@ -10,11 +10,8 @@ public sealed class ConsoleCollection
 /// <summary>Runs the real command line in-process and captures what it prints.</summary>
 internal static class CliRunner
 {
-    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
-
     public static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
     {
-        await OneAtATime.WaitAsync();
         var (stdout, stderr) = (Console.Out, Console.Error);
         using var o = new StringWriter();
         using var e = new StringWriter();
@@ -29,7 +26,6 @@ internal static class CliRunner
         {
             Console.SetOut(stdout);
             Console.SetError(stderr);
-            OneAtATime.Release();
         }
     }
 
