@@ -16,10 +16,24 @@ internal sealed class ScenarioThemes
 
     public sealed record TruthTheme(string Id, string Title, bool SmallFix, string? Goal, IReadOnlyList<string> Items);
 
-    public static string SharedPath(params string[] parts)
+    /// <summary>The repository root: the first folder up from the binaries that holds TriageBot.sln.</summary>
+    public static DirectoryInfo? RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TriageBot.sln"))) dir = dir.Parent;
+        return dir;
+    }
+
+    /// <summary>Whether ../shared/<paramref name="parts"/> exists (tests skip their shared cases quietly when it does not).</summary>
+    public static bool SharedExists(params string[] parts)
+    {
+        try { SharedPath(parts); return true; }
+        catch (FileNotFoundException) { return false; }
+    }
+
+    public static string SharedPath(params string[] parts)
+    {
+        var dir = RepoRoot();
         for (var up = dir?.Parent; up is not null; up = up.Parent)
         {
             var candidate = Path.Combine([up.FullName, "shared", .. parts]);
@@ -32,8 +46,14 @@ internal sealed class ScenarioThemes
     public static ScenarioThemes Load(string name)
     {
         var path = name.StartsWith("repo:", StringComparison.Ordinal)
-            ? Path.Combine(TriageBot.Tests.Support.SandboxFixture.RepoRoot, "scenarios", name["repo:".Length..])
+            ? Path.Combine(RepoRoot()!.FullName, "scenarios", name["repo:".Length..])
             : SharedPath("scenario", name);
+        return LoadFile(path);
+    }
+
+    /// <summary>A scenario file at <paramref name="path"/>.</summary>
+    public static ScenarioThemes LoadFile(string path)
+    {
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         var root = doc.RootElement;
         var items = new Dictionary<string, FeedbackItem>(StringComparer.Ordinal);

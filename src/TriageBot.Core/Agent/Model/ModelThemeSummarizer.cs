@@ -126,7 +126,7 @@ public sealed class ModelThemeSummarizer(
         var labels = known.Count == 0
             ? m.Labels.Where(l => l.Length is > 0 and < 40).Take(3).ToList()
             : m.Labels.Select(l => known.FirstOrDefault(k => string.Equals(k, l, StringComparison.OrdinalIgnoreCase))).OfType<string>().Distinct().ToList();
-        var smallFixCue = context.Items.Any(i => Cues.SmallFix().IsMatch(i.FullText));
+        var smallFixCue = context.Items.Any(i => Cues.IsSmallFix(i.FullText));
         return new ThemeDraft
         {
             ThemeId = context.Theme.Id,

@@ -21,12 +21,35 @@ internal static partial class Cues
     public static partial Regex Praise();
 
     /// <summary>A small, well-bounded fix: copy, a link, an off-by-one, a single string.</summary>
-    [GeneratedRegex(@"\b(typos?|misspel\w*|spelling|spelled|grammar|wrong (copy|text|wording|label|message|string|translation|word)|(copy|wording|text|string|label) (change|fix|is wrong|only)|(change|fix|update) the (copy|wording|text|label|string)|wrongly says|says .{1,40} instead of|broken links?|dead links?|links? (is |are )?(broken|dead)|404s?|page not found|off[- ]by[- ]one|zero[- ]based|one[- ]based|wrong (number|count|index)|mislabel\w*|pluralis\w*|pluraliz\w*|(copy|text|string|wording) fix|(easy|quick|one[- ]line) fix)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(typos?|misspel\w*|spelling|spelled|grammar|wrong (copy|text|wording|label|message|string|translation|word)|(copy|wording|text|string|label) (change|fix|is wrong|only)|(change|fix|update) the (copy|wording|text|label|string)|wrongly says|says .{1,40} instead of|broken links?|dead links?|links? (is |are )?(broken|dead)|404s?|page not found|off[- ]by[- ]one|zero[- ]based|one[- ]based|wrong (number|count|index)|mislabel\w*|pluralis\w*|pluraliz\w*|(copy|text|string|wording) fix|(easy|quick|one[- ]line) fix|copy[- ](level|only)|(unit|units) label|label string|hard-?coded (label|string|text|copy|unit)|(label|string|text|copy|wording|message|unit|units) (is|was|are|were) (wrong|incorrect|misleading|hard-?coded)|(misleading|confusing|incorrect) (error |warning )?(message|copy|text|wording|label|string)|(says|shows|reads|displays) ['""`‘“][^'""`’”\n]{1,30}['""`’”] (while|but|even though|although|for a|on a)|(copy|text|wording|string|label) (bug|mistake|error)s?|['""‘“]\w[^'""’”\n]{0,20}['""’”] instead of ['""‘“]|\w+ 0 of \d+|(count\w*|start\w*|begin\w*) (from|at) (zero|0)|one (behind|ahead)|one (more|less|fewer) than|one too (many|few)|(counts?|shows?|is|are) one (more|less|fewer|short))\b", RegexOptions.IgnoreCase)]
     public static partial Regex SmallFix();
 
     /// <summary>Work that is never a small fix, whatever the copy says.</summary>
-    [GeneratedRegex(@"\b(crash\w*|data loss|security|bypass\w*|redesign|architecture|refactor\w*|migrat\w*|memory|leak\w*|slow\w*|latency|performance|feature request|plugin|integration|support for|allowlist|permission model|timeout|time(s|d)? out|retry|retries)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(crash\w*|data loss|security|bypass\w*|redesign|architecture|refactor\w*|migrat\w*|memory|leak\w*|slow\w*|latency|performance|feature request|plugin|integration|support for|allowlist|permission model|timeout|time(s|d)? out|retry(?![- ]after)|retries)\b", RegexOptions.IgnoreCase)]
     public static partial Regex LargeWork();
+
+    /// <summary>Two counts a step apart set against each other ("badge says 5, list shows 4"): the mark of an off-by-one.</summary>
+    [GeneratedRegex(@"(?<![\d.,])(?<a>\d{1,4})(?![\d.,:])[^.\n]{0,40}?\b(but|while|whereas|vs|versus|only|list(s)?|instead)\b[^.\n]{0,30}?(?<![\d.,])(?<b>\d{1,4})(?![\d.,:])", RegexOptions.IgnoreCase)]
+    private static partial Regex ContrastedCounts();
+
+    public static bool HasOffByOneCounts(string text) =>
+        ContrastedCounts().Matches(text).Any(m => Math.Abs(int.Parse(m.Groups["a"].Value, System.Globalization.CultureInfo.InvariantCulture) - int.Parse(m.Groups["b"].Value, System.Globalization.CultureInfo.InvariantCulture)) == 1);
+
+    /// <summary>Whether <paramref name="text"/> carries any small-fix cue.</summary>
+    public static bool IsSmallFix(string text) => SmallFix().IsMatch(text) || HasOffByOneCounts(text) || HasImpossibleCounter(text) || HasUnitMismatch(text);
+
+    /// <summary>"Day 4 of 3": a counter past its own total is a display bug, however it is worded.</summary>
+    [GeneratedRegex(@"\b(?<a>\d{1,3}) of (?<b>\d{1,3})\b")]
+    private static partial Regex Counter();
+
+    public static bool HasImpossibleCounter(string text) =>
+        Counter().Matches(text).Any(m => int.Parse(m.Groups["a"].Value, System.Globalization.CultureInfo.InvariantCulture) > int.Parse(m.Groups["b"].Value, System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>An imperial and a metric unit of the same quantity set side by side ("says ft but it's metres"): a wrong unit label.</summary>
+    [GeneratedRegex(@"\b(ft|feet|foot|miles?|mph|lbs?|pounds|fahrenheit|°f)\b[^.\n]{0,60}\b(m|metres|meters|km|kilomet(re|er)s?|km/h|kph|kg|kilos?|celsius|°c)\b|\b(m|metres|meters|km|kilomet(re|er)s?|km/h|kph|kg|kilos?|celsius|°c)\b[^.\n]{0,60}\b(ft|feet|foot|miles?|mph|lbs?|pounds|fahrenheit|°f)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex UnitMismatch();
+
+    public static bool HasUnitMismatch(string text) => UnitMismatch().IsMatch(text);
 
     public static int CountItems(IEnumerable<string> texts, Regex regex) => texts.Count(t => regex.IsMatch(t));
 }

@@ -3,7 +3,8 @@ using TriageBot.Domain;
 
 namespace TriageBot.Agent.Offline;
 
-public sealed record GoalMatch(string? GoalId, double Score, string Reason);
+/// <summary>The goal a theme serves (null: none), its score, why, and every goal's score for diagnostics.</summary>
+public sealed record GoalMatch(string? GoalId, double Score, string Reason, string Scores = "");
 
 /// <summary>
 /// Maps a theme to the eight-week goal whose title and description its reports talk about.
@@ -27,9 +28,11 @@ public static class GoalMatcher
         "run", "new", "first", "work", "without", "change", "stay", "close", "between", "long", "large", "default",
         "minute", "hour", "useful", "cut", "gap", "ten", "goe", "able", "good", "better", "right", "best", "easy",
         "class", "way", "platform", "trust", "keep", "start", "end", "go", "come", "give", "take", "less", "full",
+        // The kind of defect, not its topic: a broken link, a crash, a wrong number or label can sit in any
+        // area of a product, so these words alone must not pull a theme to a goal that happens to use them.
+        "link", "typo", "crash", "crashe", "error", "bug", "fix", "broken", "never", "number", "count", "label",
+        "text", "copy", "message", "button", "page", "screen", "feature", "request", "wrong", "work",
     };
-
-    [ThreadStatic] internal static string? LastScores;
 
     public static GoalMatch Match(IReadOnlyList<FeedbackItem> items, IReadOnlyList<Goal> goals, DateOnly? today = null, CorpusStatistics? corpus = null)
     {
@@ -65,13 +68,13 @@ public static class GoalMatcher
             return (Goal: g, Score: score, Terms: contributions.Take(3).Select(x => x.Term.Replace('_', ' ')).ToList());
         }).OrderByDescending(x => x.Score).ToList();
 
-        LastScores = string.Join(" ", scored.Select(x => $"{x.Goal.Id}={x.Score:0.00}[{string.Join("|", x.Terms)}]"));
+        var scores = string.Join(" ", scored.Select(x => $"{x.Goal.Id}={x.Score:0.00}[{string.Join("|", x.Terms)}]"));
         var best = scored[0];
         var runnerUp = scored.Count > 1 ? scored[1].Score : 0;
         if (best.Score < Threshold || best.Score < runnerUp * Margin)
         {
-            return new(null, best.Score, $"no goal close enough (best {best.Goal.Id} at {best.Score:0.00})");
+            return new(null, best.Score, $"no goal close enough (best {best.Goal.Id} at {best.Score:0.00})", scores);
         }
-        return new(best.Goal.Id, best.Score, $"reports talk about {string.Join(", ", best.Terms)}");
+        return new(best.Goal.Id, best.Score, $"reports talk about {string.Join(", ", best.Terms)}", scores);
     }
 }

@@ -53,7 +53,7 @@ public sealed partial class OfflineThemeSummarizer(TimeProvider time, ICorpusSta
     {
         if (items.Count == 0) return false;
         var texts = items.Select(i => i.FullText).ToList();
-        var problems = texts.Count(t => Cues.Problem().IsMatch(t) || Cues.Severe().IsMatch(t) || Cues.SmallFix().IsMatch(t) || Cues.LargeWork().IsMatch(t));
+        var problems = texts.Count(t => Cues.Problem().IsMatch(t) || Cues.Severe().IsMatch(t) || Cues.IsSmallFix(t) || Cues.LargeWork().IsMatch(t));
         var praise = Cues.CountItems(texts, Cues.Praise());
         var substantive = texts.Count(t => TextTokens.Tokenize(FeedbackText.Prose(t)).Count >= 4);
         if (substantive * 2 < items.Count) return false;

@@ -17,7 +17,7 @@ public static class SmallFixJudge
     {
         if (items.Count == 0) return new(false, null);
         var texts = items.Select(i => i.FullText).ToList();
-        var small = texts.Where(t => Cues.SmallFix().IsMatch(t)).ToList();
+        var small = texts.Where(Cues.IsSmallFix).ToList();
         var large = Cues.CountItems(texts, Cues.LargeWork());
         var share = (double)small.Count / items.Count;
         if (small.Count == 0 || large > small.Count) return new(false, null);
@@ -26,7 +26,8 @@ public static class SmallFixJudge
         if (!smallTheme && (share < MinShare || small.Count < 2)) return new(false, null);
 
         var kinds = small
-            .SelectMany(t => Cues.SmallFix().Matches(t).Select(m => Describe(m.Value)))
+            .SelectMany(t => Cues.SmallFix().Matches(t).Select(m => Describe(m.Value)).Concat(Cues.HasOffByOneCounts(t) || Cues.HasImpossibleCounter(t) ? ["an off-by-one"] : [])
+                .Concat(Cues.HasUnitMismatch(t) ? ["a wrong unit label"] : []))
             .GroupBy(k => k).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(2);
         return new(true, $"{small.Count} of {items.Count} reports point at {string.Join(" and ", kinds)}");
     }
@@ -36,7 +37,7 @@ public static class SmallFixJudge
         var c = cue.ToLowerInvariant();
         if (c.Contains("typo") || c.Contains("spel") || c.Contains("grammar")) return "a typo";
         if (c.Contains("link") || c.Contains("404") || c.Contains("not found")) return "a broken link";
-        if (c.Contains("off") || c.Contains("based") || c.Contains("number") || c.Contains("count") || c.Contains("index")) return "an off-by-one";
+        if (c.Contains("off") || c.Contains("based") || c.Contains("number") || c.Contains("count") || c.Contains("index") || c.Contains("one ")) return "an off-by-one";
         return "wrong copy";
     }
 }

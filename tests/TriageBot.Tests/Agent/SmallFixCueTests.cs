@@ -1,0 +1,40 @@
+using TriageBot.Agent.Offline;
+
+namespace TriageBot.Tests.Agent;
+
+/// <summary>The small-fix cues that need more than a word list: counts, counters and units.</summary>
+public sealed class SmallFixCueTests
+{
+    [Theory]
+    [InlineData("dashboard badge says 5 overdue, list shows 4", true)]
+    [InlineData("Badge: 7 pending but the list has 6", true)]
+    [InlineData("Badge: 7 pending but the list has 3", false)]
+    [InlineData("upgraded from 2.15 to 2.16 but it still fails", false)]
+    public void Contrasted_counts_one_apart_are_an_off_by_one(string text, bool expected) =>
+        Assert.Equal(expected, Cues.HasOffByOneCounts(text));
+
+    [Theory]
+    [InlineData("the planner shows 'Day 4 of 3' on the last stage", true)]
+    [InlineData("page 3 of 12", false)]
+    public void A_counter_past_its_total_is_an_off_by_one(string text, bool expected) =>
+        Assert.Equal(expected, Cues.HasImpossibleCounter(text));
+
+    [Theory]
+    [InlineData("the summary says 812 ft but it's metres", true)]
+    [InlineData("it takes 30 s and uses 2 GB", false)]
+    public void Imperial_next_to_metric_is_a_wrong_unit_label(string text, bool expected) =>
+        Assert.Equal(expected, Cues.HasUnitMismatch(text));
+
+    [Theory]
+    [InlineData("progress reads 'Step 0 of 5' at the start")]
+    [InlineData("copy bug: 'trial' instead of 'trail'")]
+    [InlineData("just the label string, looks like it's hard-coded")]
+    public void Copy_and_counter_wording_counts_as_a_small_fix_cue(string text) => Assert.True(Cues.IsSmallFix(text));
+
+    [Fact]
+    public void A_retry_after_header_is_not_bigger_work()
+    {
+        Assert.DoesNotMatch(Cues.LargeWork(), "the retry-after header is 15s");
+        Assert.Matches(Cues.LargeWork(), "it should retry with backoff");
+    }
+}
