@@ -102,6 +102,8 @@ InterlockedMax(ref peakManaged, GC.GetTotalMemory(false));
 using var self = Process.GetCurrentProcess();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"memory: managed heap before ingest {baseline / 1048576.0:F0} MiB (sandbox + scenario), peak {peakManaged / 1048576.0:F0} MiB; process peak working set {self.PeakWorkingSet64 / 1048576.0:F0} MiB"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"runtime: process CPU {self.TotalProcessorTime.TotalSeconds:F1} s, JIT {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F1} s, GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen0/1/2) pause {GC.GetTotalPauseDuration().TotalSeconds:F1} s, allocated {GC.GetTotalAllocatedBytes() / 1073741824.0:F1} GiB"));
 Console.WriteLine($"items stored: {await provider.GetRequiredService<IItemStore>().CountAsync(default)}");
 if (File.Exists(dbPath)) File.Delete(dbPath);
 return 0;

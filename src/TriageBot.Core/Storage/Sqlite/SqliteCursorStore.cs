@@ -10,7 +10,10 @@ public sealed class SqliteCursorStore(SqliteConnectionFactory factory, TimeProvi
         return await command.ExecuteScalarAsync(ct) as string;
     }
 
-    public async Task SetAsync(string source, string key, string value, CancellationToken ct)
+    public Task SetAsync(string source, string key, string value, CancellationToken ct) =>
+        factory.WriteAsync(() => WriteAsync(source, key, value, ct), ct);
+
+    private async Task<bool> WriteAsync(string source, string key, string value, CancellationToken ct)
     {
         await using var connection = await factory.OpenAsync(ct);
         await using var command = connection.Command("""
@@ -18,5 +21,6 @@ public sealed class SqliteCursorStore(SqliteConnectionFactory factory, TimeProvi
             ON CONFLICT (source, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at;
             """).With("$s", source).With("$k", key).With("$v", value).With("$at", SqliteValues.ToDb(time.GetUtcNow()));
         await command.ExecuteNonQueryAsync(ct);
+        return true;
     }
 }

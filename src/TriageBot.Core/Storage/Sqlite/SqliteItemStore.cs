@@ -10,10 +10,14 @@ public sealed class SqliteItemStore(SqliteConnectionFactory factory, TimeProvide
     /// One transaction, two prepared commands reused for every row (100k items store in seconds). An item whose
     /// JSON changed but whose content hash did not (reactions, labels) is rewritten and reported Unchanged.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, ItemChange>> UpsertAsync(IReadOnlyList<FeedbackItem> items, CancellationToken ct)
+    public Task<IReadOnlyDictionary<string, ItemChange>> UpsertAsync(IReadOnlyList<FeedbackItem> items, CancellationToken ct) =>
+        items.Count == 0
+            ? Task.FromResult<IReadOnlyDictionary<string, ItemChange>>(new Dictionary<string, ItemChange>())
+            : factory.WriteAsync(() => UpsertBatchAsync(items, ct), ct);
+
+    private async Task<IReadOnlyDictionary<string, ItemChange>> UpsertBatchAsync(IReadOnlyList<FeedbackItem> items, CancellationToken ct)
     {
         var changes = new Dictionary<string, ItemChange>(items.Count, StringComparer.Ordinal);
-        if (items.Count == 0) return changes;
         var now = SqliteValues.ToDb(time.GetUtcNow());
 
         await using var connection = await factory.OpenAsync(ct);
