@@ -86,10 +86,7 @@ public sealed class LinearTicketWriter(
             return await CreateAsync(context, draft, EvidenceLinks.For(context.Items), closed, ct);
         }
 
-        foreach (var link in fresh)
-        {
-            await AttachAsync(mapping.Ticket, link, themeId, "new evidence for the theme", ct);
-        }
+        var attached = await AttachAllAsync(mapping.Ticket, fresh, themeId, "new evidence for the theme", ct);
 
         var total = context.Items.Count;
         var last = Math.Max(1, mapping.ItemCountAtLastComment);
@@ -107,11 +104,11 @@ public sealed class LinearTicketWriter(
 
         await store.SaveAsync(mapping with
         {
-            EvidenceUrls = mapping.EvidenceUrls.Concat(fresh.Select(f => f.Url)).Distinct(StringComparer.Ordinal).ToList(),
+            EvidenceUrls = mapping.EvidenceUrls.Concat(fresh.Select(f => f.Url).Where(attached.Contains)).Distinct(StringComparer.Ordinal).ToList(),
             ContentKey = EvidenceLinks.ContentKey(context.Items),
             ItemCountAtLastComment = countAtComment,
         }, ct);
-        return new TicketOutcome(themeId, mapping.Ticket, TicketAction.Updated, fresh.Count);
+        return new TicketOutcome(themeId, mapping.Ticket, TicketAction.Updated, attached.Count);
     }
 
     /// <summary>A previous run recorded an intent and may have created the issue before dying: find it by its marker.</summary>
@@ -128,21 +125,20 @@ public sealed class LinearTicketWriter(
         var ticket = new TicketRef(found.Id, found.Identifier, found.Url);
         await AuditAsync("linear.reconcile", found.Identifier, "adopted the issue an interrupted run created",
             $"intent {intent.IntentKey} for theme {context.Theme.Id} from {intent.CreatedAt:O}", ct);
-        foreach (var link in evidence)
-        {
-            await AttachAsync(ticket, link, context.Theme.Id, "evidence for the theme (after an interrupted run)", ct);
-        }
-        await SaveMappingAsync(context, ticket, evidence, ct);
+        var attached = await AttachAllAsync(ticket, evidence, context.Theme.Id, "evidence for the theme (after an interrupted run)", ct);
+        await SaveMappingAsync(context, ticket, attached, ct);
         await store.ClearIntentAsync(context.Theme.Id, ct);
-        return new TicketOutcome(context.Theme.Id, ticket, TicketAction.Created, evidence.Count);
+        return new TicketOutcome(context.Theme.Id, ticket, TicketAction.Created, attached.Count);
     }
 
     private async Task<(LinearIssue Issue, HashSet<string> AttachedUrls)?> FindExistingAsync(IReadOnlyList<EvidenceLink> evidence, CancellationToken ct)
     {
         var hits = new Dictionary<string, (LinearIssue Issue, HashSet<string> Urls)>(StringComparer.Ordinal);
+        // One batched lookup for all the theme's URLs; it throws rather than answer "none" for a URL it could not read.
+        var found = await linear.FindAttachmentsAsync(evidence.Select(e => e.Url).ToList(), ct);
         foreach (var link in evidence)
         {
-            foreach (var attachment in await linear.FindAttachmentsAsync(link.Url, ct))
+            foreach (var attachment in found.GetValueOrDefault(link.Url) ?? [])
             {
                 if (attachment.Issue is not { } issue) continue;
                 if (!hits.TryGetValue(issue.Id, out var hit)) hits[issue.Id] = hit = (issue, new HashSet<string>(StringComparer.Ordinal));
@@ -160,14 +156,10 @@ public sealed class LinearTicketWriter(
         var ticket = new TicketRef(issue.Id, issue.Identifier, issue.Url);
         await AuditAsync("linear.link", issue.Identifier, $"theme {context.Theme.Id} linked to an existing ticket",
             $"{attached.Count} of the theme's evidence links are already attached to {issue.Identifier}", ct);
-        var added = 0;
-        foreach (var link in evidence.Where(e => !attached.Contains(e.Url)))
-        {
-            await AttachAsync(ticket, link, context.Theme.Id, "evidence for the theme this ticket already tracks", ct);
-            added++;
-        }
-        await SaveMappingAsync(context, ticket, evidence, ct);
-        return new TicketOutcome(context.Theme.Id, ticket, added > 0 ? TicketAction.Updated : TicketAction.Unchanged, added);
+        var added = await AttachAllAsync(ticket, evidence.Where(e => !attached.Contains(e.Url)).ToList(), context.Theme.Id,
+            "evidence for the theme this ticket already tracks", ct);
+        await SaveMappingAsync(context, ticket, [.. attached, .. added], ct);
+        return new TicketOutcome(context.Theme.Id, ticket, added.Count > 0 ? TicketAction.Updated : TicketAction.Unchanged, added.Count);
     }
 
     private async Task<TicketOutcome> CreateAsync(ThemeContext context, ThemeDraft draft, IReadOnlyList<EvidenceLink> evidence, LinearIssue? regressionOf, CancellationToken ct)
@@ -210,23 +202,38 @@ public sealed class LinearTicketWriter(
             : $"theme {themeId} came back after {regressionOf.Identifier} was closed ({regressionOf.StateName})";
         await AuditAsync("linear.issueCreate", issue.Identifier, $"created '{title}' in team {team.Key}" + (project is null ? "" : $", project {project.Name}"), why, ct);
 
-        foreach (var link in evidence)
-        {
-            await AttachAsync(ticket, link, themeId, "evidence for the new ticket", ct);
-        }
-        await SaveMappingAsync(context, ticket, evidence, ct);
+        var attached = await AttachAllAsync(ticket, evidence, themeId, "evidence for the new ticket", ct);
+        await SaveMappingAsync(context, ticket, attached, ct);
         await store.ClearIntentAsync(themeId, ct);
-        return new TicketOutcome(themeId, ticket, TicketAction.Created, evidence.Count);
+        return new TicketOutcome(themeId, ticket, TicketAction.Created, attached.Count);
     }
 
-    private async Task AttachAsync(TicketRef ticket, EvidenceLink link, string themeId, string why, CancellationToken ct)
+    /// <summary>
+    /// Attaches <paramref name="links"/> in batched mutations and returns the URLs now attached. A link that still
+    /// failed is logged and left out, so the mapping does not record it and the next run attaches it as new evidence.
+    /// </summary>
+    private async Task<HashSet<string>> AttachAllAsync(TicketRef ticket, IReadOnlyList<EvidenceLink> links, string themeId, string why, CancellationToken ct)
     {
-        await linear.CreateAttachmentAsync(ticket.IssueId, link.Url, link.Title, link.Subtitle, ct);
-        await AuditAsync("linear.attachmentCreate", ticket.Identifier, $"attached {link.ItemId} ({link.Url})", $"{why} (theme {themeId})", ct);
+        var attached = new HashSet<string>(StringComparer.Ordinal);
+        if (links.Count == 0) return attached;
+        var batch = await linear.CreateAttachmentsAsync(ticket.IssueId, links.Select(l => new LinearAttachmentInput(l.Url, l.Title, l.Subtitle)).ToList(), ct);
+        var failed = batch.Failed.Select(f => f.Input.Url).ToHashSet(StringComparer.Ordinal);
+        foreach (var link in links)
+        {
+            if (failed.Contains(link.Url)) continue;
+            attached.Add(link.Url);
+            await AuditAsync("linear.attachmentCreate", ticket.Identifier, $"attached {link.ItemId} ({link.Url})", $"{why} (theme {themeId})", ct);
+        }
+        foreach (var (input, error) in batch.Failed)
+        {
+            logger.LogWarning("Attaching {Url} to {Issue} failed ({Error}); the next run attaches it", input.Url, ticket.Identifier, error);
+        }
+        return attached;
     }
 
-    private Task SaveMappingAsync(ThemeContext context, TicketRef ticket, IReadOnlyList<EvidenceLink> evidence, CancellationToken ct) =>
-        store.SaveAsync(new TicketMapping(context.Theme.Id, ticket, evidence.Select(e => e.Url).ToList(),
+    private Task SaveMappingAsync(ThemeContext context, TicketRef ticket, IReadOnlyCollection<string> attachedUrls, CancellationToken ct) =>
+        store.SaveAsync(new TicketMapping(context.Theme.Id, ticket,
+            context.Items.Select(i => i.Url).Where(attachedUrls.Contains).Distinct(StringComparer.Ordinal).ToList(),
             EvidenceLinks.ContentKey(context.Items), context.Items.Count), ct);
 
     private Task AuditAsync(string kind, string target, string what, string why, CancellationToken ct) =>

@@ -8,6 +8,15 @@ internal sealed class GraphQLException(string message, string code, int status, 
     public int Status { get; } = status;
     public string? UserPresentableMessage { get; } = userPresentableMessage;
 
+    /// <summary>The response key of the root field that failed (its alias when it has one), as Linear's errors[].path.</summary>
+    public string? Path { get; private set; }
+
+    public GraphQLException At(string responseKey)
+    {
+        Path = responseKey;
+        return this;
+    }
+
     /// <summary>The document does not fit the schema: HTTP 400, nothing executed.</summary>
     public static GraphQLException Invalid(string message) => new(message, "GRAPHQL_VALIDATION_FAILED", 400);
 

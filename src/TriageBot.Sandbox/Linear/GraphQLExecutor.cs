@@ -94,7 +94,7 @@ internal sealed class GraphQLExecutor
             }
             catch (GraphQLException ex) when (ex.Status == 200)
             {
-                FieldErrors.Add(ex);
+                FieldErrors.Add(ex.At(key));
                 data[key] = null;
             }
         }

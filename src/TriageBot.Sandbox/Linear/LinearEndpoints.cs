@@ -61,7 +61,7 @@ internal static class LinearEndpoints
         var array = new JsonArray();
         foreach (var e in errors)
         {
-            array.Add(new JsonObject
+            var error = new JsonObject
             {
                 ["message"] = e.Message,
                 ["extensions"] = new JsonObject
@@ -71,7 +71,9 @@ internal static class LinearEndpoints
                     ["userError"] = true,
                     ["userPresentableMessage"] = e.UserPresentableMessage ?? e.Message,
                 },
-            });
+            };
+            if (e.Path is not null) error["path"] = new JsonArray(e.Path);
+            array.Add(error);
         }
 
         return new JsonObject { ["errors"] = array, ["data"] = data };

@@ -21,6 +21,23 @@ public sealed class LinearDocumentsTests
         Assert.Equal(constants, LinearDocuments.All.Keys.Order().ToList());
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(LinearDocuments.MaxBatch)]
+    public void Batched_documents_are_valid_against_Linears_schema(int count)
+    {
+        LinearSchema.AssertValid(LinearDocuments.AttachmentsForUrls(count));
+        LinearSchema.AssertValid(LinearDocuments.AttachmentCreates(count));
+    }
+
+    [Fact]
+    public void A_batch_larger_than_the_complexity_budget_allows_is_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => LinearDocuments.AttachmentsForUrls(LinearDocuments.MaxBatch + 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LinearDocuments.AttachmentCreates(0));
+    }
+
     [Fact]
     public void A_misspelt_field_is_caught() =>
         Assert.NotEmpty(LinearSchema.Validate(LinearDocuments.Teams.Replace("key", "kee", StringComparison.Ordinal)));

@@ -29,6 +29,7 @@ internal sealed class TicketHarness : IAsyncDisposable
     public required KillSwitchHandler Kill { get; init; }
     public RunMetrics Metrics => _services.GetRequiredService<RunMetrics>();
     public LinearTicketWriter Writer => _services.GetRequiredService<LinearTicketWriter>();
+    public LinearGraphQLClient Linear => _services.GetRequiredService<LinearGraphQLClient>();
     public OfflineThemeSummarizer Agent { get; }
 
     private TicketHarness(ServiceProvider services, DateTimeOffset now)

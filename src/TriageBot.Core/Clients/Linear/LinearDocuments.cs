@@ -40,6 +40,43 @@ public static class LinearDocuments
     public const string IssueLabelCreate =
         "mutation TriageBotIssueLabelCreate($input: IssueLabelCreateInput!) { issueLabelCreate(input: $input) { success issueLabel { id name team { id } } } }";
 
+    /// <summary>
+    /// Most aliased fields in one batched document. Linear caps one request at 10,000 complexity points;
+    /// an attachmentsForURL field with <see cref="BatchedLookupPageSize"/> nodes of attachment + issue costs
+    /// about 25 × 5 + 1 ≈ 130 points, so 25 of them stay near 3,300; 25 attachmentCreate payloads cost far less.
+    /// </summary>
+    public const int MaxBatch = 25;
+
+    /// <summary>Attachments per URL a batched lookup reads: one hit is enough to find the ticket.</summary>
+    public const int BatchedLookupPageSize = 25;
+
+    /// <summary>
+    /// attachmentsForURL for <paramref name="count"/> URLs in one query: alias <c>a{i}</c> reads variable <c>$u{i}</c>.
+    /// </summary>
+    public static string AttachmentsForUrls(int count)
+    {
+        CheckBatch(count);
+        var variables = string.Join(", ", Enumerable.Range(0, count).Select(i => $"$u{i}: String!"));
+        var fields = string.Join(" ", Enumerable.Range(0, count).Select(i =>
+            $"a{i}: attachmentsForURL(url: $u{i}, first: {BatchedLookupPageSize}) {{ nodes {{ id url title issue {{ {IssueFields} }} }} }}"));
+        return $"query TriageBotAttachmentsForUrls({variables}) {{ {fields} }}";
+    }
+
+    /// <summary>
+    /// attachmentCreate for <paramref name="count"/> inputs in one mutation: alias <c>a{i}</c> takes variable <c>$i{i}</c>.
+    /// Linear runs a document's root mutation fields one after another; each alias succeeds or fails alone.
+    /// </summary>
+    public static string AttachmentCreates(int count)
+    {
+        CheckBatch(count);
+        var variables = string.Join(", ", Enumerable.Range(0, count).Select(i => $"$i{i}: AttachmentCreateInput!"));
+        var fields = string.Join(" ", Enumerable.Range(0, count).Select(i =>
+            $"a{i}: attachmentCreate(input: $i{i}) {{ success attachment {{ id url title }} }}"));
+        return $"mutation TriageBotAttachmentCreates({variables}) {{ {fields} }}";
+    }
+
+    private static void CheckBatch(int count) => ArgumentOutOfRangeException.ThrowIfNotEqual(count is >= 1 and <= MaxBatch, true, nameof(count));
+
     /// <summary>All of the above, for the schema test.</summary>
     public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>
     {

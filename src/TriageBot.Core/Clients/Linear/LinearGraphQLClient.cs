@@ -25,9 +25,13 @@ public sealed partial class LinearGraphQLClient(HttpClient http, IOptions<Linear
     private const int QueryServerErrorRetries = 2;
     private readonly LinearOptions _options = options.Value;
 
-    public async Task<LinearResult> SendAsync(string document, JsonObject? variables, CancellationToken ct)
+    /// <summary>
+    /// Sends one document. <paramref name="idempotent"/>: the mutation may be resent after a server error or timeout
+    /// (attachmentCreate is: the same URL on the same issue updates the first attachment).
+    /// </summary>
+    public async Task<LinearResult> SendAsync(string document, JsonObject? variables, CancellationToken ct, bool idempotent = false)
     {
-        var isMutation = document.TrimStart().StartsWith("mutation", StringComparison.Ordinal);
+        var mustNotResend = !idempotent && document.TrimStart().StartsWith("mutation", StringComparison.Ordinal);
         var body = new JsonObject { ["query"] = document, ["variables"] = variables ?? new JsonObject() }.ToJsonString();
         var rateLimited = 0;
         var serverErrors = 0;
@@ -47,7 +51,7 @@ public sealed partial class LinearGraphQLClient(HttpClient http, IOptions<Linear
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
             {
-                if (!isMutation && serverErrors++ < QueryServerErrorRetries)
+                if (!mustNotResend && serverErrors++ < QueryServerErrorRetries)
                 {
                     logger.LogWarning("Linear query failed ({Error}); retrying", ex.Message);
                     continue;
@@ -73,7 +77,7 @@ public sealed partial class LinearGraphQLClient(HttpClient http, IOptions<Linear
                 }
                 if ((int)response.StatusCode >= 500)
                 {
-                    if (!isMutation && serverErrors++ < QueryServerErrorRetries)
+                    if (!mustNotResend && serverErrors++ < QueryServerErrorRetries)
                     {
                         logger.LogWarning("Linear answered {Status}; retrying the query", (int)response.StatusCode);
                         continue;
