@@ -221,6 +221,8 @@ public sealed class TriagePipeline(
         progress.StageStarted("file", contexts.Count);
         var outcomes = new Dictionary<string, TicketOutcome>(StringComparer.Ordinal);
         var done = 0;
+        // Batched evidence lookups for every theme worth a ticket, instead of one lookup per theme.
+        await ticketWriter.PrepareAsync(contexts.Where(c => drafts.TryGetValue(c.Theme.Id, out var d) && d.Actionable).ToList(), ct);
         foreach (var context in contexts)
         {
             try

@@ -9,6 +9,12 @@ namespace TriageBot.Tickets;
 /// </summary>
 public interface ITicketWriter
 {
+    /// <summary>
+    /// Called once per run with every theme about to be filed, before any <see cref="FileAsync"/>: a writer may
+    /// look up all their evidence in a few batched requests instead of one per theme. Optional; never throws.
+    /// </summary>
+    Task PrepareAsync(IReadOnlyList<ThemeContext> contexts, CancellationToken ct) => Task.CompletedTask;
+
     /// <summary>Null when the theme is not filed (not actionable, or suggest mode).</summary>
     Task<TicketOutcome?> FileAsync(ThemeContext context, ThemeDraft draft, CancellationToken ct);
 

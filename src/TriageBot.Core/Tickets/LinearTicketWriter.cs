@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -33,6 +34,36 @@ public sealed class LinearTicketWriter(
     ILogger<LinearTicketWriter> logger) : ITicketWriter
 {
     private readonly TicketOptions _options = options.Value;
+
+    /// <summary>attachmentsForURL answers looked up by <see cref="PrepareAsync"/> for this run; each is used once.</summary>
+    private readonly ConcurrentDictionary<string, IReadOnlyList<LinearAttachment>> _prefetched = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Looks up the evidence of every theme that has no ticket yet in batched requests (URLs belong to one theme
+    /// each, so one run's answers cannot go stale through the run's own filings). A failure only costs the batching:
+    /// <see cref="FileAsync"/> then looks up per theme.
+    /// </summary>
+    public async Task PrepareAsync(IReadOnlyList<ThemeContext> contexts, CancellationToken ct)
+    {
+        _prefetched.Clear();
+        if (_options.Mode != TicketMode.Create) return;
+        var urls = new List<string>();
+        foreach (var context in contexts.Where(c => c.Items.Count >= _options.MinItems))
+        {
+            if (await store.GetAsync(context.Theme.Id, ct) is not null) continue;
+            urls.AddRange(EvidenceLinks.For(context.Items).Select(e => e.Url));
+        }
+        if (urls.Count == 0) return;
+        try
+        {
+            foreach (var (url, attachments) in await linear.FindAttachmentsAsync(urls, ct)) _prefetched[url] = attachments;
+        }
+        catch (Exception ex) when (ex is LinearApiException or HttpRequestException)
+        {
+            logger.LogWarning("Looking up evidence for {Count} URLs ahead of filing failed ({Error}); each theme looks up its own", urls.Count, ex.Message);
+            _prefetched.Clear();
+        }
+    }
 
     public Task<TicketOutcome?> FileAsync(ThemeContext context, ThemeDraft draft, CancellationToken ct) =>
         FileCoreAsync(context, draft, _options.Mode == TicketMode.Create, ct);
@@ -134,8 +165,18 @@ public sealed class LinearTicketWriter(
     private async Task<(LinearIssue Issue, HashSet<string> AttachedUrls)?> FindExistingAsync(IReadOnlyList<EvidenceLink> evidence, CancellationToken ct)
     {
         var hits = new Dictionary<string, (LinearIssue Issue, HashSet<string> Urls)>(StringComparer.Ordinal);
-        // One batched lookup for all the theme's URLs; it throws rather than answer "none" for a URL it could not read.
-        var found = await linear.FindAttachmentsAsync(evidence.Select(e => e.Url).ToList(), ct);
+        // Answers prefetched for this run are used once; the rest in one batched lookup, which throws rather than
+        // answer "none" for a URL it could not read.
+        var found = new Dictionary<string, IReadOnlyList<LinearAttachment>>(StringComparer.Ordinal);
+        foreach (var link in evidence)
+        {
+            if (_prefetched.TryRemove(link.Url, out var cached)) found[link.Url] = cached;
+        }
+        var missing = evidence.Select(e => e.Url).Where(u => !found.ContainsKey(u)).ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var (url, attachments) in await linear.FindAttachmentsAsync(missing, ct)) found[url] = attachments;
+        }
         foreach (var link in evidence)
         {
             foreach (var attachment in found.GetValueOrDefault(link.Url) ?? [])

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TriageBot.Clients.Linear;
 using TriageBot.Diagnostics;
+using TriageBot.Domain;
 
 namespace TriageBot.Tests.Tickets;
 
@@ -133,5 +134,35 @@ public sealed class LinearBatchTests
         Assert.DoesNotContain("TriageBotAttachmentsForUrl", ops);
         Assert.DoesNotContain("TriageBotAttachmentCreate", ops);
         Assert.Equal(context.Items.Count, h.Issue(outcome!.Ticket.Identifier).Attachments.Count);
+    }
+}
+
+/// <summary>PrepareAsync: one run's evidence lookups for all themes in a few batched requests.</summary>
+public sealed class LinearPrefetchTests
+{
+    [Fact]
+    public async Task Prepared_lookups_serve_every_theme_and_are_used_once()
+    {
+        await using var h = await TicketHarness.StartAsync();
+        string[] ids = ["windows-path-spaces", "slow-first-token", "login-loop"];
+        var themes = ids.Select(id => h.Theme(id)).ToList();
+        var urls = themes.Sum(t => t.Context.Items.Count);
+        var served = h.Sandbox.RequestLog.Entries.Count;
+
+        await h.Writer.PrepareAsync(themes.Select(t => t.Context).ToList(), CancellationToken.None);
+        var prepared = h.Sandbox.RequestLog.Entries.Skip(served).Count(e => e.Operation == "TriageBotAttachmentsForUrls");
+        var outcomes = new List<TicketOutcome?>();
+        foreach (var (context, draft) in themes) outcomes.Add(await h.Writer.FileAsync(context, draft, CancellationToken.None));
+
+        var lookups = h.Sandbox.RequestLog.Entries.Skip(served).Count(e => e.Operation == "TriageBotAttachmentsForUrls");
+        Assert.Equal((urls + LinearDocuments.MaxBatch - 1) / LinearDocuments.MaxBatch, prepared);
+        Assert.Equal(prepared, lookups); // filing looked nothing up again
+        Assert.Equal("AGT-343", outcomes[2]!.Ticket.Identifier); // the hand-filed ticket was still found
+        Assert.Equal(TicketAction.Created, outcomes[0]!.Action);
+
+        // Answers are used once: the same theme filed afresh (mapping gone) looks up again.
+        h.Store.Forget("slow-first-token");
+        await h.FileAsync("slow-first-token");
+        Assert.Equal(lookups + 1, h.Sandbox.RequestLog.Entries.Skip(served).Count(e => e.Operation == "TriageBotAttachmentsForUrls"));
     }
 }
