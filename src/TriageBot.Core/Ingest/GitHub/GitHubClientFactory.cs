@@ -19,7 +19,7 @@ public sealed class GitHubClientFactory(IHttpMessageHandlerFactory handlers, IOp
         var adapter = new HttpClientAdapter(() => handlers.CreateHandler(HttpClientName));
         var credentials = string.IsNullOrEmpty(o.Token) ? Credentials.Anonymous : new Credentials(o.Token);
         var connection = new Connection(new ProductHeaderValue("TriageBot"), ApiBaseUri(o.BaseUrl),
-            new InMemoryCredentialStore(credentials), adapter, new SimpleJsonSerializer());
+            new InMemoryCredentialStore(credentials), adapter, new GitHubJsonSerializer());
         var client = new GitHubClient(connection);
         if (cache is not null) client.ResponseCache = cache;
         return client;

@@ -74,7 +74,7 @@ public sealed class GitHubIssueReader(
         var pulls = (await cursors.GetAsync("github", repo + ":pulls", ct) ?? "")
             .Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToHashSet();
 
-        var issues = new Dictionary<int, Issue>();
+        var issues = new Dictionary<int, GitHubIssue>();
         var comments = new Dictionary<long, GitHubRepoComment>();
         var newIssueMark = issueMark;
         var newCommentMark = commentMark;
@@ -87,7 +87,7 @@ public sealed class GitHubIssueReader(
             for (var pass = 0; pass < 3; pass++)
             {
                 var from = newIssueMark;
-                issuesKey = await WalkAsync<Issue>(client, cache, ApiUrls.Issues(owner, name), Params(from, "state", "all"), page =>
+                issuesKey = await WalkAsync<GitHubIssue>(client, cache, ApiUrls.Issues(owner, name), Params(from, "state", "all"), page =>
                 {
                     foreach (var i in page)
                     {
@@ -131,7 +131,7 @@ public sealed class GitHubIssueReader(
         }
     }
 
-    private async Task StoreAsync(GitHubClient client, string repo, string owner, string name, Dictionary<int, Issue> issues,
+    private async Task StoreAsync(GitHubClient client, string repo, string owner, string name, Dictionary<int, GitHubIssue> issues,
         IEnumerable<GitHubRepoComment> comments, HashSet<int> pulls, bool firstRead, ReadTally tally, CancellationToken ct)
     {
         var byIssue = comments.Where(c => !GitHubItems.IsBot(c.User))
@@ -149,7 +149,7 @@ public sealed class GitHubIssueReader(
             if (issue is null && stored is null)
             {
                 // A new comment on an issue we never stored (older than our first run): fetch it once.
-                issue = (await CallAsync(() => client.Connection.Get<Issue>(ApiUrls.Issue(owner, name, n), null, null, ct), ct)).Body;
+                issue = (await CallAsync(() => client.Connection.Get<GitHubIssue>(ApiUrls.Issue(owner, name, n), null, null, ct), ct)).Body;
                 if (issue.PullRequest is not null) { pulls.Add(n); continue; }
             }
             if (issue is not null && GitHubItems.IsBot(issue.User))
