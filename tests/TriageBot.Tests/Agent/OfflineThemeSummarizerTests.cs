@@ -74,6 +74,26 @@ public sealed class OfflineThemeSummarizerTests
     }
 
     [Fact]
+    public void Only_goals_whose_window_holds_today_are_mapped_and_a_missing_date_leaves_the_window_open()
+    {
+        var day = DateOnly.FromDateTime(Now.UtcDateTime);
+        Goal Window(DateOnly starts, DateOnly ends) => Goals[0] with { Starts = starts, Ends = ends };
+        Assert.True(GoalMatcher.IsLive(Window(day.AddDays(-1), day.AddDays(1)), day));
+        Assert.False(GoalMatcher.IsLive(Window(day.AddDays(-60), day.AddDays(-1)), day)); // over
+        Assert.False(GoalMatcher.IsLive(Window(day.AddDays(1), day.AddDays(60)), day));   // not started
+        Assert.True(GoalMatcher.IsLive(Window(day.AddDays(-1), default), day));           // no end configured
+        Assert.True(GoalMatcher.IsLive(Window(default, default), day));
+
+        FeedbackItem[] checkout =
+        [
+            Item(1, "coupon codes are rejected at checkout, payment fails and my basket is abandoned"),
+            Item(2, "Coupon code not applied at checkout", FeedbackSource.GitHub, "Coupon codes fail at checkout"),
+        ];
+        Assert.Equal("q1", GoalMatcher.Match(checkout, [Window(day.AddDays(-1), default), Goals[1]], day).GoalId);
+        Assert.Null(GoalMatcher.Match(checkout, [Window(day.AddDays(-60), day.AddDays(-1)), Goals[1]], day).GoalId);
+    }
+
+    [Fact]
     public void Praise_is_not_actionable_and_problems_are()
     {
         Assert.False(Summarize(Item(1, "love the new recipe cards, great work team!"), Item(2, "congrats on the launch, looks amazing"), Item(3, "thanks for the update, nice")).Actionable);

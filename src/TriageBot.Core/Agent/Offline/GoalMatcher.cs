@@ -34,9 +34,16 @@ public static class GoalMatcher
         "text", "copy", "message", "button", "page", "screen", "feature", "request", "wrong", "work",
     };
 
+    /// <summary>
+    /// Whether <paramref name="goal"/> is running on <paramref name="today"/>: a theme is mapped only to a goal whose
+    /// window holds the day. A missing start or end (a goal configured without dates) leaves that side open.
+    /// </summary>
+    public static bool IsLive(Goal goal, DateOnly? today) =>
+        today is not { } day || ((goal.Starts == default || goal.Starts <= day) && (goal.Ends == default || day <= goal.Ends));
+
     public static GoalMatch Match(IReadOnlyList<FeedbackItem> items, IReadOnlyList<Goal> goals, DateOnly? today = null, CorpusStatistics? corpus = null)
     {
-        var live = goals.Where(g => today is null || (g.Starts <= today && today <= g.Ends) || g.Starts == default).ToList();
+        var live = goals.Where(g => IsLive(g, today)).ToList();
         if (live.Count == 0 || items.Count == 0) return new(null, 0, "no goals");
 
         var itemTerms = items.Select(i => new HashSet<string>(TextTokens.TermsWithBigrams(FeedbackText.Prose(i.FullText)), StringComparer.Ordinal)).ToList();
