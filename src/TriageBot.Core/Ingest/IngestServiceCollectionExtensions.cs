@@ -31,15 +31,20 @@ public static class IngestServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitHubOptions>, GitHubOptionsValidation>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<XOptions>, XOptionsValidation>());
 
+        // No per-request log lines from IHttpClientFactory (two handlers and four log calls per request; a first
+        // Slack read makes ~20,000): the readers log what matters (stops, rate limits, skipped channels).
         services.AddHttpClient<SlackWebClient>((sp, http) => Configure(http, sp.GetRequiredService<IOptionsMonitor<SlackOptions>>().CurrentValue.BaseUrl))
             .AddServiceResilience("slack", sp => sp.GetRequiredService<IOptionsMonitor<SlackOptions>>().CurrentValue.Http)
-            .AddHttpMessageHandler(sp => new ApiCallCountingHandler(sp.GetRequiredService<RunMetrics>(), "slack"));
+            .AddHttpMessageHandler(sp => new ApiCallCountingHandler(sp.GetRequiredService<RunMetrics>(), "slack"))
+            .RemoveAllLoggers();
         services.AddHttpClient<XSearchClient>((sp, http) => Configure(http, sp.GetRequiredService<IOptionsMonitor<XOptions>>().CurrentValue.BaseUrl))
             .AddServiceResilience("x", sp => sp.GetRequiredService<IOptionsMonitor<XOptions>>().CurrentValue.Http)
-            .AddHttpMessageHandler(sp => new ApiCallCountingHandler(sp.GetRequiredService<RunMetrics>(), "x"));
+            .AddHttpMessageHandler(sp => new ApiCallCountingHandler(sp.GetRequiredService<RunMetrics>(), "x"))
+            .RemoveAllLoggers();
         services.AddHttpClient(GitHubClientFactory.HttpClientName)
             .AddServiceResilience("github", sp => sp.GetRequiredService<IOptionsMonitor<GitHubOptions>>().CurrentValue.Http)
-            .AddHttpMessageHandler(sp => new ApiCallCountingHandler(sp.GetRequiredService<RunMetrics>(), "github"));
+            .AddHttpMessageHandler(sp => new ApiCallCountingHandler(sp.GetRequiredService<RunMetrics>(), "github"))
+            .RemoveAllLoggers();
 
         services.TryAddSingleton<GitHubClientFactory>();
         services.TryAddSingleton<SlackRequestBudget>();

@@ -6,7 +6,9 @@ namespace TriageBot.Ingest.Slack;
 public sealed partial class SlackThreadReader
 {
     // Threads are stored in batches: fewer store round-trips and cursor writes, same safety (items first).
+    // Unlimited (no budget to stop a run midway): larger batches, as each flush rewrites the channel's whole state.
     private const int ThreadFlushSize = 100;
+    private int FlushSize => Parallelism == 1 ? ThreadFlushSize : 4 * ThreadFlushSize;
 
     private sealed record FetchedThread(string Ts, List<SlackMessage>? Messages, FeedbackItem? Stored, SlackThreadMark? Mark);
 
@@ -33,7 +35,7 @@ public sealed partial class SlackThreadReader
                     if (!await directory.ResolveUsersAsync(UsersIn(t.Messages), ct)) return "Slack users.info budget exhausted; continuing next run";
                     batch.Add(await BuildThreadAsync(channel, t.Ts, t.Messages, t.Stored, t.Mark, ct));
                 }
-                if (batch.Count >= ThreadFlushSize) await FlushThreadsAsync(channel, state, batch, tally, ct);
+                if (batch.Count >= FlushSize) await FlushThreadsAsync(channel, state, batch, tally, ct);
             }
             return null;
         }

@@ -28,7 +28,6 @@ public sealed partial class SlackThreadReader(
     ILogger<SlackThreadReader> log) : IFeedbackReader
 {
     private static readonly HashSet<string> FeedbackSubtypes = new(StringComparer.Ordinal) { "file_share", "me_message", "thread_broadcast" };
-    private static readonly JsonSerializerOptions StateJson = new();
 
     // Parents seen in this run's history walk, for threads whose replies are read afterwards.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SlackMessage> _parents = new(StringComparer.Ordinal);
@@ -261,11 +260,11 @@ public sealed partial class SlackThreadReader(
     private async Task<SlackChannelState> LoadStateAsync(string channel, CancellationToken ct)
     {
         var json = await cursors.GetAsync("slack", channel + ":history", ct);
-        return string.IsNullOrEmpty(json) ? new SlackChannelState() : JsonSerializer.Deserialize<SlackChannelState>(json, StateJson) ?? new();
+        return string.IsNullOrEmpty(json) ? new SlackChannelState() : JsonSerializer.Deserialize(json, SlackStateJsonContext.Default.SlackChannelState) ?? new();
     }
 
     private Task SaveStateAsync(string channel, SlackChannelState state, CancellationToken ct) =>
-        cursors.SetAsync("slack", channel + ":history", JsonSerializer.Serialize(state, StateJson), ct);
+        cursors.SetAsync("slack", channel + ":history", JsonSerializer.Serialize(state, SlackStateJsonContext.Default.SlackChannelState), ct);
 
     internal static string ItemId(string channel, string ts) => $"slack:{channel}:{ts}";
     private static string TsOf(FeedbackItem item) => item.Id[(item.Id.LastIndexOf(':') + 1)..];

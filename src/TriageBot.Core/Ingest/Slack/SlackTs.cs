@@ -41,3 +41,7 @@ internal sealed class SlackChannelState
     /// <summary>Threads whose replies must be (re)read: new threads, or latest_reply moved.</summary>
     public List<string> Pending { get; set; } = [];
 }
+
+/// <summary>The channel state's JSON, generated (saved after every history page and thread batch; same text as reflection).</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(SlackChannelState))]
+internal sealed partial class SlackStateJsonContext : System.Text.Json.Serialization.JsonSerializerContext;
