@@ -33,6 +33,9 @@ internal static class ScenarioBench
                 case "--tshared": o.TermMergeSharedTerms = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--ttop": o.TermMergeTopTerms = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--automerge": o.AutoMergeSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--persource": o.CentrePerSource = bool.Parse(Next()); break;
+                case "--rjoin": o.ResidualJoinSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--rmargin": o.ResidualMargin = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "-v": verbose = true; break;
                 default: files.Add(args[i]); break;
             }
@@ -81,9 +84,21 @@ internal static class ScenarioBench
             var counts = t.ItemIds.GroupBy(id => labels.GetValueOrDefault(id, "?")).OrderByDescending(g => g.Count()).ToList();
             var majority = counts[0].Key;
             Console.WriteLine($"  THEME {t.Id} n={t.ItemIds.Count} majority={majority} " + string.Join(" ", counts.Select(g => $"{g.Key}:{g.Count()}")));
+            if (Environment.GetEnvironmentVariable("ALLITEMS") is "1")
+                foreach (var id in t.ItemIds.Where(id => labels.GetValueOrDefault(id) == majority)) Console.WriteLine($"      item {id.Split(':')[0]} {Text(id)}");
             foreach (var id in t.ItemIds.Where(id => labels.GetValueOrDefault(id) != majority))
                 Console.WriteLine($"      stray [{labels.GetValueOrDefault(id, "?")}] {Text(id)}");
         }
+        var vecs = result.Themes.ToDictionary(t => t.Id, t => t.Centroid);
+        for (var a = 0; a < result.Themes.Count; a++)
+            for (var b = a + 1; b < result.Themes.Count; b++)
+            {
+                var ta = result.Themes[a]; var tb = result.Themes[b];
+                if (ta.Centroid.Length != tb.Centroid.Length || ta.Centroid.Length == 0) continue;
+                var sim = System.Numerics.Tensors.TensorPrimitives.Dot(ta.Centroid, tb.Centroid);
+                string Maj(Theme t) => t.ItemIds.GroupBy(id => labels.GetValueOrDefault(id, "?")).OrderByDescending(g => g.Count()).First().Key;
+                if (sim > 0.25) Console.WriteLine($"  PAIR {sim:F3} {(Maj(ta) == Maj(tb) ? "SAME" : "diff")} {Maj(ta)}({ta.ItemIds.Count}) ~ {Maj(tb)}({tb.ItemIds.Count})");
+            }
         var themeOf = result.Themes.SelectMany(t => t.ItemIds.Select(id => (id, t.Id))).ToDictionary(x => x.id, x => x.Id);
         foreach (var id in result.Noise.Where(id => labels.GetValueOrDefault(id) is { } l && l != "noise"))
             Console.WriteLine($"  NOISED [{labels[id]}] {Text(id)}");

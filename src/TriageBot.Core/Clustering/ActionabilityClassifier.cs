@@ -165,15 +165,21 @@ public sealed class ActionabilityClassifier
     /// <summary>Whether the text reads as English: CJK-heavy text, or several words without English function words, does not.</summary>
     public static bool LooksEnglish(string text)
     {
-        int words = 0, english = 0, cjk = 0;
+        int words = 0, english = 0, latinLetters = 0, cjk = 0;
+        foreach (var c in text)
+        {
+            if (IsCjk(c)) cjk++;
+            else if (char.IsAsciiLetter(c)) latinLetters++;
+        }
+        // CJK scripts put a whole sentence in one space-free token, so they are weighed by characters:
+        // a product name in Latin letters inside a Japanese sentence does not make it English.
+        if (cjk >= 4 && cjk * 2 >= latinLetters) return false;
         foreach (var token in text.Split([' ', '\t', '\n', ',', '.', '!', '?', ':', ';', '(', ')', '"', '`', '|', '/'], StringSplitOptions.RemoveEmptyEntries))
         {
-            if (token.Any(IsCjk)) { cjk++; continue; }
-            if (!token.Any(char.IsLetter)) continue;
+            if (token.Any(IsCjk) || !token.Any(char.IsLetter)) continue;
             words++;
             if (EnglishFunctionWords.Contains(token.Trim('\'', '*', '_', '-'))) english++;
         }
-        if (cjk > words) return false;
         return words < 6 || english >= Math.Max(1, words / 12.0);
     }
 

@@ -11,6 +11,9 @@ public sealed class ClusteringOptions
 
     public EmbeddingOptions Embeddings { get; set; } = new();
 
+    /// <summary>Centre each source's vectors on that source's own mean (removes the register: post, chat, issue).</summary>
+    public bool CentrePerSource { get; set; } = true;
+
     /// <summary>Average cosine similarity at or above which two groups of items are one theme.</summary>
     [Range(0.0, 1.0)]
     public double MergeSimilarity { get; set; } = 0.25;
@@ -26,6 +29,14 @@ public sealed class ClusteringOptions
     /// <summary>Similarity to a theme's centroid at which an item the model reads poorly (another language) joins it; such items never start a theme.</summary>
     [Range(0.0, 1.0)]
     public double ForeignJoinSimilarity { get; set; } = 0.4;
+
+    /// <summary>Similarity to the nearest theme at which an actionable item left over after grouping joins it.</summary>
+    [Range(0.0, 1.0)]
+    public double ResidualJoinSimilarity { get; set; } = 0.25;
+
+    /// <summary>How much nearer that theme must be than the next one.</summary>
+    [Range(0.0, 1.0)]
+    public double ResidualMargin { get; set; } = 0.02;
 
     /// <summary>Two unpinned existing themes whose centroids are at least this similar are merged (recorded as an event).</summary>
     [Range(0.0, 1.0)]
@@ -53,7 +64,7 @@ public sealed class ClusteringOptions
 
     /// <summary>Added to <see cref="ActionabilityMargin"/> for a new group's mean embedding (stricter: averaging removes incidental words).</summary>
     [Range(-1.0, 1.0)]
-    public double GroupActionabilityMargin { get; set; } = 0.1;
+    public double GroupActionabilityMargin { get; set; } = 0.05;
 
     /// <summary>Weight of embeddings against lexical features when <see cref="Features"/> is Both.</summary>
     [Range(0.0, 1.0)]

@@ -17,6 +17,50 @@ public static class KMeansClustering
         [ColumnName("PredictedLabel")] public uint Cluster { get; set; }
     }
 
+    /// <summary>
+    /// Lloyd's k-means from given labels: assign each vector to its nearest centroid, recompute,
+    /// until nothing moves. Starting from Ward's tree cut (<see cref="WardLinkage"/>) it only polishes
+    /// the borders, which is why it converges in a few rounds.
+    /// </summary>
+    public static int[] Refine(IReadOnlyList<float[]> vectors, int[] labels, int maxIterations = 50, CancellationToken ct = default)
+    {
+        var k = labels.Max() + 1;
+        var dims = vectors[0].Length;
+        labels = (int[])labels.Clone();
+        for (var iteration = 0; iteration < maxIterations; iteration++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var centres = new float[k][];
+            var counts = new int[k];
+            for (var c = 0; c < k; c++) centres[c] = new float[dims];
+            for (var i = 0; i < vectors.Count; i++)
+            {
+                System.Numerics.Tensors.TensorPrimitives.Add(centres[labels[i]], vectors[i], centres[labels[i]]);
+                counts[labels[i]]++;
+            }
+            for (var c = 0; c < k; c++)
+                if (counts[c] > 0) System.Numerics.Tensors.TensorPrimitives.Divide(centres[c], counts[c], centres[c]);
+            var moved = 0;
+            var next = new int[vectors.Count];
+            Parallel.For(0, vectors.Count, i =>
+            {
+                var best = labels[i];
+                var bestDistance = float.PositiveInfinity;
+                for (var c = 0; c < k; c++)
+                {
+                    if (counts[c] == 0) continue;
+                    var d = System.Numerics.Tensors.TensorPrimitives.Distance(vectors[i], centres[c]);
+                    if (d < bestDistance) { bestDistance = d; best = c; }
+                }
+                next[i] = best;
+                if (best != labels[i]) Interlocked.Increment(ref moved);
+            });
+            labels = next;
+            if (moved == 0) break;
+        }
+        return labels;
+    }
+
     /// <returns>Cluster index (0..k-1) per vector.</returns>
     public static int[] Cluster(IReadOnlyList<float[]> vectors, int k, int seed = 1, int maxIterations = 100)
     {

@@ -49,7 +49,8 @@ public sealed class ThemeClusterer(
         var input = items.DistinctBy(i => i.Id).ToList();
         var index = input.Select((item, i) => (item.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var texts = input.Select(ItemText.For).ToList();
-        var (vectors, embeddings) = await featurizer.FeaturizeAsync(input.Select(i => i.ContentHash).ToList(), texts, null, ct);
+        var (vectors, embeddings) = await featurizer.FeaturizeAsync(
+            input.Select(i => i.ContentHash).ToList(), texts, null, ct, input.Select(i => i.Source.ToString()).ToList());
 
         var themes = existing.Select(t => new Working
         {
@@ -109,6 +110,19 @@ public sealed class ThemeClusterer(
         }
 
         MergeConverged(themes, events, index, vectors, new DistinctiveTerms(texts), now);
+
+        // Items that passed the actionability check but neither joined nor grouped: now that the run's
+        // themes are known, one that is clearly nearer one theme than any other belongs to it.
+        var settled = new HashSet<string>(themes.SelectMany(t => t.Items), StringComparer.Ordinal);
+        foreach (var t in themes) t.Centroid = Centroid(t, index, vectors);
+        var residualJoin = (float)o.ResidualJoinSimilarity;
+        foreach (var i in candidates.Where(i => !settled.Contains(input[i].Id)))
+        {
+            var (best, sim, second) = NearestTwo(themes, vectors[i]);
+            // Text the model reads poorly keeps its stricter bar here too.
+            var bar = ActionabilityClassifier.LooksEnglish(texts[i]) ? residualJoin : Math.Max(residualJoin, (float)o.ForeignJoinSimilarity);
+            if (best is not null && sim >= bar && sim - second >= (float)o.ResidualMargin) Add(best, input[i].Id, now);
+        }
 
         var inThemes = new HashSet<string>(themes.SelectMany(t => t.Items), StringComparer.Ordinal);
         var noise = input.Where(i => !inThemes.Contains(i.Id)).Select(i => i.Id).ToList();
@@ -216,6 +230,20 @@ public sealed class ThemeClusterer(
                     break;
             }
         }
+    }
+
+    private static (Working? Theme, float Similarity, float Second) NearestTwo(List<Working> themes, float[] v)
+    {
+        Working? best = null;
+        float bestSim = float.NegativeInfinity, second = float.NegativeInfinity;
+        foreach (var t in themes)
+        {
+            if (t.Centroid is null || t.Centroid.Length != v.Length || t.Items.Count == 0) continue;
+            var s = VectorMath.Dot(t.Centroid, v);
+            if (s > bestSim) { second = bestSim; bestSim = s; best = t; }
+            else if (s > second) second = s;
+        }
+        return (best, bestSim, second);
     }
 
     private static (Working? Theme, float Similarity) Nearest(List<Working> themes, float[] v)

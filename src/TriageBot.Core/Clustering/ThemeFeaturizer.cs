@@ -11,21 +11,41 @@ public sealed class ThemeFeaturizer(ItemEmbedder? embedder, ClusteringOptions op
 
     /// <returns>The feature vectors, and the embeddings alone (null when the features use none).</returns>
     public async Task<(float[][] Features, float[][]? Embeddings)> FeaturizeAsync(
-        IReadOnlyList<string> contentHashes, IReadOnlyList<string> texts, IProgress<EmbeddingProgress>? progress, CancellationToken ct)
+        IReadOnlyList<string> contentHashes, IReadOnlyList<string> texts, IProgress<EmbeddingProgress>? progress, CancellationToken ct,
+        IReadOnlyList<string>? registers = null)
     {
         if (options.Features == FeatureKind.Lexical || embedder is null)
         {
             if (options.Features != FeatureKind.Lexical)
                 throw new InvalidOperationException($"Clustering:Features is {options.Features} but no embedding generator is configured.");
-            return (Lexical(texts), null);
+            return (CentreWithin(Lexical(texts), registers), null);
         }
         var embeddings = await embedder.EmbedAsync(contentHashes, texts, progress, ct);
-        var centred = Centre(embeddings);
+        var centred = CentreWithin(embeddings, registers);
         if (options.Features == FeatureKind.Embeddings) return (centred, embeddings);
-        return (Combine(centred, Lexical(texts), options.EmbeddingWeight), embeddings);
+        return (Combine(centred, CentreWithin(Lexical(texts), registers), options.EmbeddingWeight), embeddings);
     }
 
     private float[][] Lexical(IReadOnlyList<string> texts) => new LexicalFeaturizer { Seed = options.Seed }.Featurize(texts);
+
+    /// <summary>
+    /// Centres each register (source) on its own mean. A post, a chat message and an issue
+    /// template about one problem differ in length, tone and layout more than in what they say;
+    /// that difference is one direction per source, and removing it lets reports of one problem
+    /// from different sources meet.
+    /// </summary>
+    public float[][] CentreWithin(float[][] vectors, IReadOnlyList<string>? registers)
+    {
+        if (registers is null || !options.CentrePerSource) return Centre(vectors);
+        var result = new float[vectors.Length][];
+        foreach (var group in Enumerable.Range(0, vectors.Length).GroupBy(i => registers[i]))
+        {
+            var members = group.ToList();
+            var centred = Centre(members.Select(i => vectors[i]).ToArray());
+            for (var k = 0; k < members.Count; k++) result[members[k]] = centred[k];
+        }
+        return result;
+    }
 
     /// <summary>
     /// Subtracts the corpus mean and re-normalises. Sentence embeddings share a large common

@@ -28,6 +28,25 @@ public static class ThemeGrouping
     }
 
     /// <summary>
+    /// Exactly <paramref name="k"/> groups (when there are that many vectors): Ward's tree cut at k,
+    /// then Lloyd's k-means from those groups. Above <paramref name="maxDirect"/> vectors the tree is
+    /// built over k-means micro-clusters, as for <see cref="BySimilarity"/>.
+    /// </summary>
+    public static int[] ByCountWard(IReadOnlyList<float[]> vectors, int k, int maxDirect, int seed, CancellationToken ct)
+    {
+        if (vectors.Count == 0) return [];
+        var (sums, sizes, unitOf) = Units(vectors, maxDirect, seed);
+        var centres = sums.Select((s, u) =>
+        {
+            var c = (float[])s.Clone();
+            System.Numerics.Tensors.TensorPrimitives.Divide(c, sizes[u], c);
+            return c;
+        }).ToList();
+        var labels = WardLinkage.CutAtCount(centres, sizes, k, ct);
+        return KMeansClustering.Refine(vectors, unitOf.Select(u => labels[u]).ToArray(), ct: ct);
+    }
+
+    /// <summary>
     /// Joins groups of two or more whose normalised centroids are at least <paramref name="similarity"/> alike
     /// (average linkage over centroids). Linkage over items stops where one problem reported in
     /// different words splits into fragments; a centroid averages the wording away, so fragments of

@@ -25,7 +25,7 @@ public sealed record EvalResult(string File, int Rows, FeatureKind Features, str
 
 /// <summary>
 /// Clusters a labelled CSV (<c>id,text,label</c>) and scores it against the labels. With a k,
-/// ML.NET k-means on the features; with k = auto, the themes' own method (average linkage cut at a
+/// Ward's tree cut at k and refined by k-means (<see cref="ThemeGrouping.ByCountWard"/>); with k = auto, the themes' own method (average linkage cut at a
 /// similarity), whose threshold for short single-sentence texts is <see cref="AutoSimilarity"/>.
 /// </summary>
 public sealed class EvalRunner(ItemEmbedder? embedder)
@@ -49,7 +49,7 @@ public sealed class EvalRunner(ItemEmbedder? embedder)
 
         sw.Restart();
         var labels = k is { } n
-            ? KMeansClustering.Cluster(vectors, n, Seed)
+            ? ThemeGrouping.ByCountWard(vectors, n, 4000, Seed, ct)
             : ThemeGrouping.BySimilarity(vectors, (float)AutoSimilarity, 4000, Seed, ct);
         var clusterSeconds = sw.Elapsed.TotalSeconds;
 
