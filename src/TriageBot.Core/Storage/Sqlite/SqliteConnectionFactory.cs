@@ -17,6 +17,7 @@ public sealed class SqliteConnectionFactory : IAsyncDisposable, IDisposable
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private volatile bool _migrated;
     private SqliteConnection? _keepAlive;
+    private SqliteConnection? _writer; // guarded by _writeGate
 
     public SqliteConnectionFactory(string connectionString)
     {
@@ -93,16 +94,28 @@ public sealed class SqliteConnectionFactory : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="write"/> while no other write through this factory runs. SQLite allows one writer at
-    /// a time; writers that collide inside SQLite poll its lock with sleeps of up to 100 ms (busy_timeout) and
-    /// invalidate each other's page caches, so concurrent readers (Slack, GitHub, X at once) queue here instead.
+    /// Runs <paramref name="write"/> on the factory's one writer connection while no other write through this factory
+    /// runs. SQLite allows one writer at a time: writers that collide inside SQLite poll its lock with sleeps of up to
+    /// 100 ms (busy_timeout), and every commit from another connection throws away a connection's page cache, so
+    /// concurrent readers (Slack, GitHub, X at once) queue here and share one connection whose cache stays warm.
     /// </summary>
-    public async Task<T> WriteAsync<T>(Func<Task<T>> write, CancellationToken ct)
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken ct)
     {
         await _writeGate.WaitAsync(ct);
         try
         {
-            return await write();
+            _writer ??= await OpenAsync(ct);
+            try
+            {
+                return await write(_writer);
+            }
+            catch
+            {
+                // Whatever state a failed write left the connection in, the next write starts from a fresh one.
+                await _writer.DisposeAsync();
+                _writer = null;
+                throw;
+            }
         }
         finally
         {
@@ -110,10 +123,15 @@ public sealed class SqliteConnectionFactory : IAsyncDisposable, IDisposable
         }
     }
 
-    public void Dispose() => Interlocked.Exchange(ref _keepAlive, null)?.Dispose();
+    public void Dispose()
+    {
+        Interlocked.Exchange(ref _writer, null)?.Dispose();
+        Interlocked.Exchange(ref _keepAlive, null)?.Dispose();
+    }
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _writer, null) is { } writer) await writer.DisposeAsync();
         if (Interlocked.Exchange(ref _keepAlive, null) is { } keepAlive) await keepAlive.DisposeAsync();
     }
 

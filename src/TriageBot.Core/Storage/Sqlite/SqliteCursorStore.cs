@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace TriageBot.Storage.Sqlite;
 
 public sealed class SqliteCursorStore(SqliteConnectionFactory factory, TimeProvider time) : ICursorStore
@@ -11,11 +13,10 @@ public sealed class SqliteCursorStore(SqliteConnectionFactory factory, TimeProvi
     }
 
     public Task SetAsync(string source, string key, string value, CancellationToken ct) =>
-        factory.WriteAsync(() => WriteAsync(source, key, value, ct), ct);
+        factory.WriteAsync(connection => WriteAsync(connection, source, key, value, ct), ct);
 
-    private async Task<bool> WriteAsync(string source, string key, string value, CancellationToken ct)
+    private async Task<bool> WriteAsync(SqliteConnection connection, string source, string key, string value, CancellationToken ct)
     {
-        await using var connection = await factory.OpenAsync(ct);
         await using var command = connection.Command("""
             INSERT INTO cursors (source, key, value, updated_at) VALUES ($s, $k, $v, $at)
             ON CONFLICT (source, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at;

@@ -13,14 +13,13 @@ public sealed class SqliteItemStore(SqliteConnectionFactory factory, TimeProvide
     public Task<IReadOnlyDictionary<string, ItemChange>> UpsertAsync(IReadOnlyList<FeedbackItem> items, CancellationToken ct) =>
         items.Count == 0
             ? Task.FromResult<IReadOnlyDictionary<string, ItemChange>>(new Dictionary<string, ItemChange>())
-            : factory.WriteAsync(() => UpsertBatchAsync(items, ct), ct);
+            : factory.WriteAsync(connection => UpsertBatchAsync(connection, items, ct), ct);
 
-    private async Task<IReadOnlyDictionary<string, ItemChange>> UpsertBatchAsync(IReadOnlyList<FeedbackItem> items, CancellationToken ct)
+    private async Task<IReadOnlyDictionary<string, ItemChange>> UpsertBatchAsync(SqliteConnection connection, IReadOnlyList<FeedbackItem> items, CancellationToken ct)
     {
         var changes = new Dictionary<string, ItemChange>(items.Count, StringComparer.Ordinal);
         var now = SqliteValues.ToDb(time.GetUtcNow());
 
-        await using var connection = await factory.OpenAsync(ct);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
 
         await using var read = connection.Command("SELECT content_hash, json FROM items WHERE id = $id;", transaction);
