@@ -42,6 +42,9 @@ switch (cmd)
     case "scenario":
         await ScenarioBench.RunAsync(args[1..]);
         break;
+    case "scale":
+        await ScaleBench.RunAsync(args[1..]);
+        break;
     case "oracle":
         await OracleBench.RunAsync(args[1..]);
         break;

@@ -44,6 +44,8 @@ public class ItemTextTests
     [InlineData("the export fails when I open a large file", true)]
     [InlineData("Der Export schlägt fehl, sobald die Datei größer als zehn Megabyte ist", false)]
     [InlineData("エクスポートが大きなファイルで失敗します", false)]
+    [InlineData("Cinder 便利すぎる。ありがとう！", false)] // a Latin product name does not make a Japanese sentence English
+    [InlineData("the export to 東京 office fails every morning", true)]
     public void Language_check_tells_english_from_other_text(string text, bool english) =>
         Assert.Equal(english, ActionabilityClassifier.LooksEnglish(text));
 }

@@ -54,6 +54,22 @@ public class ThemeClustererTests
         Assert.Equal(2, result.Events.Count(e => e.Kind == "created"));
     }
 
+    [Theory]
+    [InlineData(1.0, false)]
+    [InlineData(0.2, true)]
+    public async Task An_actionable_item_left_over_after_grouping_joins_the_theme_it_is_clearly_nearest(double residualJoin, bool joins)
+    {
+        _options.ResidualJoinSimilarity = residualJoin;
+        // Says "login" among many other things: too far from the login theme to join it at JoinSimilarity,
+        // alone in its group, but clearly nearer that theme than any other.
+        var generator = new KeywordEmbeddingGenerator("login", "export", "sso", "saml", "vpn", "proxy");
+        FeedbackItem[] items = [.. Day1, Item("s:20", "our sso saml vpn proxy login is failing again today")];
+        var result = await Create(generator).ClusterAsync(items, [], default);
+        var login = result.Themes.Single(t => t.ItemIds.Contains("s:1"));
+        Assert.Equal(joins, login.ItemIds.Contains("s:20"));
+        Assert.Equal(!joins, result.Noise.Contains("s:20"));
+    }
+
     [Fact]
     public async Task Day_two_keeps_day_one_ids_and_a_new_problem_gets_a_new_theme()
     {

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using TriageBot.Clustering;
+using TriageBot.Clustering.Embeddings;
+using TriageBot.Domain;
+using TriageBot.Storage.Sqlite;
+
+/// <summary>
+/// Scale: first-time embedding of a large backlog into the real SQLite store (progress, resumable:
+/// interrupt it and run again), then clustering every item with the embeddings already stored, then
+/// the lexical path alone on the short texts. Prints seconds and peak memory per phase.
+/// </summary>
+internal static class ScaleBench
+{
+    public static async Task RunAsync(string[] args)
+    {
+        var scenario = args[0];
+        var db = args.Length > 1 ? args[1] : "/tmp/scale-embeddings.db";
+        var phase = args.Length > 2 ? args[2] : "all"; // embed | cluster | lexical | all
+        var items = ScenarioItems.Load(scenario);
+        Console.WriteLine($"{items.Count} items from {scenario}");
+        var o = new ClusteringOptions();
+
+        if (phase is "embed" or "cluster" or "all")
+        {
+            using var generator = new MiniLmEmbeddingGenerator(o.Embeddings.MaxTokens);
+            await using var factory = new SqliteConnectionFactory($"Data Source={db}");
+            var embedder = new ItemEmbedder(generator, new SqliteEmbeddingStore(factory), o.Embeddings.ChunkSize);
+            var texts = items.Select(ItemText.For).ToList();
+            var hashes = items.Select(i => i.ContentHash).ToList();
+
+            var sw = Stopwatch.StartNew();
+            var last = TimeSpan.Zero;
+            var progress = new Progress<EmbeddingProgress>(p =>
+            {
+                if (sw.Elapsed - last < TimeSpan.FromSeconds(10) && p.Done < p.Total) return;
+                last = sw.Elapsed;
+                var fresh = p.Done - p.FromStore;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  embedded {p.Done}/{p.Total} ({p.FromStore} from the store), {sw.Elapsed.TotalSeconds:F0} s, {(fresh > 0 ? fresh / sw.Elapsed.TotalSeconds : 0):F0} new/s"));
+            });
+            await embedder.EmbedAsync(hashes, texts, progress, default);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"embed phase: {sw.Elapsed.TotalSeconds:F1} s"));
+
+            if (phase is "cluster" or "all")
+            {
+                var before = Snapshot();
+                sw.Restart();
+                var clusterer = Clusterer(embedder, o, generator);
+                var result = await clusterer.ClusterAsync(items, [], default);
+                Report("cluster (embeddings stored, features Both)", sw.Elapsed, before, $"{result.Themes.Count} themes, {result.Noise.Count} noise");
+            }
+        }
+        if (phase is "lexical" or "all")
+        {
+            var shortItems = items.Where(i => ItemText.For(i).Length <= 280).Take(100_000).ToList();
+            var lexical = new ClusteringOptions { Features = FeatureKind.Lexical };
+            var before = Snapshot();
+            var sw = Stopwatch.StartNew();
+            var result = await Clusterer(null, lexical, null).ClusterAsync(shortItems, [], default);
+            Report($"lexical path on {shortItems.Count} short texts (featurisation included)", sw.Elapsed, before, $"{result.Themes.Count} themes, {result.Noise.Count} noise");
+        }
+    }
+
+    private static ThemeClusterer Clusterer(ItemEmbedder? embedder, ClusteringOptions o, MiniLmEmbeddingGenerator? generator)
+    {
+        var opts = Options.Create(o);
+        return new ThemeClusterer(new ThemeFeaturizer(embedder, o), new ActionabilityClassifier(generator) { Margin = o.ActionabilityMargin },
+            new ThemeOverrides(new InMemoryThemeOverrideStore(), opts, TimeProvider.System), opts, TimeProvider.System);
+    }
+
+    private static long Snapshot()
+    {
+        GC.Collect();
+        return GC.GetTotalMemory(true);
+    }
+
+    private static void Report(string what, TimeSpan elapsed, long managedBefore, string outcome)
+    {
+        using var process = Process.GetCurrentProcess();
+        var gc = GC.GetGCMemoryInfo();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{what}: {elapsed.TotalSeconds:F1} s, {outcome}; managed before {managedBefore / 1048576.0:F0} MiB, peak working set so far {process.PeakWorkingSet64 / 1048576.0:F0} MiB, GC heap now {gc.HeapSizeBytes / 1048576.0:F0} MiB"));
+    }
+}
