@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json.Nodes;
 
@@ -20,13 +21,13 @@ internal static class GitHubEndpoints
             api.MapGet("/repos/{owner}/{repo}", (HttpContext ctx, string owner, string repo) =>
                 WithRepo(ctx, state, owner, repo, (r, json) => json.Repository(r, state.ScenarioNow)));
             api.MapGet("/repos/{owner}/{repo}/issues", (HttpContext ctx, string owner, string repo) =>
-                WithRepo(ctx, state, owner, repo, (r, json) => ListIssues(ctx, r, json)));
+                WithRepoList(ctx, state, owner, repo, (r, json) => ListIssues(ctx, r, json)));
             api.MapGet("/repos/{owner}/{repo}/issues/comments", (HttpContext ctx, string owner, string repo) =>
-                WithRepo(ctx, state, owner, repo, (r, json) => ListComments(ctx, r, json, "comments", () => r.Issues.SelectMany(i => i.Comments))));
+                WithRepoList(ctx, state, owner, repo, (r, json) => ListComments(ctx, r, json, "comments", () => r.Issues.SelectMany(i => i.Comments))));
             api.MapGet("/repos/{owner}/{repo}/issues/{number:int}", (HttpContext ctx, string owner, string repo, int number) =>
                 WithRepo(ctx, state, owner, repo, (r, json) => r.FindIssue(number) is { } issue ? json.Issue(r, issue) : null));
             api.MapGet("/repos/{owner}/{repo}/issues/{number:int}/comments", (HttpContext ctx, string owner, string repo, int number) =>
-                WithRepo(ctx, state, owner, repo, (r, json) =>
+                WithRepoList(ctx, state, owner, repo, (r, json) =>
                     r.FindIssue(number) is { } issue ? ListComments(ctx, r, json, "comments/" + number, () => issue.Comments) : null));
             api.MapGet("/repos/{owner}/{repo}/git/ref/{**reference}", (HttpContext ctx, string owner, string repo, string reference) =>
                 WithRepo(ctx, state, owner, repo, (r, json) => FindRef(r, reference) is { } found ? json.Ref(r, found) : null));
@@ -58,11 +59,27 @@ internal static class GitHubEndpoints
         return body is null ? GitHubResponses.NotFoundAsync(ctx) : GitHubResponses.WriteAsync(ctx, body);
     }
 
-    private static JsonArray ListIssues(HttpContext ctx, GitHubRepoState repo, GitHubJson json)
+    /// <summary>
+    /// Like <see cref="WithRepo"/> for listings, which are written straight to UTF-8 under the state lock (a page of
+    /// 100 issues is ~210 KB; building it as a JsonNode tree first cost more than everything else the sandbox does).
+    /// </summary>
+    private static Task WithRepoList(HttpContext ctx, SandboxState state, string owner, string name, Func<GitHubRepoState, GitHubJson, ArrayBufferWriter<byte>?> render)
+    {
+        ArrayBufferWriter<byte>? body;
+        lock (state.Sync)
+        {
+            var repo = state.GitHub.FindRepo(owner, name);
+            body = repo is null ? null : render(repo, new GitHubJson(GitHubResponses.ApiBase(ctx)));
+        }
+
+        return body is null ? GitHubResponses.NotFoundAsync(ctx) : GitHubResponses.WriteAsync(ctx, body.WrittenMemory);
+    }
+
+    private static ArrayBufferWriter<byte> ListIssues(HttpContext ctx, GitHubRepoState repo, GitHubJson json)
     {
         var ordered = Listing(ctx, repo, "issues", () => OrderIssues(ctx.Request.Query, repo));
         var page = GitHubResponses.Page(ctx, ordered);
-        return new JsonArray(page.Select(i => (JsonNode)json.Issue(repo, i)).ToArray());
+        return GitHubJson.Array(page, (w, i) => json.WriteIssue(w, repo, i));
     }
 
     private static List<GitHubIssueState> OrderIssues(IQueryCollection query, GitHubRepoState repo)
@@ -88,11 +105,11 @@ internal static class GitHubEndpoints
         return issues;
     }
 
-    private static JsonArray ListComments(HttpContext ctx, GitHubRepoState repo, GitHubJson json, string listing, Func<IEnumerable<GitHubCommentState>> comments)
+    private static ArrayBufferWriter<byte> ListComments(HttpContext ctx, GitHubRepoState repo, GitHubJson json, string listing, Func<IEnumerable<GitHubCommentState>> comments)
     {
         var ordered = Listing(ctx, repo, listing, () => OrderComments(ctx.Request.Query, comments()));
         var page = GitHubResponses.Page(ctx, ordered);
-        return new JsonArray(page.Select(c => (JsonNode)json.Comment(repo, c)).ToArray());
+        return GitHubJson.Array(page, (w, c) => json.WriteComment(w, repo, c));
     }
 
     private static List<GitHubCommentState> OrderComments(IQueryCollection query, IEnumerable<GitHubCommentState> comments)

@@ -10,7 +10,7 @@ namespace TriageBot.Sandbox;
 /// API urls point at the sandbox under the prefix the request came in on (/github/ or /github/api/v3/);
 /// html urls look like github.com's.
 /// </summary>
-internal sealed class GitHubJson(string apiBase)
+internal sealed partial class GitHubJson(string apiBase)
 {
     /// <summary>e.g. http://127.0.0.1:5000/github/api/v3 (no trailing slash).</summary>
     public string ApiBase { get; } = apiBase.TrimEnd('/');
@@ -24,122 +24,11 @@ internal sealed class GitHubJson(string apiBase)
     public static string NodeId(string prefix, long id) =>
         prefix + "_" + Convert.ToBase64String(Encoding.UTF8.GetBytes(id.ToString(CultureInfo.InvariantCulture))).TrimEnd('=');
 
-    public JsonObject User(string login)
-    {
-        var id = StableId("user:" + login);
-        return new JsonObject
-        {
-            ["login"] = login,
-            ["id"] = id,
-            ["node_id"] = NodeId("U", id),
-            ["avatar_url"] = $"https://avatars.githubusercontent.com/u/{id}?v=4",
-            ["gravatar_id"] = "",
-            ["url"] = $"{ApiBase}/users/{login}",
-            ["html_url"] = $"https://github.com/{login}",
-            ["type"] = login.EndsWith("[bot]", StringComparison.Ordinal) ? "Bot" : "User",
-            ["site_admin"] = false,
-        };
-    }
+    public JsonObject User(string login) => Node(w => WriteUser(w, login));
 
-    public JsonObject Label(GitHubRepoState repo, string name)
-    {
-        var id = StableId($"label:{repo.Owner}/{repo.Name}:{name}");
-        return new JsonObject
-        {
-            ["id"] = id,
-            ["node_id"] = NodeId("LA", id),
-            ["url"] = $"{ApiBase}/repos/{repo.Owner}/{repo.Name}/labels/{Uri.EscapeDataString(name)}",
-            ["name"] = name,
-            ["color"] = "ededed",
-            ["default"] = false,
-            ["description"] = null,
-        };
-    }
+    public JsonObject Issue(GitHubRepoState repo, GitHubIssueState issue) => Node(w => WriteIssue(w, repo, issue));
 
-    public static JsonObject Reactions(string url, int total) => new()
-    {
-        ["url"] = url + "/reactions",
-        ["total_count"] = total,
-        // The scenario knows only the total; GitHub's summary splits it by kind.
-        ["+1"] = total,
-        ["-1"] = 0,
-        ["laugh"] = 0,
-        ["hooray"] = 0,
-        ["confused"] = 0,
-        ["heart"] = 0,
-        ["rocket"] = 0,
-        ["eyes"] = 0,
-    };
-
-    public JsonObject Issue(GitHubRepoState repo, GitHubIssueState issue)
-    {
-        var id = StableId($"issue:{repo.Owner}/{repo.Name}#{issue.Number}");
-        var repoApi = $"{ApiBase}/repos/{repo.Owner}/{repo.Name}";
-        var url = $"{repoApi}/issues/{issue.Number}";
-        var json = new JsonObject
-        {
-            ["id"] = id,
-            ["node_id"] = NodeId(issue.IsPullRequest ? "PR" : "I", id),
-            ["url"] = url,
-            ["repository_url"] = repoApi,
-            ["labels_url"] = url + "/labels{/name}",
-            ["comments_url"] = url + "/comments",
-            ["events_url"] = url + "/events",
-            ["html_url"] = $"https://github.com/{repo.Owner}/{repo.Name}/{(issue.IsPullRequest ? "pull" : "issues")}/{issue.Number}",
-            ["number"] = issue.Number,
-            ["state"] = issue.State,
-            ["state_reason"] = issue.State == "closed" ? "completed" : null,
-            ["title"] = issue.Title,
-            ["body"] = issue.Body,
-            ["user"] = User(issue.User),
-            ["labels"] = new JsonArray(issue.Labels.Select(l => (JsonNode)Label(repo, l)).ToArray()),
-            ["assignee"] = null,
-            ["assignees"] = new JsonArray(),
-            ["milestone"] = null,
-            ["locked"] = false,
-            ["active_lock_reason"] = null,
-            ["comments"] = issue.Comments.Count,
-            ["created_at"] = Time(issue.CreatedAt),
-            ["updated_at"] = Time(issue.UpdatedAt),
-            ["closed_at"] = issue.ClosedAt is { } closed ? Time(closed) : issue.State == "closed" ? Time(issue.UpdatedAt) : null,
-            ["closed_by"] = null,
-            ["author_association"] = "NONE",
-            ["reactions"] = Reactions(url, issue.Reactions),
-        };
-        if (issue.IsPullRequest)
-        {
-            json["pull_request"] = new JsonObject
-            {
-                ["url"] = $"{repoApi}/pulls/{issue.Number}",
-                ["html_url"] = $"https://github.com/{repo.Owner}/{repo.Name}/pull/{issue.Number}",
-                ["diff_url"] = $"https://github.com/{repo.Owner}/{repo.Name}/pull/{issue.Number}.diff",
-                ["patch_url"] = $"https://github.com/{repo.Owner}/{repo.Name}/pull/{issue.Number}.patch",
-                ["merged_at"] = null,
-            };
-        }
-
-        return json;
-    }
-
-    public JsonObject Comment(GitHubRepoState repo, GitHubCommentState comment)
-    {
-        var repoApi = $"{ApiBase}/repos/{repo.Owner}/{repo.Name}";
-        var url = $"{repoApi}/issues/comments/{comment.Id}";
-        return new JsonObject
-        {
-            ["id"] = comment.Id,
-            ["node_id"] = NodeId("IC", comment.Id),
-            ["url"] = url,
-            ["html_url"] = $"https://github.com/{repo.Owner}/{repo.Name}/issues/{comment.IssueNumber}#issuecomment-{comment.Id}",
-            ["issue_url"] = $"{repoApi}/issues/{comment.IssueNumber}",
-            ["body"] = comment.Body,
-            ["user"] = User(comment.User),
-            ["created_at"] = Time(comment.CreatedAt),
-            ["updated_at"] = Time(comment.UpdatedAt),
-            ["author_association"] = "NONE",
-            ["reactions"] = Reactions(url, 0),
-        };
-    }
+    public JsonObject Comment(GitHubRepoState repo, GitHubCommentState comment) => Node(w => WriteComment(w, repo, comment));
 
     public JsonObject Repository(GitHubRepoState repo, DateTimeOffset now)
     {

@@ -64,9 +64,14 @@ internal static class GitHubResponses
     /// <summary>Writes <paramref name="body"/> with an ETag, or 304 without a body when the client already has it.</summary>
     public static Task WriteAsync(HttpContext ctx, JsonNode body, int status = StatusCodes.Status200OK)
     {
-        // UTF-8 once (a 100-issue page is ~210 KB): hashed for the ETag and written as is.
-        var bytes = new ArrayBufferWriter<byte>(64 * 1024);
+        var bytes = new ArrayBufferWriter<byte>(16 * 1024);
         using (var writer = new Utf8JsonWriter(bytes)) body.WriteTo(writer); // the text ToJsonString() gives
+        return WriteAsync(ctx, bytes.WrittenMemory, status);
+    }
+
+    /// <summary>Writes a JSON body already in UTF-8 (hashed for the ETag and sent as is).</summary>
+    public static Task WriteAsync(HttpContext ctx, ReadOnlyMemory<byte> body, int status = StatusCodes.Status200OK)
+    {
         var response = ctx.Response;
         response.Headers.CacheControl = "private, max-age=60, s-maxage=60";
         response.Headers.Vary = "Accept, Authorization, Cookie, X-GitHub-OTP";
@@ -75,7 +80,7 @@ internal static class GitHubResponses
         {
             // The hash of body + Link header, so the tag changes with the data and with the paging.
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            hash.AppendData(bytes.WrittenSpan);
+            hash.AppendData(body.Span);
             hash.AppendData(Encoding.UTF8.GetBytes(response.Headers.Link.ToString()));
             var etag = "W/\"" + Convert.ToHexStringLower(hash.GetHashAndReset()) + "\"";
             response.Headers.ETag = etag;
@@ -88,8 +93,8 @@ internal static class GitHubResponses
 
         response.StatusCode = status;
         response.ContentType = "application/json; charset=utf-8";
-        response.ContentLength = bytes.WrittenCount;
-        return response.Body.WriteAsync(bytes.WrittenMemory, ctx.RequestAborted).AsTask();
+        response.ContentLength = body.Length;
+        return response.Body.WriteAsync(body, ctx.RequestAborted).AsTask();
     }
 
     public static Task NotFoundAsync(HttpContext ctx) =>
