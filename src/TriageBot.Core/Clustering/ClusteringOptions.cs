@@ -70,6 +70,10 @@ public sealed class ClusteringOptions
     [Range(0.0, 1.0)]
     public double EmbeddingWeight { get; set; } = 0.5;
 
+    /// <summary>Lexical n-grams used by fewer texts than this are dropped (scikit-learn's min_df).</summary>
+    [Range(1, 100)]
+    public int LexicalMinCount { get; set; } = 1;
+
     /// <summary>Above this many items, ML.NET k-means first makes micro-clusters that agglomerative merging then joins.</summary>
     [Range(100, 20000)]
     public int MaxDirectItems { get; set; } = 3000;

@@ -26,7 +26,7 @@ public sealed class ThemeFeaturizer(ItemEmbedder? embedder, ClusteringOptions op
         return (Combine(centred, CentreWithin(Lexical(texts), registers), options.EmbeddingWeight), embeddings);
     }
 
-    private float[][] Lexical(IReadOnlyList<string> texts) => new LexicalFeaturizer { Seed = options.Seed }.Featurize(texts);
+    private float[][] Lexical(IReadOnlyList<string> texts) => new LexicalFeaturizer { Seed = options.Seed, MinCount = options.LexicalMinCount }.Featurize(texts);
 
     /// <summary>
     /// Centres each register (source) on its own mean. A post, a chat message and an issue

@@ -35,6 +35,9 @@ public sealed class EvalRunner(ItemEmbedder? embedder)
     public double EmbeddingWeight { get; init; } = 0.5;
     public int Seed { get; init; } = 1;
 
+    /// <summary>A labelled corpus of short texts: n-grams of one text only are dropped, as scikit-learn's baseline does (min_df = 2).</summary>
+    public int LexicalMinCount { get; init; } = 2;
+
     /// <summary>One call for <c>triagebot eval --csv FILE [--k N|auto] [--features ...]</c>; <paramref name="k"/> null means auto.</summary>
     public async Task<EvalResult> RunAsync(string csvPath, int? k, FeatureKind features, CancellationToken ct)
     {
@@ -43,7 +46,7 @@ public sealed class EvalRunner(ItemEmbedder? embedder)
         var hashes = texts.Select(t => Domain.FeedbackItem.ComputeHash("", t, [])).ToList();
 
         var sw = Stopwatch.StartNew();
-        var options = new ClusteringOptions { Features = features, EmbeddingWeight = EmbeddingWeight, Seed = Seed };
+        var options = new ClusteringOptions { Features = features, EmbeddingWeight = EmbeddingWeight, Seed = Seed, LexicalMinCount = LexicalMinCount };
         var (vectors, _) = await new ThemeFeaturizer(embedder, options).FeaturizeAsync(hashes, texts, null, ct);
         var featurizeSeconds = sw.Elapsed.TotalSeconds;
 
