@@ -82,6 +82,7 @@ var metrics = provider.GetRequiredService<RunMetrics>();
 for (var run = 1; run <= 2; run++)
 {
     metrics.Reset();
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var watch = Stopwatch.StartNew();
     var readers = provider.GetServices<IFeedbackReader>().Where(r => r.Enabled).ToList();
     var results = await Task.WhenAll(readers.Select(async r =>
@@ -93,7 +94,9 @@ for (var run = 1; run <= 2; run++)
     }));
     watch.Stop();
     var read = results.Sum(r => r.Read);
-    Console.WriteLine($"run {run}: {read} items in {watch.Elapsed.TotalSeconds:F2} s = {read / watch.Elapsed.TotalSeconds:F0} items/s");
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"run {run}: {read} items in {watch.Elapsed.TotalSeconds:F2} s = {read / watch.Elapsed.TotalSeconds:F0} items/s (process CPU during the run {cpu.TotalSeconds:F1} s)"));
     foreach (var r in results)
         Console.WriteLine($"  {r.Source,-6} read {r.Read,6} new {r.New,6} updated {r.Updated,5} skipped {r.Skipped,5} complete {r.Complete} {r.StopReason}");
     Console.WriteLine("  api calls: " + string.Join(", ", metrics.ApiCalls.Select(kv => $"{kv.Key} {kv.Value}")));
