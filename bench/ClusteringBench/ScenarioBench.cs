@@ -36,6 +36,7 @@ internal static class ScenarioBench
                 case "--persource": o.CentrePerSource = bool.Parse(Next()); break;
                 case "--rjoin": o.ResidualJoinSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--rmargin": o.ResidualMargin = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--maxdirect": o.MaxDirectItems = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "-v": verbose = true; break;
                 default: files.Add(args[i]); break;
             }

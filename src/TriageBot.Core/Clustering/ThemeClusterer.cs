@@ -156,7 +156,15 @@ public sealed class ThemeClusterer(
     {
         var o = options.Value;
         var threshold = (float)o.AutoMergeSimilarity;
-        HashSet<string> Top(Working t) => terms.Top(t.Items.Where(index.ContainsKey).Select(id => index[id]).ToList(), o.TermMergeTopTerms);
+        // A theme's terms only change when it absorbs another, so they are computed once per version of it.
+        var topTerms = new Dictionary<Working, (int Count, HashSet<string> Terms)>(ReferenceEqualityComparer.Instance);
+        HashSet<string> Top(Working t)
+        {
+            if (topTerms.TryGetValue(t, out var cached) && cached.Count == t.Items.Count) return cached.Terms;
+            var terms_ = terms.Top(t.Items.Where(index.ContainsKey).Select(id => index[id]).ToList(), o.TermMergeTopTerms);
+            topTerms[t] = (t.Items.Count, terms_);
+            return terms_;
+        }
         foreach (var t in themes) t.Centroid = Centroid(t, index, vectors);
         var merged = true;
         while (merged)

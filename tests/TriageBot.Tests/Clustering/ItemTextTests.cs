@@ -46,6 +46,8 @@ public class ItemTextTests
     [InlineData("エクスポートが大きなファイルで失敗します", false)]
     [InlineData("Cinder 便利すぎる。ありがとう！", false)] // a Latin product name does not make a Japanese sentence English
     [InlineData("the export to 東京 office fails every morning", true)]
+    [InlineData("No Windows o app não consegue rodar nenhum comando se a pasta do projeto tiver espaço no nome", false)] // "no", "a" are English words too
+    [InlineData("ok export count today: 112. i counted.", true)]
     public void Language_check_tells_english_from_other_text(string text, bool english) =>
         Assert.Equal(english, ActionabilityClassifier.LooksEnglish(text));
 }

@@ -99,3 +99,26 @@ public sealed class ThemeFeaturizerTests
         for (var i = 0; i < v.Length; i++) v[i] /= n;
     }
 }
+
+public sealed class ThemeGroupingTests
+{
+    [Fact]
+    public void Above_max_direct_items_micro_clusters_keep_well_separated_groups_apart()
+    {
+        // Three tight groups of 400 items each on three axes; with maxDirect 300 they go through micro-clusters.
+        var random = new Random(3);
+        var vectors = new List<float[]>();
+        for (var g = 0; g < 3; g++)
+            for (var i = 0; i < 400; i++)
+            {
+                var v = new float[3];
+                v[g] = 1;
+                for (var d = 0; d < 3; d++) v[d] += (float)(random.NextDouble() * 0.2);
+                var n = MathF.Sqrt(v.Sum(x => x * x));
+                vectors.Add(v.Select(x => x / n).ToArray());
+            }
+        var labels = ThemeGrouping.BySimilarity(vectors, 0.8f, maxDirect: 300, seed: 1, default);
+        Assert.Equal(3, labels.Distinct().Count());
+        for (var g = 0; g < 3; g++) Assert.Single(labels.Skip(g * 400).Take(400).Distinct());
+    }
+}
