@@ -17,12 +17,12 @@ internal static class ScaleBench
     {
         var scenario = args[0];
         var db = args.Length > 1 ? args[1] : "/tmp/scale-embeddings.db";
-        var phase = args.Length > 2 ? args[2] : "all"; // embed | cluster | lexical | all
+        var phase = args.Length > 2 ? args[2] : "all"; // embed | cluster | cluster-embeddings | group | lexical | all
         var items = ScenarioItems.Load(scenario);
         Console.WriteLine($"{items.Count} items from {scenario}");
         var o = new ClusteringOptions();
 
-        if (phase is "embed" or "cluster" or "all")
+        if (phase is "embed" or "cluster" or "cluster-embeddings" or "group" or "all")
         {
             using var generator = new MiniLmEmbeddingGenerator(o.Embeddings.MaxTokens);
             await using var factory = new SqliteConnectionFactory($"Data Source={db}");
@@ -43,13 +43,28 @@ internal static class ScaleBench
             await embedder.EmbedAsync(hashes, texts, progress, default);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"embed phase: {sw.Elapsed.TotalSeconds:F1} s"));
 
-            if (phase is "cluster" or "all")
+            if (phase == "group")
             {
+                var o2 = new ClusteringOptions { Features = FeatureKind.Embeddings };
+                var (vectors, _) = await new ThemeFeaturizer(embedder, o2).FeaturizeAsync(hashes, texts, null, default, items.Select(i => i.Source.ToString()).ToList());
+                sw.Restart();
+                var groups = ThemeGrouping.BySimilarity(vectors.Take(70_000).ToList(), (float)o.MergeSimilarity, o.MaxDirectItems, o.Seed, default);
+                Console.WriteLine($"grouping 70,000 vectors: {sw.Elapsed.TotalSeconds:F1} s, {groups.Distinct().Count()} groups");
+            }
+            if (phase is "cluster" or "cluster-embeddings" or "all")
+            {
+                if (phase == "cluster-embeddings") o.Features = FeatureKind.Embeddings;
+                sw.Restart();
+                if (o.Features == FeatureKind.Both && Environment.GetEnvironmentVariable("SCALE_LEXICAL_PROBE") == "1")
+                {
+                    _ = new LexicalFeaturizer { Seed = o.Seed }.Featurize(texts);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  (lexical features alone for {texts.Count} texts: {sw.Elapsed.TotalSeconds:F1} s)"));
+                }
                 var before = Snapshot();
                 sw.Restart();
                 var clusterer = Clusterer(embedder, o, generator);
                 var result = await clusterer.ClusterAsync(items, [], default);
-                Report("cluster (embeddings stored, features Both)", sw.Elapsed, before, $"{result.Themes.Count} themes, {result.Noise.Count} noise");
+                Report($"cluster (embeddings stored, features {o.Features})", sw.Elapsed, before, $"{result.Themes.Count} themes, {result.Noise.Count} noise");
             }
         }
         if (phase is "lexical" or "all")

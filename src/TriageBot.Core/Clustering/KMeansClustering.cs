@@ -62,7 +62,8 @@ public static class KMeansClustering
     }
 
     /// <returns>Cluster index (0..k-1) per vector.</returns>
-    public static int[] Cluster(IReadOnlyList<float[]> vectors, int k, int seed = 1, int maxIterations = 100)
+    /// <param name="randomStart">Start from random centres instead of k-means++, whose start costs O(n·k²) and dominates for a large k.</param>
+    public static int[] Cluster(IReadOnlyList<float[]> vectors, int k, int seed = 1, int maxIterations = 100, bool randomStart = false)
     {
         if (vectors.Count == 0) return [];
         k = Math.Clamp(k, 1, vectors.Count);
@@ -76,7 +77,7 @@ public static class KMeansClustering
         {
             FeatureColumnName = nameof(Row.Features),
             NumberOfClusters = k,
-            InitializationAlgorithm = KMeansTrainer.InitializationAlgorithm.KMeansPlusPlus,
+            InitializationAlgorithm = randomStart ? KMeansTrainer.InitializationAlgorithm.Random : KMeansTrainer.InitializationAlgorithm.KMeansPlusPlus,
             MaximumNumberOfIterations = maxIterations,
             OptimizationTolerance = 1e-5f,
             NumberOfThreads = Environment.ProcessorCount,

@@ -80,7 +80,7 @@ public static class ThemeGrouping
         var sample = Enumerable.Range(0, vectors.Count).ToArray();
         new Random(seed).Shuffle(sample);
         var chosen = sample.Take(sampleSize).Select(i => vectors[i]).ToList();
-        var labels = KMeansClustering.Cluster(chosen, count, seed, maxIterations: 10);
+        var labels = KMeansClustering.Cluster(chosen, count, seed, maxIterations: 10, randomStart: true);
         var dims = vectors[0].Length;
         var k = labels.Max() + 1;
         var centres = new float[k][];
