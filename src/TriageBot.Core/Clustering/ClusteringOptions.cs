@@ -38,6 +38,13 @@ public sealed class ClusteringOptions
     [Range(0.0, 1.0)]
     public double ResidualMargin { get; set; } = 0.02;
 
+    /// <summary>
+    /// Similarity to its nearest theme at which a noise item that a person already attached to a ticket joins that
+    /// theme: a person's filing outweighs the model's doubt, but not any distance.
+    /// </summary>
+    [Range(-1.0, 1.0)]
+    public double AnchorJoinSimilarity { get; set; } = 0.1;
+
     /// <summary>Two unpinned existing themes whose centroids are at least this similar are merged (recorded as an event).</summary>
     [Range(0.0, 1.0)]
     public double AutoMergeSimilarity { get; set; } = 0.8;

@@ -137,7 +137,14 @@ public sealed class ThemeClusterer(
         }).ToList();
         _logger.LogInformation("Clustered {Items} items: {Themes} themes, {Noise} noise ({Share:P1})",
             input.Count, result.Count, noise.Count, input.Count == 0 ? 0 : (double)noise.Count / input.Count);
-        return new ClusteringResult(result, noise, events);
+        var nearest = new Dictionary<string, NearestTheme>(StringComparer.Ordinal);
+        foreach (var t in themes) t.Centroid = Centroid(t, index, vectors);
+        foreach (var id in noise)
+        {
+            var (best, sim, _) = NearestTwo(themes, vectors[index[id]]);
+            if (best is not null && sim >= o.AnchorJoinSimilarity) nearest[id] = new NearestTheme(best.Id, sim);
+        }
+        return new ClusteringResult(result, noise, events) { NoiseNearest = nearest };
     }
 
     private static void Add(Working theme, string id, DateTimeOffset now)

@@ -28,4 +28,13 @@ public sealed record ThemeEvent(string Kind, string ThemeId, string? OtherThemeI
 public sealed record ClusteringResult(
     IReadOnlyList<Theme> Themes,
     IReadOnlyList<string> Noise,
-    IReadOnlyList<ThemeEvent> Events);
+    IReadOnlyList<ThemeEvent> Events)
+{
+    /// <summary>
+    /// For noise items near enough to a theme to belong to it if a person says so (an item already
+    /// attached to a ticket by hand), that theme and the similarity.
+    /// </summary>
+    public IReadOnlyDictionary<string, NearestTheme> NoiseNearest { get; init; } = new Dictionary<string, NearestTheme>();
+}
+
+public sealed record NearestTheme(string ThemeId, double Similarity);

@@ -131,6 +131,7 @@ public sealed class TriagePipeline(
         }
 
         var result = await clusterer.ClusterAsync(all, existing, ct);
+        result = await FiledEvidencePlacement.PlaceAsync(result, all, noise, ticketWriter, time, logger, ct);
         await themes.SaveAsync(result.Themes, result.Events, ct);
         await themes.SaveNoiseAsync(result.Noise, ct);
         if (corrected) await cursors.SetAsync(ClusteringCursor, ThemesChangedKey, "0", ct);

@@ -15,6 +15,13 @@ public interface ITicketWriter
     /// </summary>
     Task PrepareAsync(IReadOnlyList<ThemeContext> contexts, CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>
+    /// Which of these evidence URLs are already attached to an open ticket (by a person or an earlier run):
+    /// URL to the ticket's identifier. Lets the pipeline place items people already filed.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string>> FindTicketedAsync(IReadOnlyList<string> urls, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
+
     /// <summary>Null when the theme is not filed (not actionable, or suggest mode).</summary>
     Task<TicketOutcome?> FileAsync(ThemeContext context, ThemeDraft draft, CancellationToken ct);
 

@@ -162,6 +162,17 @@ public sealed class LinearTicketWriter(
         return new TicketOutcome(context.Theme.Id, ticket, TicketAction.Created, attached.Count);
     }
 
+    public async Task<IReadOnlyDictionary<string, string>> FindTicketedAsync(IReadOnlyList<string> urls, CancellationToken ct)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (urls.Count == 0) return result;
+        foreach (var (url, attachments) in await linear.FindAttachmentsAsync(urls.Distinct(StringComparer.Ordinal).ToList(), ct))
+        {
+            if (attachments.Select(a => a.Issue).FirstOrDefault(i => i is { IsClosed: false }) is { } issue) result[url] = issue.Identifier;
+        }
+        return result;
+    }
+
     private async Task<(LinearIssue Issue, HashSet<string> AttachedUrls)?> FindExistingAsync(IReadOnlyList<EvidenceLink> evidence, CancellationToken ct)
     {
         var hits = new Dictionary<string, (LinearIssue Issue, HashSet<string> Urls)>(StringComparer.Ordinal);

@@ -51,6 +51,12 @@ public sealed class DemoEndToEndTests
                 $"{theme.Ticket!.Identifier} has {attachmentCount} attachments for {theme.Items.Count} items");
         }
 
+        // Every ticket the scenario's team had filed by hand before the run is reused, none duplicated: each is
+        // the ticket of some theme (its evidence may have been judged noise; a person's filing puts it back).
+        var scenarioLinear = JsonNode.Parse(await File.ReadAllTextAsync(SandboxFixture.DevSmallPath))!["linear"]!;
+        foreach (var preexisting in scenarioLinear["issues"]!.AsArray().Select(i => (string)i!["identifier"]!))
+            Assert.Contains(ticketed, t => t.Ticket!.Identifier == preexisting && t.Ticket.Action != "created");
+
         Assert.True(File.Exists(Path.Combine(outDir, "digest.md")));
         Assert.True(File.Exists(Path.Combine(outDir, "digest.html")));
         Assert.Contains("items read:", stdout);
