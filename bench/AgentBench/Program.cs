@@ -26,27 +26,14 @@ double worstGoal = 1, worstPrecision = 1, worstRecall = 1;
 foreach (var file in files)
 {
     var s = ScenarioThemes.LoadFile(file);
-    var summarizer = new OfflineThemeSummarizer(new FixedTime(s.Now));
-    var corpus = new CorpusStatistics(s.Items.Values);
-    int tp = 0, fp = 0, fn = 0, goalsRight = 0;
     var misses = new List<string>();
-    foreach (var truth in s.Truth)
+    var score = s.ScoreOffline(new FixedTime(s.Now), (truth, items, draft, corpus) =>
     {
-        var items = s.ItemsOf(truth);
-        var theme = new Theme { Id = truth.Id, ItemIds = items.Select(i => i.Id).ToList() };
-        var draft = summarizer.Summarize(new ThemeContext(theme, items, ThemeTrend.New, s.Goals, ["Bug", "Feature", "Docs", "Performance"]), corpus);
-        if (draft.SmallFix && truth.SmallFix) tp++;
-        if (draft.SmallFix && !truth.SmallFix) fp++;
-        if (!draft.SmallFix && truth.SmallFix) fn++;
-        if (draft.GoalId == truth.Goal) goalsRight++;
         if (all || (verbose && (draft.GoalId != truth.Goal || draft.SmallFix != truth.SmallFix)))
-        {
             misses.Add($"    {truth.Id,-28} goal {draft.GoalId ?? "-"} (truth {truth.Goal ?? "-"})  small-fix {draft.SmallFix} (truth {truth.SmallFix})  {draft.SmallFixReason}\n        {GoalMatcher.Match(items, s.Goals, DateOnly.FromDateTime(s.Now.UtcDateTime), corpus).Scores}");
-        }
-    }
-    var precision = tp + fp == 0 ? 1.0 : (double)tp / (tp + fp);
-    var recall = tp + fn == 0 ? 1.0 : (double)tp / (tp + fn);
-    var goalAccuracy = s.Truth.Count == 0 ? 1.0 : (double)goalsRight / s.Truth.Count;
+    });
+    var (precision, recall, goalAccuracy) = (score.Precision, score.Recall, score.GoalAccuracy);
+    var (tp, fp, fn) = (score.TruePositives, score.FalsePositives, score.FalseNegatives);
     worstGoal = Math.Min(worstGoal, goalAccuracy);
     worstPrecision = Math.Min(worstPrecision, precision);
     worstRecall = Math.Min(worstRecall, recall);

@@ -22,16 +22,6 @@ internal static class OracleBench
         var texts = items.Select(ItemText.For).ToList();
         var (vectors, emb) = await new ThemeFeaturizer(embedder, o).FeaturizeAsync(items.Select(i => i.ContentHash).ToList(), texts, null, default, items.Select(i => i.Source.ToString()).ToList());
         var truth = items.Select(i => labels.GetValueOrDefault(i.Id, "?")).ToList();
-        if (Environment.GetEnvironmentVariable("ORACLE_DUMP") is { Length: > 0 } dump)
-        {
-            using var w = new StreamWriter(dump);
-            for (var i = 0; i < items.Count; i++)
-                w.WriteLine(string.Join('\t', items[i].Id, truth[i], classifier.Score(emb![i]).ToString("F4", CultureInfo.InvariantCulture),
-                    ActionabilityClassifier.LooksEnglish(texts[i]) ? "1" : "0", ActionabilityClassifier.WordCount(texts[i]).ToString(CultureInfo.InvariantCulture),
-                    items[i].Source.ToString(), string.Join(',', vectors[i].Select(x => x.ToString("G5", CultureInfo.InvariantCulture))),
-                    string.Join(',', emb[i].Select(x => x.ToString("G5", CultureInfo.InvariantCulture)))));
-            return;
-        }
         var themes = truth.Where(l => l != "noise").Distinct().ToList();
         var sums = themes.ToDictionary(t => t, _ => new float[vectors[0].Length]);
         var counts = themes.ToDictionary(t => t, _ => 0);

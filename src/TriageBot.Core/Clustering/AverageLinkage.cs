@@ -16,62 +16,12 @@ public static class AverageLinkage
     /// <param name="sums">Per unit, the sum of its members' normalised vectors.</param>
     /// <param name="sizes">Per unit, its member count.</param>
     /// <param name="stopBelow">Merges below this similarity are not needed (faster); use float.NegativeInfinity for the whole tree.</param>
-    public static List<LinkageMerge> Merges(IReadOnlyList<float[]> sums, IReadOnlyList<int> sizes, float stopBelow, CancellationToken ct = default)
-    {
-        var n = sums.Count;
-        var merges = new List<LinkageMerge>(n);
-        if (n < 2) return merges;
-        var sim = Similarities(sums, sizes);
-        var size = sizes.ToArray();
-        var active = new bool[n];
-        Array.Fill(active, true);
-        var remaining = n;
-        var chain = new List<int>(n);
-        var next = 0;
-        while (remaining > 1)
-        {
-            if (chain.Count == 0)
-            {
-                while (next < n && !active[next]) next++;
-                if (next >= n) break;
-                chain.Add(next);
-            }
-            var a = chain[^1];
-            var previous = chain.Count >= 2 ? chain[^2] : -1;
-            // Ties go to the previous chain element, which is what guarantees termination.
-            var best = previous;
-            var bestSim = previous >= 0 ? sim[(long)a * n + previous] : float.NegativeInfinity;
-            var row = (long)a * n;
-            for (var x = 0; x < n; x++)
-            {
-                if (x == a || !active[x]) continue;
-                var s = sim[row + x];
-                if (s > bestSim) { bestSim = s; best = x; }
-            }
-            if (best < 0 || bestSim < stopBelow)
-            {
-                // Nothing in the chain can reach stopBelow any more: similarities only fall as clusters merge.
-                foreach (var c in chain) { active[c] = false; remaining--; }
-                chain.Clear();
-                continue;
-            }
-            if (best == previous)
-            {
-                chain.RemoveRange(chain.Count - 2, 2);
-                Merge(sim, n, size, active, a, best);
-                merges.Add(new LinkageMerge(Math.Min(a, best), Math.Max(a, best), bestSim));
-                remaining--;
-                if ((merges.Count & 255) == 0) ct.ThrowIfCancellationRequested();
-            }
-            else chain.Add(best);
-        }
-        return merges;
-    }
+    public static List<LinkageMerge> Merges(IReadOnlyList<float[]> sums, IReadOnlyList<int> sizes, float stopBelow, CancellationToken ct = default) =>
+        NearestNeighbourChain.Run(Similarities(sums, sizes), sizes.ToArray(), Merge, stopBelow, ct);
 
-    private static void Merge(float[] sim, int n, int[] size, bool[] active, int a, int b)
+    /// <summary>The merged cluster's average similarity to each other one: the size-weighted mean of its parts'.</summary>
+    private static void Merge(float[] sim, int n, int[] size, bool[] active, int keep, int drop)
     {
-        // Keep the lower index as the survivor so results do not depend on chain order.
-        var (keep, drop) = a < b ? (a, b) : (b, a);
         float wk = size[keep], wd = size[drop], total = wk + wd;
         for (var x = 0; x < n; x++)
         {
@@ -80,8 +30,6 @@ public static class AverageLinkage
             sim[(long)keep * n + x] = s;
             sim[(long)x * n + keep] = s;
         }
-        size[keep] += size[drop];
-        active[drop] = false;
     }
 
     private static float[] Similarities(IReadOnlyList<float[]> sums, IReadOnlyList<int> sizes)
@@ -102,13 +50,14 @@ public static class AverageLinkage
 
     /// <summary>Cluster index per unit after applying the merges at or above <paramref name="threshold"/>.</summary>
     public static int[] CutAtSimilarity(int n, IEnumerable<LinkageMerge> merges, float threshold) =>
-        Labels(n, merges.Where(m => m.Similarity >= threshold));
+        Labels(n, merges.Where(m => m.Similarity >= threshold).Select(m => (m.A, m.B)));
 
     /// <summary>Cluster index per unit when the tree is cut into <paramref name="k"/> clusters (or as few as the merges allow).</summary>
     public static int[] CutAtCount(int n, IEnumerable<LinkageMerge> merges, int k) =>
-        Labels(n, merges.OrderByDescending(m => m.Similarity).Take(Math.Max(0, n - k)));
+        Labels(n, merges.OrderByDescending(m => m.Similarity).Take(Math.Max(0, n - k)).Select(m => (m.A, m.B)));
 
-    private static int[] Labels(int n, IEnumerable<LinkageMerge> merges)
+    /// <summary>Cluster index per unit (0, 1, … in order of first appearance) after joining each merged pair.</summary>
+    internal static int[] Labels(int n, IEnumerable<(int A, int B)> merges)
     {
         var parent = Enumerable.Range(0, n).ToArray();
         int Find(int x)

@@ -25,19 +25,11 @@ public static class KMeansClustering
     public static int[] Refine(IReadOnlyList<float[]> vectors, int[] labels, int maxIterations = 50, CancellationToken ct = default)
     {
         var k = labels.Max() + 1;
-        var dims = vectors[0].Length;
         labels = (int[])labels.Clone();
         for (var iteration = 0; iteration < maxIterations; iteration++)
         {
             ct.ThrowIfCancellationRequested();
-            var centres = new float[k][];
-            var counts = new int[k];
-            for (var c = 0; c < k; c++) centres[c] = new float[dims];
-            for (var i = 0; i < vectors.Count; i++)
-            {
-                System.Numerics.Tensors.TensorPrimitives.Add(centres[labels[i]], vectors[i], centres[labels[i]]);
-                counts[labels[i]]++;
-            }
+            var (centres, counts) = SumsByLabel(vectors, labels, k);
             for (var c = 0; c < k; c++)
                 if (counts[c] > 0) System.Numerics.Tensors.TensorPrimitives.Divide(centres[c], counts[c], centres[c]);
             var moved = 0;
@@ -59,6 +51,20 @@ public static class KMeansClustering
             if (moved == 0) break;
         }
         return labels;
+    }
+
+    /// <summary>Per label 0..k-1, the sum of its vectors and how many there are.</summary>
+    internal static (float[][] Sums, int[] Counts) SumsByLabel(IReadOnlyList<float[]> vectors, int[] labels, int k)
+    {
+        var sums = new float[k][];
+        var counts = new int[k];
+        for (var c = 0; c < k; c++) sums[c] = new float[vectors[0].Length];
+        for (var i = 0; i < vectors.Count; i++)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Add(sums[labels[i]], vectors[i], sums[labels[i]]);
+            counts[labels[i]]++;
+        }
+        return (sums, counts);
     }
 
     /// <returns>Cluster index (0..k-1) per vector.</returns>

@@ -80,7 +80,8 @@ public sealed class ThemeClusterer(
         // Text the model cannot read (another language, mostly) would group by language, not by problem:
         // it only joins a theme it is close to, and never seeds one.
         var english = unjoined.Where(i => ActionabilityClassifier.LooksEnglish(texts[i])).ToList();
-        var foreign = unjoined.Except(english).ToList();
+        var isEnglish = english.ToHashSet();
+        var foreign = unjoined.Where(i => !isEnglish.Contains(i)).ToList();
         var groups = ThemeGrouping.BySimilarity(english.Select(i => vectors[i]).ToList(), (float)o.MergeSimilarity, o.MaxDirectItems, o.Seed, ct);
         var grouped = english.Select((item, k) => (item, group: groups[k])).GroupBy(x => x.group, x => x.item).Select(g => g.ToList()).ToList();
         foreach (var members in ThemeGrouping.JoinFragments(grouped, vectors, (float)o.FragmentSimilarity, ct))
@@ -116,13 +117,16 @@ public sealed class ThemeClusterer(
         var settled = new HashSet<string>(themes.SelectMany(t => t.Items), StringComparer.Ordinal);
         foreach (var t in themes) t.Centroid = Centroid(t, index, vectors);
         var residualJoin = (float)o.ResidualJoinSimilarity;
-        foreach (var i in candidates.Where(i => !settled.Contains(input[i].Id)))
+        // Every candidate not settled yet was unjoined above, so its language is already known.
+        foreach (var i in unjoined.Where(i => !settled.Contains(input[i].Id)))
         {
             var (best, sim, second) = NearestTwo(themes, vectors[i]);
             // Text the model reads poorly keeps its stricter bar here too.
-            var bar = ActionabilityClassifier.LooksEnglish(texts[i]) ? residualJoin : Math.Max(residualJoin, (float)o.ForeignJoinSimilarity);
+            var bar = isEnglish.Contains(i) ? residualJoin : Math.Max(residualJoin, (float)o.ForeignJoinSimilarity);
             if (best is not null && sim >= bar && sim - second >= (float)o.ResidualMargin) Add(best, input[i].Id, now);
         }
+        // Centroids of the run's final themes: stored with them, and what noise is measured against.
+        foreach (var t in themes) t.Centroid = Centroid(t, index, vectors);
 
         var inThemes = new HashSet<string>(themes.SelectMany(t => t.Items), StringComparer.Ordinal);
         var noise = input.Where(i => !inThemes.Contains(i.Id)).Select(i => i.Id).ToList();
@@ -138,7 +142,6 @@ public sealed class ThemeClusterer(
         _logger.LogInformation("Clustered {Items} items: {Themes} themes, {Noise} noise ({Share:P1})",
             input.Count, result.Count, noise.Count, input.Count == 0 ? 0 : (double)noise.Count / input.Count);
         var nearest = new Dictionary<string, NearestTheme>(StringComparer.Ordinal);
-        foreach (var t in themes) t.Centroid = Centroid(t, index, vectors);
         foreach (var id in noise)
         {
             var (best, sim, _) = NearestTwo(themes, vectors[index[id]]);

@@ -81,16 +81,9 @@ public static class ThemeGrouping
         new Random(seed).Shuffle(sample);
         var chosen = sample.Take(sampleSize).Select(i => vectors[i]).ToList();
         var labels = KMeansClustering.Cluster(chosen, count, seed, maxIterations: 10, randomStart: true);
-        var dims = vectors[0].Length;
         var k = labels.Max() + 1;
-        var centres = new float[k][];
-        var sizes = new int[k];
-        for (var c = 0; c < k; c++) centres[c] = new float[dims];
-        for (var i = 0; i < chosen.Count; i++)
-        {
-            System.Numerics.Tensors.TensorPrimitives.Add(centres[labels[i]], chosen[i], centres[labels[i]]);
-            sizes[labels[i]]++;
-        }
+        // The normalised sum is the normalised mean: the centre's direction, which is all a cosine needs.
+        var (centres, sizes) = KMeansClustering.SumsByLabel(chosen, labels, k);
         for (var c = 0; c < k; c++) VectorMath.Normalize(centres[c]);
         var micro = new int[vectors.Count];
         Parallel.For(0, vectors.Count, i =>

@@ -15,50 +15,16 @@ public static class WardLinkage
     {
         var n = centres.Count;
         k = Math.Clamp(k, 1, Math.Max(1, n));
-        var dist = Distances(centres, sizes);
-        var size = sizes.ToArray();
-        var active = new bool[n];
-        Array.Fill(active, true);
-        var merges = new List<(int A, int B, float Cost)>(n);
-        var chain = new List<int>(n);
-        var remaining = n;
-        var next = 0;
-        while (remaining > 1)
-        {
-            if (chain.Count == 0)
-            {
-                while (!active[next]) next++;
-                chain.Add(next);
-            }
-            var a = chain[^1];
-            var previous = chain.Count >= 2 ? chain[^2] : -1;
-            var best = previous;
-            var bestCost = previous >= 0 ? dist[(long)a * n + previous] : float.PositiveInfinity;
-            var row = (long)a * n;
-            for (var x = 0; x < n; x++)
-            {
-                if (x == a || !active[x]) continue;
-                if (dist[row + x] < bestCost) { bestCost = dist[row + x]; best = x; }
-            }
-            if (best != previous)
-            {
-                chain.Add(best);
-                continue;
-            }
-            chain.RemoveRange(chain.Count - 2, 2);
-            Merge(dist, n, size, active, a, best);
-            merges.Add((Math.Min(a, best), Math.Max(a, best), bestCost));
-            remaining--;
-            if ((merges.Count & 255) == 0) ct.ThrowIfCancellationRequested();
-        }
+        // The chain looks for the highest affinity: Ward's cost, negated. The Lance–Williams update is linear, so it
+        // applies to the negated values unchanged.
+        var merges = NearestNeighbourChain.Run(NegatedDistances(centres, sizes), sizes.ToArray(), Merge, float.NegativeInfinity, ct);
         // Ward's heights only grow along the tree, so the n - k cheapest merges are the tree cut at k clusters.
-        return Labels(n, merges.OrderBy(m => m.Cost).Take(n - k));
+        return AverageLinkage.Labels(n, merges.OrderByDescending(m => m.Similarity).Take(n - k).Select(m => (m.A, m.B)));
     }
 
     /// <summary>Lance–Williams update for Ward on squared distances.</summary>
-    private static void Merge(float[] dist, int n, int[] size, bool[] active, int a, int b)
+    private static void Merge(float[] dist, int n, int[] size, bool[] active, int keep, int drop)
     {
-        var (keep, drop) = a < b ? (a, b) : (b, a);
         float ni = size[keep], nj = size[drop], dij = dist[(long)keep * n + drop];
         for (var x = 0; x < n; x++)
         {
@@ -68,12 +34,10 @@ public static class WardLinkage
             dist[(long)keep * n + x] = d;
             dist[(long)x * n + keep] = d;
         }
-        size[keep] += size[drop];
-        active[drop] = false;
     }
 
-    /// <summary>2·nᵢ·nⱼ/(nᵢ+nⱼ)·‖cᵢ−cⱼ‖²: the squared distance for single items, and Ward's consistent extension to groups.</summary>
-    private static float[] Distances(IReadOnlyList<float[]> centres, IReadOnlyList<int> sizes)
+    /// <summary>−2·nᵢ·nⱼ/(nᵢ+nⱼ)·‖cᵢ−cⱼ‖²: the squared distance for single items, and Ward's consistent extension to groups, negated.</summary>
+    private static float[] NegatedDistances(IReadOnlyList<float[]> centres, IReadOnlyList<int> sizes)
     {
         var n = centres.Count;
         var dist = new float[(long)n * n];
@@ -82,31 +46,11 @@ public static class WardLinkage
             for (var j = i + 1; j < n; j++)
             {
                 var e = System.Numerics.Tensors.TensorPrimitives.Distance(centres[i], centres[j]);
-                var d = 2f * sizes[i] * sizes[j] / (sizes[i] + sizes[j]) * e * e;
+                var d = -2f * sizes[i] * sizes[j] / (sizes[i] + sizes[j]) * e * e;
                 dist[(long)i * n + j] = d;
                 dist[(long)j * n + i] = d;
             }
         });
         return dist;
-    }
-
-    private static int[] Labels(int n, IEnumerable<(int A, int B, float Cost)> merges)
-    {
-        var parent = Enumerable.Range(0, n).ToArray();
-        int Find(int x)
-        {
-            while (parent[x] != x) x = parent[x] = parent[parent[x]];
-            return x;
-        }
-        foreach (var m in merges) parent[Find(m.B)] = Find(m.A);
-        var ids = new Dictionary<int, int>();
-        var labels = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            var root = Find(i);
-            if (!ids.TryGetValue(root, out var id)) ids[root] = id = ids.Count;
-            labels[i] = id;
-        }
-        return labels;
     }
 }

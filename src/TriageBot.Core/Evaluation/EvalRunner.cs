@@ -35,6 +35,9 @@ public sealed class EvalRunner(ItemEmbedder? embedder)
     public double EmbeddingWeight { get; init; } = 0.5;
     public int Seed { get; init; } = 1;
 
+    /// <summary>Above this many texts both methods work over k-means micro-clusters (the linkage matrix is n²).</summary>
+    private const int MaxDirectItems = 4000;
+
     /// <summary>A labelled corpus of short texts: n-grams of one text only are dropped, as scikit-learn's baseline does (min_df = 2).</summary>
     public int LexicalMinCount { get; init; } = 2;
 
@@ -52,8 +55,8 @@ public sealed class EvalRunner(ItemEmbedder? embedder)
 
         sw.Restart();
         var labels = k is { } n
-            ? ThemeGrouping.ByCountWard(vectors, n, 4000, Seed, ct)
-            : ThemeGrouping.BySimilarity(vectors, (float)AutoSimilarity, 4000, Seed, ct);
+            ? ThemeGrouping.ByCountWard(vectors, n, MaxDirectItems, Seed, ct)
+            : ThemeGrouping.BySimilarity(vectors, (float)AutoSimilarity, MaxDirectItems, Seed, ct);
         var clusterSeconds = sw.Elapsed.TotalSeconds;
 
         var scores = ClusteringMetrics.Score(rows.Select(r => r.Label).ToList(), labels);

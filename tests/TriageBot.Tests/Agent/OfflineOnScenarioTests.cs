@@ -22,25 +22,14 @@ public sealed class OfflineOnScenarioTests(ITestOutputHelper output)
             return;
         }
         var s = ScenarioThemes.Load(scenario);
-        var summarizer = new OfflineThemeSummarizer(new FakeTimeProvider(s.Now));
-        var corpus = new CorpusStatistics(s.Items.Values);
-        int tp = 0, fp = 0, fn = 0, goalsRight = 0;
-        foreach (var truth in s.Truth)
+        var score = s.ScoreOffline(new FakeTimeProvider(s.Now), (truth, items, draft, corpus) =>
         {
-            var items = s.ItemsOf(truth);
-            var theme = new Theme { Id = truth.Id, ItemIds = items.Select(i => i.Id).ToList() };
-            var draft = summarizer.Summarize(new ThemeContext(theme, items, ThemeTrend.New, s.Goals, ["Bug", "Feature", "Docs", "Performance"]), corpus);
-            if (draft.SmallFix && truth.SmallFix) tp++;
-            if (draft.SmallFix && !truth.SmallFix) fp++;
-            if (!draft.SmallFix && truth.SmallFix) fn++;
-            if (draft.GoalId == truth.Goal) goalsRight++;
             output.WriteLine($"{truth.Id,-22} sf={draft.SmallFix}/{truth.SmallFix} goal={draft.GoalId ?? "-"}/{truth.Goal ?? "-"} p={draft.Priority} act={draft.Actionable} labels={string.Join(",", draft.Labels)}");
             output.WriteLine($"    {GoalMatcher.Match(items, s.Goals, DateOnly.FromDateTime(s.Now.UtcDateTime), corpus).Scores}");
             output.WriteLine($"    {draft.Title}");
             output.WriteLine($"    {draft.Summary}");
-        }
-        var precision = tp + fp == 0 ? 1.0 : (double)tp / (tp + fp);
-        var goalAccuracy = (double)goalsRight / s.Truth.Count;
+        });
+        var (precision, goalAccuracy, tp, fp, fn) = (score.Precision, score.GoalAccuracy, score.TruePositives, score.FalsePositives, score.FalseNegatives);
         output.WriteLine($"small-fix precision {precision:0.00} (tp {tp}, fp {fp}, fn {fn}); goal accuracy {goalAccuracy:0.00}");
         Assert.True(precision >= minPrecision, $"small-fix precision {precision:0.00}");
         Assert.True(tp > 0, "no small fix found at all");

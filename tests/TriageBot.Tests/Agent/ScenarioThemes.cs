@@ -1,4 +1,7 @@
 using System.Text.Json;
+using TriageBot.Agent;
+using TriageBot.Agent.Offline;
+using TriageBot.Agent.Text;
 using TriageBot.Domain;
 
 namespace TriageBot.Tests.Agent;
@@ -125,6 +128,37 @@ internal sealed class ScenarioThemes
     }
 
     public IReadOnlyList<FeedbackItem> ItemsOf(TruthTheme theme) => theme.Items.Where(Items.ContainsKey).Select(id => Items[id]).ToList();
+
+    /// <summary>Small-fix and goal counts of the offline agent on these truth themes, as SCORING.md defines them.</summary>
+    public sealed record OfflineScore(int Themes, int TruePositives, int FalsePositives, int FalseNegatives, int GoalsRight)
+    {
+        public double Precision => TruePositives + FalsePositives == 0 ? 1.0 : (double)TruePositives / (TruePositives + FalsePositives);
+        public double Recall => TruePositives + FalseNegatives == 0 ? 1.0 : (double)TruePositives / (TruePositives + FalseNegatives);
+        public double GoalAccuracy => Themes == 0 ? 1.0 : (double)GoalsRight / Themes;
+    }
+
+    /// <summary>
+    /// Drafts every truth theme with the offline agent (no clustering in between) and counts. <paramref name="each"/>
+    /// sees every theme's draft, for printing.
+    /// </summary>
+    public OfflineScore ScoreOffline(TimeProvider time, Action<TruthTheme, IReadOnlyList<FeedbackItem>, ThemeDraft, CorpusStatistics>? each = null)
+    {
+        var summarizer = new OfflineThemeSummarizer(time);
+        var corpus = new CorpusStatistics(Items.Values);
+        int tp = 0, fp = 0, fn = 0, goalsRight = 0;
+        foreach (var truth in Truth)
+        {
+            var items = ItemsOf(truth);
+            var theme = new Theme { Id = truth.Id, ItemIds = items.Select(i => i.Id).ToList() };
+            var draft = summarizer.Summarize(new ThemeContext(theme, items, ThemeTrend.New, Goals, ["Bug", "Feature", "Docs", "Performance"]), corpus);
+            if (draft.SmallFix && truth.SmallFix) tp++;
+            if (draft.SmallFix && !truth.SmallFix) fp++;
+            if (!draft.SmallFix && truth.SmallFix) fn++;
+            if (draft.GoalId == truth.Goal) goalsRight++;
+            each?.Invoke(truth, items, draft, corpus);
+        }
+        return new OfflineScore(Truth.Count, tp, fp, fn, goalsRight);
+    }
 
     private static string Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
     private static int Int(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : 0;
