@@ -45,6 +45,12 @@ switch (cmd)
     case "scale":
         await ScaleBench.RunAsync(args[1..]);
         break;
+    case "lexical-profile":
+        LexicalProfile.Run(args[1..]);
+        break;
+    case "store-probe":
+        StoreProbe.Run(args[1]);
+        break;
     case "oracle":
         await OracleBench.RunAsync(args[1..]);
         break;

@@ -57,8 +57,10 @@ internal static class ScaleBench
                 sw.Restart();
                 if (o.Features == FeatureKind.Both && Environment.GetEnvironmentVariable("SCALE_LEXICAL_PROBE") == "1")
                 {
-                    _ = new LexicalFeaturizer { Seed = o.Seed }.Featurize(texts);
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  (lexical features alone for {texts.Count} texts: {sw.Elapsed.TotalSeconds:F1} s)"));
+                    var probe = new LexicalFeaturizer { Seed = o.Seed, FitSample = ThemeFeaturizer.LexicalFitSample };
+                    _ = probe.Featurize(texts);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  (lexical features alone for {texts.Count} texts: {sw.Elapsed.TotalSeconds:F1} s; {string.Join(", ", probe.Timings.Select(t => $"{t.Step} {t.Seconds:F1} s"))}; {probe.SelectedNgrams} n-grams)"));
                 }
                 var before = Snapshot();
                 sw.Restart();
@@ -71,6 +73,14 @@ internal static class ScaleBench
         {
             var shortItems = items.Where(i => ItemText.For(i).Length <= 280).Take(100_000).ToList();
             var lexical = new ClusteringOptions { Features = FeatureKind.Lexical };
+            if (Environment.GetEnvironmentVariable("SCALE_LEXICAL_PROBE") == "1")
+            {
+                var probeWatch = Stopwatch.StartNew();
+                var probe = new LexicalFeaturizer { Seed = lexical.Seed, FitSample = ThemeFeaturizer.LexicalFitSample };
+                _ = probe.Featurize(shortItems.Select(ItemText.For).ToList());
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  (lexical features alone for {shortItems.Count} texts: {probeWatch.Elapsed.TotalSeconds:F1} s; {string.Join(", ", probe.Timings.Select(t => $"{t.Step} {t.Seconds:F1} s"))}; {probe.SelectedNgrams} n-grams)"));
+            }
             var before = Snapshot();
             var sw = Stopwatch.StartNew();
             var result = await Clusterer(null, lexical, null).ClusterAsync(shortItems, [], default);

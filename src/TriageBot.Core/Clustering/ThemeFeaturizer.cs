@@ -18,15 +18,85 @@ public sealed class ThemeFeaturizer(ItemEmbedder? embedder, ClusteringOptions op
         {
             if (options.Features != FeatureKind.Lexical)
                 throw new InvalidOperationException($"Clustering:Features is {options.Features} but no embedding generator is configured.");
-            return (CentreWithin(Lexical(texts), registers), null);
+            // The lexical vectors are this call's own, so they are centred where they are.
+            var lexical = Lexical(texts);
+            CentreInPlace(lexical, registers);
+            return (lexical, null);
         }
         var embeddings = await embedder.EmbedAsync(contentHashes, texts, progress, ct);
-        var centred = CentreWithin(embeddings, registers);
-        if (options.Features == FeatureKind.Embeddings) return (centred, embeddings);
-        return (Combine(centred, CentreWithin(Lexical(texts), registers), options.EmbeddingWeight), embeddings);
+        if (options.Features == FeatureKind.Embeddings) return (CentreWithin(embeddings, registers), embeddings);
+        var words = Lexical(texts);
+        CentreInPlace(words, registers);
+        // Built in one pass from the stored embeddings: a centred copy of 100,000 embeddings would be one more
+        // 150 MB array held beside the joined vectors. The embeddings themselves are the caller's (and may be
+        // shared between items of equal content), so they are never written.
+        return (CombineCentred(embeddings, words, registers, options.EmbeddingWeight), embeddings);
     }
 
-    private float[][] Lexical(IReadOnlyList<string> texts) => new LexicalFeaturizer { Seed = options.Seed, MinCount = options.LexicalMinCount }.Featurize(texts);
+    /// <summary>
+    /// Above this many texts the lexical vocabulary, TF-IDF weights and PCA are fitted on a seeded sample of this many
+    /// and the other texts only transformed; a run of a few thousand items is featurised exactly as before.
+    /// </summary>
+    public const int LexicalFitSample = 20000;
+
+    private float[][] Lexical(IReadOnlyList<string> texts) => new LexicalFeaturizer
+    {
+        Seed = options.Seed, MinCount = options.LexicalMinCount, FitSample = LexicalFitSample,
+    }.Featurize(texts);
+
+    /// <summary>The index groups that are centred together: one per source, or one for all.</summary>
+    private IEnumerable<int[]> CentringGroups(int count, IReadOnlyList<string>? registers) =>
+        registers is null || !options.CentrePerSource
+            ? [Enumerable.Range(0, count).ToArray()]
+            : Enumerable.Range(0, count).GroupBy(i => registers[i]).Select(g => g.ToArray());
+
+    /// <summary><see cref="CentreWithin"/> on vectors this class owns: each is overwritten instead of copied.</summary>
+    private void CentreInPlace(float[][] vectors, IReadOnlyList<string>? registers)
+    {
+        foreach (var members in CentringGroups(vectors.Length, registers))
+        {
+            if (members.Length < 2) continue;
+            var mean = VectorMath.Mean(members.Select(i => vectors[i]), vectors[members[0]].Length);
+            foreach (var i in members)
+            {
+                System.Numerics.Tensors.TensorPrimitives.Subtract(vectors[i], mean, vectors[i]);
+                VectorMath.Normalize(vectors[i]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>Combine(CentreWithin(first), second, weight)</c> without the centred copy of <paramref name="first"/>;
+    /// each row of <paramref name="second"/> is released once it is joined.
+    /// </summary>
+    private float[][] CombineCentred(float[][] first, float[][] second, IReadOnlyList<string>? registers, double weight)
+    {
+        float a = (float)Math.Sqrt(weight), b = (float)Math.Sqrt(1 - weight);
+        var result = new float[first.Length][];
+        foreach (var members in CentringGroups(first.Length, registers))
+        {
+            if (members.Length == 0) continue;
+            var dims = first[members[0]].Length;
+            // A group of one is left as it is, as Centre leaves a single vector.
+            var mean = members.Length < 2 ? null : VectorMath.Mean(members.Select(i => first[i]), dims);
+            foreach (var i in members)
+            {
+                var v = new float[dims + second[i].Length];
+                var head = v.AsSpan(0, dims);
+                if (mean is null) first[i].CopyTo(head);
+                else
+                {
+                    System.Numerics.Tensors.TensorPrimitives.Subtract(first[i], mean, head);
+                    VectorMath.Normalize(head);
+                }
+                System.Numerics.Tensors.TensorPrimitives.Multiply(head, a, head);
+                System.Numerics.Tensors.TensorPrimitives.Multiply(second[i], b, v.AsSpan(dims));
+                result[i] = v;
+                second[i] = null!;
+            }
+        }
+        return result;
+    }
 
     /// <summary>
     /// Centres each register (source) on its own mean. A post, a chat message and an issue

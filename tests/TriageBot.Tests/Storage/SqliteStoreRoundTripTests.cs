@@ -43,6 +43,24 @@ public sealed class SqliteStoreRoundTripTests : IDisposable
         Assert.Empty(await store.GetManyAsync("minilm", [], Ct));
     }
 
+    [Theory]
+    [InlineData(0)]            // never worth a pass over the table: one lookup per hash
+    [InlineData(1_000_000)]    // always: one pass over the model's rows
+    public async Task Embeddings_are_found_the_same_by_lookup_and_by_one_pass_over_the_table(int pagesPerLookup)
+    {
+        var store = new SqliteEmbeddingStore(_db.Factory) { PagesPerLookup = pagesPerLookup };
+        var stored = Enumerable.Range(0, 300).ToDictionary(i => $"hash{i:D4}", i => new[] { i, -i, i * 0.5f });
+        await store.PutManyAsync("minilm", stored, Ct);
+        await store.PutManyAsync("other", new Dictionary<string, float[]> { ["hash0001"] = [9f] }, Ct);
+        var wanted = Enumerable.Range(0, 300).Where(i => i % 3 == 0).Select(i => $"hash{i:D4}").Append("missing").Reverse().ToList();
+
+        var found = await store.GetManyAsync("minilm", wanted, Ct);
+
+        Assert.Equal(100, found.Count);
+        foreach (var (hash, vector) in found) Assert.Equal(stored[hash], vector);
+        Assert.Equal(new[] { 9f }, (await store.GetManyAsync("other", ["hash0001", "hash0002"], Ct))["hash0001"]);
+    }
+
     [Fact]
     public async Task Saving_themes_retires_the_missing_ones_and_keeps_events_and_noise()
     {
