@@ -15,6 +15,7 @@ internal static class ScenarioBench
         var o = new ClusteringOptions();
         var files = new List<string>();
         var verbose = false;
+        var pairs = false;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => args[++i];
@@ -34,10 +35,13 @@ internal static class ScenarioBench
                 case "--ttop": o.TermMergeTopTerms = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--automerge": o.AutoMergeSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--persource": o.CentrePerSource = bool.Parse(Next()); break;
-                case "--rjoin": o.ResidualJoinSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
-                case "--rmargin": o.ResidualMargin = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--settle": o.SettleSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--smargin": o.SettleMargin = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--turneddown": o.TurnedDownJoinSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--rounds": o.SettleRounds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--maxdirect": o.MaxDirectItems = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "-v": verbose = true; break;
+                case "--pairs": pairs = true; break;
                 default: files.Add(args[i]); break;
             }
         }
@@ -60,6 +64,12 @@ internal static class ScenarioBench
             Console.WriteLine($"{Path.GetFileName(file)}: items {items.Count} themes {result.Themes.Count} noise {result.Noise.Count} ({seconds:F1}s)  " +
                 $"recall {score.ThemeRecall:F3} purity {score.TicketPurity:F3} dup {score.DuplicateTickets} noiseFiled {score.NoiseFiledRate:F3} nmi {score.Nmi:F3} missing {score.ItemsMissing}");
             if (verbose) Explain(items, truth, result);
+            if (pairs)
+            {
+                var texts = items.Select(ItemText.For).ToList();
+                var (vecs, _) = await new ThemeFeaturizer(embedder, o).FeaturizeAsync(items.Select(x => x.ContentHash).ToList(), texts, null, default, items.Select(x => x.Source.ToString()).ToList());
+                PairStats(items, truth, result, vecs, new DistinctiveTerms(texts));
+            }
         }
     }
 
@@ -74,6 +84,58 @@ internal static class ScenarioBench
         }).ToList(),
         ApiCalls = new Dictionary<string, long>(), LlmTokens = new ReportTokens(0, 0), TimingsMs = new Dictionary<string, long>(),
     };
+
+    private static void PairStats(List<FeedbackItem> items, ScenarioTruth truth, ClusteringResult result, float[][] vecs, DistinctiveTerms terms)
+    {
+        var labels = truth.Labels();
+        var idx = items.Select((it, i) => (it.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        string Maj(Theme t) => t.ItemIds.GroupBy(id => labels.GetValueOrDefault(id, "?")).OrderByDescending(g => g.Count()).First().Key;
+        float Dot(float[] a, float[] b) => System.Numerics.Tensors.TensorPrimitives.Dot(a, b);
+        double MeanPair(List<float[]> a, List<float[]> b, bool same)
+        {
+            double sum = 0; var n = 0;
+            for (var x = 0; x < a.Count; x++)
+                for (var y = same ? x + 1 : 0; y < b.Count; y++) { sum += Dot(a[x], b[y]); n++; }
+            return n == 0 ? 0 : sum / n;
+        }
+        float[] Cent(IEnumerable<float[]> vs) { var l = vs.ToList(); var c = new float[l[0].Length]; foreach (var v in l) System.Numerics.Tensors.TensorPrimitives.Add(c, v, c); var nrm = System.Numerics.Tensors.TensorPrimitives.Norm(c); System.Numerics.Tensors.TensorPrimitives.Divide(c, nrm, c); return c; }
+        var ts = result.Themes.Where(t => t.ItemIds.Count >= 2).ToList();
+        HashSet<string> Top(Theme t) => terms.Top(t.ItemIds.Where(idx.ContainsKey).Select(id => idx[id]).ToList(), 8);
+        string Src(Theme t) => string.Concat(t.ItemIds.Where(idx.ContainsKey).Select(id => items[idx[id]].Source.ToString()[0]).Order());
+        for (var a = 0; a < ts.Count; a++)
+            for (var b = a + 1; b < ts.Count; b++)
+            {
+                var va = ts[a].ItemIds.Where(idx.ContainsKey).Select(id => vecs[idx[id]]).ToList();
+                var vb = ts[b].ItemIds.Where(idx.ContainsKey).Select(id => vecs[idx[id]]).ToList();
+                var ca = Cent(va); var cb = Cent(vb);
+                var csim = Dot(ca, cb);
+                if (csim < 0.2) continue;
+                double wa = MeanPair(va, va, true), wb = MeanPair(vb, vb, true), cross = MeanPair(va, vb, false);
+                var ratio = cross / Math.Sqrt(Math.Max(1e-6, wa * wb));
+                // leave-one-out: share of items nearer the other theme's centroid than their own (without themselves)
+                var wrong = 0;
+                foreach (var (own, other) in new[] { (va, cb), (vb, ca) })
+                    for (var k = 0; k < own.Count; k++)
+                    {
+                        var loo = own.Count > 1 ? Cent(own.Where((_, j) => j != k)) : own[k];
+                        if (Dot(own[k], other) >= Dot(own[k], loo)) wrong++;
+                    }
+                // kNN mixing within A∪B: share of each item's 3 nearest (in A∪B) from the other theme, over the share expected at random
+                var all = va.Select(v => (v, 0)).Concat(vb.Select(v => (v, 1))).ToList();
+                double obs = 0, exp = 0;
+                for (var x = 0; x < all.Count; x++)
+                {
+                    var near = all.Select((y, j) => (j, sim: j == x ? -9 : Dot(all[x].v, y.v))).OrderByDescending(z => z.sim).Take(3).ToList();
+                    obs += near.Count(z => all[z.j].Item2 != all[x].Item2) / 3.0;
+                    var otherCount = all[x].Item2 == 0 ? vb.Count : va.Count;
+                    exp += (double)otherCount / (all.Count - 1);
+                }
+                var knnx = obs / exp;
+                // bridges: largest cross pair similarity relative to the mean within
+                var maxCross = va.SelectMany(x => vb.Select(y => Dot(x, y))).Max();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  PS knnx {knnx:F2} maxx {maxCross:F2} {(Maj(ts[a]) == Maj(ts[b]) ? "SAME" : "diff")} csim {csim:F3} ratio {ratio:F3} cross {cross:F3} wa {wa:F3} wb {wb:F3} loo {(double)wrong / (va.Count + vb.Count):F2} n {va.Count}+{vb.Count} {Maj(ts[a])}~{Maj(ts[b])} src {Src(ts[a])}|{Src(ts[b])} T {string.Join(",", Top(ts[a]).Intersect(Top(ts[b])))} A {string.Join(",", Top(ts[a]).Except(Top(ts[b])))} B {string.Join(",", Top(ts[b]).Except(Top(ts[a])))}"));
+            }
+    }
 
     private static void Explain(List<FeedbackItem> items, ScenarioTruth truth, ClusteringResult result)
     {
@@ -100,9 +162,20 @@ internal static class ScenarioBench
                 string Maj(Theme t) => t.ItemIds.GroupBy(id => labels.GetValueOrDefault(id, "?")).OrderByDescending(g => g.Count()).First().Key;
                 if (sim > 0.25) Console.WriteLine($"  PAIR {sim:F3} {(Maj(ta) == Maj(tb) ? "SAME" : "diff")} {Maj(ta)}({ta.ItemIds.Count}) ~ {Maj(tb)}({tb.ItemIds.Count})");
             }
+        // Truth themes of 3+ items that no ticketed theme holds half of: where their items went.
+        var majorityOf = result.Themes.ToDictionary(t => t.Id, t => t.ItemIds.GroupBy(id => labels.GetValueOrDefault(id, "?")).OrderByDescending(g => g.Count()).First().Key);
+        var placedIn = result.Themes.SelectMany(t => t.ItemIds.Select(id => (id, t.Id))).ToDictionary(x => x.id, x => x.Id);
+        foreach (var truthTheme in labels.Where(l => l.Value != "noise").GroupBy(l => l.Value))
+        {
+            var ids = truthTheme.Select(l => l.Key).ToList();
+            if (ids.Count < 3) continue;
+            var where = ids.GroupBy(id => placedIn.GetValueOrDefault(id, "noise")).OrderByDescending(g => g.Count()).ToList();
+            var ok = where.Any(g => g.Key != "noise" && majorityOf[g.Key] == truthTheme.Key && g.Count() * 2 >= ids.Count);
+            if (!ok) Console.WriteLine($"  MISS {truthTheme.Key} ({ids.Count}): " + string.Join(", ", where.Select(g => g.Key == "noise" ? $"noise {g.Count()}" : $"{g.Key}[{majorityOf[g.Key]}] {g.Count()}")));
+        }
         var themeOf = result.Themes.SelectMany(t => t.ItemIds.Select(id => (id, t.Id))).ToDictionary(x => x.id, x => x.Id);
         foreach (var id in result.Noise.Where(id => labels.GetValueOrDefault(id) is { } l && l != "noise"))
-            Console.WriteLine($"  NOISED [{labels[id]}] {Text(id)}");
+            Console.WriteLine($"  NOISED [{labels[id]}] " + (result.NoiseNearest.TryGetValue(id, out var nn) ? $"near {nn.Similarity:F2} {result.Themes.First(t => t.Id == nn.ThemeId).ItemIds.GroupBy(x => labels.GetValueOrDefault(x, "?")).OrderByDescending(g => g.Count()).First().Key} " : "") + Text(id));
     }
 }
 

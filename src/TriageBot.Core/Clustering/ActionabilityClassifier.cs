@@ -184,6 +184,9 @@ public sealed class ActionabilityClassifier
         "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "mit", "wenn", "auch", "bei", "ich", "wir", "sich", "auf",
         "le", "les", "des", "est", "pas", "une", "avec", "pour", "je", "nous", "mais", "dans", "sur",
         "il", "di", "che", "non", "per", "sono", "het", "een", "niet", "ik", "wij", "maar", "bij",
+        "den", "dem", "aus", "im", "zu", "für", "von", "nach", "noch", "à", "en", "au", "aux", "du", "et", "ça", "ne", "qui",
+        // Greetings and thanks: short chatter is often nothing else.
+        "hola", "gracias", "bonjour", "salut", "merci", "guten", "danke", "bitte", "hallo", "olá", "obrigado", "obrigada", "ciao", "grazie",
     };
 
     /// <summary>Whether the text reads as English: CJK-heavy text, or several words without English function words, does not.</summary>

@@ -20,7 +20,7 @@ public sealed class ClusteringOptions
 
     /// <summary>Centroid similarity at which groups found by linkage are fragments of one theme and are joined.</summary>
     [Range(0.0, 1.0)]
-    public double FragmentSimilarity { get; set; } = 0.6;
+    public double FragmentSimilarity { get; set; } = 0.45;
 
     /// <summary>Cosine similarity to a theme's centroid at or above which a new item joins that existing theme.</summary>
     [Range(0.0, 1.0)]
@@ -28,15 +28,26 @@ public sealed class ClusteringOptions
 
     /// <summary>Similarity to a theme's centroid at which an item the model reads poorly (another language) joins it; such items never start a theme.</summary>
     [Range(0.0, 1.0)]
-    public double ForeignJoinSimilarity { get; set; } = 0.4;
+    public double ForeignJoinSimilarity { get; set; } = 0.2;
 
-    /// <summary>Similarity to the nearest theme at which an actionable item left over after grouping joins it.</summary>
+    /// <summary>
+    /// Similarity to a theme's centroid at which a free item of the run settles in that theme once the run's themes are
+    /// known (<see cref="ThemeSettling"/>). Lower than <see cref="JoinSimilarity"/>: here every theme competes for the item.
+    /// </summary>
     [Range(0.0, 1.0)]
-    public double ResidualJoinSimilarity { get; set; } = 0.25;
+    public double SettleSimilarity { get; set; } = 0.25;
 
-    /// <summary>How much nearer that theme must be than the next one.</summary>
+    /// <summary>How much nearer the theme an item settles in must be than the next one.</summary>
     [Range(0.0, 1.0)]
-    public double ResidualMargin { get; set; } = 0.02;
+    public double SettleMargin { get; set; } = 0.02;
+
+    /// <summary>Similarity at which an item the actionability check turned down (terse, sarcastic, chatty) still settles in a theme.</summary>
+    [Range(0.0, 1.0)]
+    public double TurnedDownJoinSimilarity { get; set; } = 0.4;
+
+    /// <summary>At most this many settling rounds (each moves items, then centroids); it usually stops after a few.</summary>
+    [Range(0, 100)]
+    public int SettleRounds { get; set; } = 10;
 
     /// <summary>
     /// Similarity to its nearest theme at which a noise item that a person already attached to a ticket joins that
@@ -71,7 +82,7 @@ public sealed class ClusteringOptions
 
     /// <summary>Added to <see cref="ActionabilityMargin"/> for a new group's mean embedding (stricter: averaging removes incidental words).</summary>
     [Range(-1.0, 1.0)]
-    public double GroupActionabilityMargin { get; set; } = 0.05;
+    public double GroupActionabilityMargin { get; set; } = -0.05;
 
     /// <summary>Weight of embeddings against lexical features when <see cref="Features"/> is Both.</summary>
     [Range(0.0, 1.0)]

@@ -11,10 +11,11 @@ namespace TriageBot.Clustering;
 /// <summary>
 /// Themes from feedback, stable across runs. Per run: people's overrides are applied to the
 /// existing themes; items already in a theme stay there; the other items pass the actionability
-/// check (else noise), then join the existing theme whose centroid is near enough, or are grouped
-/// among themselves (average linkage cut at a similarity); a group near an existing theme joins
-/// it, a group of at least MinThemeSize becomes a new theme, and what is left is noise (far from
-/// every theme). Unpinned existing themes that have grown together are merged. Every step that
+/// check (else they may only follow a theme they are very near), then join the existing theme whose
+/// centroid is near enough, or are grouped among themselves (average linkage cut at a similarity);
+/// a group near an existing theme joins it, a group of at least MinThemeSize that reads as a problem
+/// becomes a new theme. Unpinned themes that have grown together are merged. Then the run's free items
+/// settle among the themes (<see cref="ThemeSettling"/>); what is left is noise. Every step that
 /// changes a theme's identity is recorded as a <see cref="ThemeEvent"/> with its reason.
 /// </summary>
 public sealed class ThemeClusterer(
@@ -104,27 +105,26 @@ public sealed class ThemeClusterer(
             events.Add(new ThemeEvent("created", theme.Id, null,
                 string.Create(CultureInfo.InvariantCulture, $"{ids.Count} items with average similarity >= {o.MergeSimilarity:0.00} and none within {o.JoinSimilarity:0.00} of an existing theme"), now));
         }
-        foreach (var i in foreign)
-        {
-            var (best, sim) = Nearest(themes, vectors[i]);
-            if (best is not null && sim >= (float)o.ForeignJoinSimilarity) Add(best, input[i].Id, now);
-        }
-
         MergeConverged(themes, events, index, vectors, new DistinctiveTerms(texts), now);
 
-        // Items that passed the actionability check but neither joined nor grouped: now that the run's
-        // themes are known, one that is clearly nearer one theme than any other belongs to it.
-        var settled = new HashSet<string>(themes.SelectMany(t => t.Items), StringComparer.Ordinal);
-        foreach (var t in themes) t.Centroid = Centroid(t, index, vectors);
-        var residualJoin = (float)o.ResidualJoinSimilarity;
-        // Every candidate not settled yet was unjoined above, so its language is already known.
-        foreach (var i in unjoined.Where(i => !settled.Contains(input[i].Id)))
-        {
-            var (best, sim, second) = NearestTwo(themes, vectors[i]);
-            // Text the model reads poorly keeps its stricter bar here too.
-            var bar = isEnglish.Contains(i) ? residualJoin : Math.Max(residualJoin, (float)o.ForeignJoinSimilarity);
-            if (best is not null && sim >= bar && sim - second >= (float)o.ResidualMargin) Add(best, input[i].Id, now);
-        }
+        // Every free item may settle, each with the bar its kind has earned: text the model reads poorly
+        // (another language) and text the actionability check turned down must be nearer a theme to join it.
+        var turnedDown = free.Where((_, k) => !actionable[k]).ToList();
+        var movable = candidates.Concat(turnedDown).ToList();
+        var isForeign = foreign.ToHashSet();
+        var bars = movable.Select((i, k) => (float)(
+            k >= candidates.Count ? o.TurnedDownJoinSimilarity : isForeign.Contains(i) ? o.ForeignJoinSimilarity : o.SettleSimilarity)).ToList();
+        var follows = movable.Select((i, k) => k >= candidates.Count || isForeign.Contains(i)).ToList();
+        Settle(themes, movable, bars, follows, index, vectors, input, now, ct);
+        // Settling changes what a new theme holds; what it says on average must still read as a problem
+        // (a "thanks" post that passed the item check can gather every terse "thanks" of a large backlog).
+        if (embeddings is not null)
+            foreach (var t in themes.Where(t => t.FirstSeen == now && t.Items.Count > 0 && !t.Pinned))
+                if (actionability.ScoreMean(t.Items.Where(index.ContainsKey).Select(id => embeddings[index[id]])) < o.ActionabilityMargin + o.GroupActionabilityMargin)
+                    t.Items.Clear();
+        // A theme created above that dissolved while settling was never a theme.
+        var dissolved = themes.Where(t => t.Items.Count == 0 && t.FirstSeen == now).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        events.RemoveAll(e => e.Kind == "created" && dissolved.Contains(e.ThemeId));
         // Centroids of the run's final themes: stored with them, and what noise is measured against.
         foreach (var t in themes) t.Centroid = Centroid(t, index, vectors);
 
@@ -205,6 +205,35 @@ public sealed class ThemeClusterer(
                     keep.Centroid = Centroid(keep, index, vectors);
                     merged = true;
                 }
+        }
+    }
+
+    /// <summary>Lets the run's free items settle among the themes (<see cref="ThemeSettling"/>) and applies where they end.</summary>
+    private void Settle(List<Working> themes, List<int> movable, List<float> bars, List<bool> follows, Dictionary<string, int> index, float[][] vectors,
+        List<FeedbackItem> input, DateTimeOffset now, CancellationToken ct)
+    {
+        var o = options.Value;
+        var moving = movable.Select(i => input[i].Id).ToHashSet(StringComparer.Ordinal);
+        var dims = vectors.Length > 0 ? vectors[0].Length : 0;
+        var settling = themes.Select(t =>
+        {
+            var fixedMembers = t.Items.Where(id => !moving.Contains(id) && index.ContainsKey(id)).Select(id => vectors[index[id]]).ToList();
+            var sum = new float[dims];
+            foreach (var v in fixedMembers) System.Numerics.Tensors.TensorPrimitives.Add(sum, v, sum);
+            return new SettlingTheme(sum, fixedMembers.Count, t.StoredCentroid.Length > 0 ? Normalized((float[])t.StoredCentroid.Clone()) : null, IsNew: t.FirstSeen == now);
+        }).ToList();
+        var themeOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var t = 0; t < themes.Count; t++)
+            foreach (var id in themes[t].Items) themeOf[id] = t;
+        var start = movable.Select(i => themeOf.GetValueOrDefault(input[i].Id, -1)).ToList();
+        var settled = ThemeSettling.Run(settling, movable.Select(i => vectors[i]).ToList(), start, bars, follows,
+            (float)o.SettleMargin, o.MinThemeSize, o.SettleRounds, ct);
+        for (var k = 0; k < movable.Count; k++)
+        {
+            if (settled[k] == start[k]) continue;
+            var id = input[movable[k]].Id;
+            if (start[k] >= 0) { themes[start[k]].Items.Remove(id); themes[start[k]].Changed = true; themes[start[k]].LastChanged = now; }
+            if (settled[k] >= 0) Add(themes[settled[k]], id, now);
         }
     }
 

@@ -48,6 +48,9 @@ public class ItemTextTests
     [InlineData("the export to 東京 office fails every morning", true)]
     [InlineData("No Windows o app não consegue rodar nenhum comando se a pasta do projeto tiver espaço no nome", false)] // "no", "a" are English words too
     [InlineData("ok export count today: 112. i counted.", true)]
+    [InlineData("Guten Morgen aus den Bergen ☀️", false)] // short chatter: few words, but every one of them German
+    [InlineData("quelqu'un fait le Tour du Mont Blanc en juillet ?", false)]
+    [InlineData("export crashes on large files", true)]
     public void Language_check_tells_english_from_other_text(string text, bool english) =>
         Assert.Equal(english, ActionabilityClassifier.LooksEnglish(text));
 }

@@ -59,7 +59,7 @@ public class ThemeClustererTests
     [InlineData(0.2, true)]
     public async Task An_actionable_item_left_over_after_grouping_joins_the_theme_it_is_clearly_nearest(double residualJoin, bool joins)
     {
-        _options.ResidualJoinSimilarity = residualJoin;
+        _options.SettleSimilarity = residualJoin;
         // Says "login" among many other things: too far from the login theme to join it at JoinSimilarity,
         // alone in its group, but clearly nearer that theme than any other.
         var generator = new KeywordEmbeddingGenerator("login", "export", "sso", "saml", "vpn", "proxy");
