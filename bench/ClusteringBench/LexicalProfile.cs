@@ -18,6 +18,11 @@ internal static class LexicalProfile
 
     public static void Run(string[] args)
     {
+        if (args[0] == "--sample")
+        {
+            LexicalSampleProbe.Run(args[1..]);
+            return;
+        }
         var rows = LabelledCsv.Read(args[0]);
         var k = int.Parse(args[1], CultureInfo.InvariantCulture);
         var chars = args.Length <= 2 || bool.Parse(args[2]);
@@ -68,5 +73,27 @@ internal static class LexicalProfile
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{(round == 0 ? "cold" : "warm")}: text fit {tText:F2}s, count select {tSelect:F2}s, pca fit {tPca:F2}s, transform+read {tOut:F2}s, cluster {tCluster:F2}s; total {tText + tSelect + tPca + tOut + tCluster:F2}s; NMI {TriageBot.Evaluation.ClusteringMetrics.Nmi(truth, labels):F3}"));
         }
+    }
+}
+
+/// <summary>
+/// What fitting on a sample costs in quality: lexical features of a labelled CSV fitted on all texts or on a seeded
+/// sample, then Ward + k-means at k, NMI against the labels. Usage: lexical-profile --sample CSV k fitSample [minCount]
+/// </summary>
+internal static class LexicalSampleProbe
+{
+    public static void Run(string[] args)
+    {
+        var rows = LabelledCsv.Read(args[0]);
+        var k = int.Parse(args[1], CultureInfo.InvariantCulture);
+        var fitSample = int.Parse(args[2], CultureInfo.InvariantCulture);
+        var minCount = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 2;
+        var sw = Stopwatch.StartNew();
+        var featurizer = new LexicalFeaturizer { MinCount = minCount, FitSample = fitSample };
+        var vectors = featurizer.Featurize(rows.Select(r => r.Text).ToList());
+        var tFeatures = sw.Elapsed.TotalSeconds;
+        var labels = ThemeGrouping.ByCountWard(vectors, k, 4000, 1, default);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{rows.Count} texts, fit sample {fitSample}: NMI {TriageBot.Evaluation.ClusteringMetrics.Nmi(rows.Select(r => r.Label).ToList(), labels):F4}; features {tFeatures:F1} s ({string.Join(", ", featurizer.Timings.Select(t => $"{t.Step} {t.Seconds:F1} s"))}; {featurizer.SelectedNgrams} n-grams)"));
     }
 }

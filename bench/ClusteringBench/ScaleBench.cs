@@ -27,26 +27,14 @@ internal static class ScaleBench
             using var generator = new MiniLmEmbeddingGenerator(o.Embeddings.MaxTokens);
             await using var factory = new SqliteConnectionFactory($"Data Source={db}");
             var embedder = new ItemEmbedder(generator, new SqliteEmbeddingStore(factory), o.Embeddings.ChunkSize);
-            var texts = items.Select(ItemText.For).ToList();
-            var hashes = items.Select(i => i.ContentHash).ToList();
-
+            await EmbedAllAsync(items, embedder);
             var sw = Stopwatch.StartNew();
-            var last = TimeSpan.Zero;
-            var progress = new Progress<EmbeddingProgress>(p =>
-            {
-                if (sw.Elapsed - last < TimeSpan.FromSeconds(10) && p.Done < p.Total) return;
-                last = sw.Elapsed;
-                var fresh = p.Done - p.FromStore;
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  embedded {p.Done}/{p.Total} ({p.FromStore} from the store), {sw.Elapsed.TotalSeconds:F0} s, {(fresh > 0 ? fresh / sw.Elapsed.TotalSeconds : 0):F0} new/s"));
-            });
-            await embedder.EmbedAsync(hashes, texts, progress, default);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"embed phase: {sw.Elapsed.TotalSeconds:F1} s"));
 
             if (phase == "group")
             {
                 var o2 = new ClusteringOptions { Features = FeatureKind.Embeddings };
-                var (vectors, _) = await new ThemeFeaturizer(embedder, o2).FeaturizeAsync(hashes, texts, null, default, items.Select(i => i.Source.ToString()).ToList());
+                var (vectors, _) = await new ThemeFeaturizer(embedder, o2).FeaturizeAsync(
+                    items.Select(i => i.ContentHash).ToList(), items.Select(ItemText.For).ToList(), null, default, items.Select(i => i.Source.ToString()).ToList());
                 sw.Restart();
                 var groups = ThemeGrouping.BySimilarity(vectors.Take(70_000).ToList(), (float)o.MergeSimilarity, o.MaxDirectItems, o.Seed, default);
                 Console.WriteLine($"grouping 70,000 vectors: {sw.Elapsed.TotalSeconds:F1} s, {groups.Distinct().Count()} groups");
@@ -57,10 +45,10 @@ internal static class ScaleBench
                 sw.Restart();
                 if (o.Features == FeatureKind.Both && Environment.GetEnvironmentVariable("SCALE_LEXICAL_PROBE") == "1")
                 {
-                    var probe = new LexicalFeaturizer { Seed = o.Seed, FitSample = ThemeFeaturizer.LexicalFitSample };
-                    _ = probe.Featurize(texts);
+                    var probe = new LexicalFeaturizer { Seed = o.Seed, FitSample = FitSample() };
+                    _ = probe.Featurize(items.Select(ItemText.For).ToList());
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"  (lexical features alone for {texts.Count} texts: {sw.Elapsed.TotalSeconds:F1} s; {string.Join(", ", probe.Timings.Select(t => $"{t.Step} {t.Seconds:F1} s"))}; {probe.SelectedNgrams} n-grams)"));
+                        $"  (lexical features alone for {items.Count} texts: {sw.Elapsed.TotalSeconds:F1} s; {string.Join(", ", probe.Timings.Select(t => $"{t.Step} {t.Seconds:F1} s"))}; {probe.SelectedNgrams} n-grams)"));
                 }
                 var before = Snapshot();
                 sw.Restart();
@@ -69,6 +57,30 @@ internal static class ScaleBench
                 Report($"cluster (embeddings stored, features {o.Features})", sw.Elapsed, before, $"{result.Themes.Count} themes, {result.Noise.Count} noise");
             }
         }
+        if (phase == "memory")
+        {
+            // What the big pieces of a 100k-item clustering hold, measured one by one (live bytes after a full GC).
+            var m0 = Snapshot();
+            var texts = items.Select(ItemText.For).ToList();
+            var m1 = Snapshot();
+            var terms = new DistinctiveTerms(texts);
+            var m2 = Snapshot();
+            Console.WriteLine($"items {m0 / 1048576.0:F0} MiB; their texts +{(m1 - m0) / 1048576.0:F0} MiB; DistinctiveTerms +{(m2 - m1) / 1048576.0:F0} MiB");
+            var ws0 = Environment.WorkingSet;
+            using (var g = new MiniLmEmbeddingGenerator(o.Embeddings.MaxTokens))
+            {
+                var m3 = Snapshot();
+                var ws1 = Environment.WorkingSet;
+                var swEmbed = Stopwatch.StartNew();
+                _ = g.Embed(texts.Take(64).ToList());
+                _ = g.Embed(texts.Skip(1000).Take(2000).ToList());
+                Console.WriteLine($"embedding 2,064 items: {swEmbed.Elapsed.TotalSeconds:F1} s");
+                Snapshot();
+                Console.WriteLine($"the MiniLM generator +{(m3 - m2) / 1048576.0:F0} MiB managed; working set +{(ws1 - ws0) / 1048576.0:F0} MiB at load, +{(Environment.WorkingSet - ws0) / 1048576.0:F0} MiB after embedding 64 items");
+            }
+            GC.KeepAlive(terms);
+            GC.KeepAlive(texts);
+        }
         if (phase is "lexical" or "all")
         {
             var shortItems = items.Where(i => ItemText.For(i).Length <= 280).Take(100_000).ToList();
@@ -76,7 +88,7 @@ internal static class ScaleBench
             if (Environment.GetEnvironmentVariable("SCALE_LEXICAL_PROBE") == "1")
             {
                 var probeWatch = Stopwatch.StartNew();
-                var probe = new LexicalFeaturizer { Seed = lexical.Seed, FitSample = ThemeFeaturizer.LexicalFitSample };
+                var probe = new LexicalFeaturizer { Seed = lexical.Seed, FitSample = FitSample() };
                 _ = probe.Featurize(shortItems.Select(ItemText.For).ToList());
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  (lexical features alone for {shortItems.Count} texts: {probeWatch.Elapsed.TotalSeconds:F1} s; {string.Join(", ", probe.Timings.Select(t => $"{t.Step} {t.Seconds:F1} s"))}; {probe.SelectedNgrams} n-grams)"));
@@ -87,6 +99,29 @@ internal static class ScaleBench
             Report($"lexical path on {shortItems.Count} short texts (featurisation included)", sw.Elapsed, before, $"{result.Themes.Count} themes, {result.Noise.Count} noise");
         }
     }
+
+    /// <summary>Every item's embedding, from the store or the model (progress every 10 s); the vectors are not kept.</summary>
+    private static async Task EmbedAllAsync(List<FeedbackItem> items, ItemEmbedder embedder)
+    {
+        var texts = items.Select(ItemText.For).ToList();
+        var hashes = items.Select(i => i.ContentHash).ToList();
+        var sw = Stopwatch.StartNew();
+        var last = TimeSpan.Zero;
+        var progress = new Progress<EmbeddingProgress>(p =>
+        {
+            if (sw.Elapsed - last < TimeSpan.FromSeconds(10) && p.Done < p.Total) return;
+            last = sw.Elapsed;
+            var fresh = p.Done - p.FromStore;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  embedded {p.Done}/{p.Total} ({p.FromStore} from the store), {sw.Elapsed.TotalSeconds:F0} s, {(fresh > 0 ? fresh / sw.Elapsed.TotalSeconds : 0):F0} new/s"));
+        });
+        await embedder.EmbedAsync(hashes, texts, progress, default);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"embed phase: {sw.Elapsed.TotalSeconds:F1} s"));
+    }
+
+    /// <summary>The lexical probes' sample size: the product's, or SCALE_FIT_SAMPLE to compare others.</summary>
+    private static int FitSample() =>
+        int.TryParse(Environment.GetEnvironmentVariable("SCALE_FIT_SAMPLE"), CultureInfo.InvariantCulture, out var n) ? n : ThemeFeaturizer.LexicalFitSample;
 
     private static ThemeClusterer Clusterer(ItemEmbedder? embedder, ClusteringOptions o, MiniLmEmbeddingGenerator? generator)
     {

@@ -23,9 +23,11 @@ public sealed class ThemeFeaturizer(ItemEmbedder? embedder, ClusteringOptions op
             CentreInPlace(lexical, registers);
             return (lexical, null);
         }
+        // The lexical features first: their fitting is the step that needs the most working memory, and the
+        // embeddings of a large backlog are not held yet while it runs.
+        var words = options.Features == FeatureKind.Both ? Lexical(texts) : null;
         var embeddings = await embedder.EmbedAsync(contentHashes, texts, progress, ct);
-        if (options.Features == FeatureKind.Embeddings) return (CentreWithin(embeddings, registers), embeddings);
-        var words = Lexical(texts);
+        if (words is null) return (CentreWithin(embeddings, registers), embeddings);
         CentreInPlace(words, registers);
         // Built in one pass from the stored embeddings: a centred copy of 100,000 embeddings would be one more
         // 150 MB array held beside the joined vectors. The embeddings themselves are the caller's (and may be
@@ -37,7 +39,7 @@ public sealed class ThemeFeaturizer(ItemEmbedder? embedder, ClusteringOptions op
     /// Above this many texts the lexical vocabulary, TF-IDF weights and PCA are fitted on a seeded sample of this many
     /// and the other texts only transformed; a run of a few thousand items is featurised exactly as before.
     /// </summary>
-    public const int LexicalFitSample = 20000;
+    public const int LexicalFitSample = 10000;
 
     private float[][] Lexical(IReadOnlyList<string> texts) => new LexicalFeaturizer
     {

@@ -85,20 +85,7 @@ public static class ThemeGrouping
         // The normalised sum is the normalised mean: the centre's direction, which is all a cosine needs.
         var (centres, sizes) = KMeansClustering.SumsByLabel(chosen, labels, k);
         for (var c = 0; c < k; c++) VectorMath.Normalize(centres[c]);
-        var micro = new int[vectors.Count];
-        Parallel.For(0, vectors.Count, i =>
-        {
-            var best = 0;
-            var bestSim = float.NegativeInfinity;
-            for (var c = 0; c < k; c++)
-            {
-                if (sizes[c] == 0) continue;
-                var s = VectorMath.Dot(centres[c], vectors[i]);
-                if (s > bestSim) { bestSim = s; best = c; }
-            }
-            micro[i] = best;
-        });
-        return micro;
+        return NearestCentre.Assign(vectors, centres.Select((c, i) => sizes[i] == 0 ? null : c).ToList());
     }
 
     private static (List<float[]> Sums, List<int> Sizes, int[] UnitOf) Units(IReadOnlyList<float[]> vectors, int maxDirect, int seed)

@@ -138,10 +138,12 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 
     private static byte[] ReadResource(Assembly assembly, string name)
     {
+        // One array of the resource's size: copying through a growing MemoryStream allocated the 90 MB model
+        // about four times over, and the process kept that heap long after.
         using var stream = OpenResource(assembly, name);
-        using var memory = new MemoryStream();
-        stream.CopyTo(memory);
-        return memory.ToArray();
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes;
     }
 
     private static Stream OpenResource(Assembly assembly, string name)
