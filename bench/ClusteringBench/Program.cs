@@ -54,6 +54,9 @@ switch (cmd)
     case "oracle":
         await OracleBench.RunAsync(args[1..]);
         break;
+    case "actionability-train":
+        await ActionabilityTraining.RunAsync(args[1..]);
+        break;
     case "actionability":
         await ActionabilityBench.RunAsync(args[1]);
         break;

@@ -23,6 +23,7 @@ internal static class ScenarioItems
                         Id = $"slack:{ch.GetProperty("id").GetString()}:{m.GetProperty("ts").GetString()}",
                         Source = FeedbackSource.Slack, Location = ch.GetProperty("id").GetString()!,
                         Body = m.GetProperty("text").GetString() ?? "", Replies = replies, Url = "u", CreatedAt = t0,
+                        Author = m.TryGetProperty("user", out var u) ? u.GetString() ?? "" : "",
                     });
                 }
         if (root.TryGetProperty("github", out var gh))
@@ -38,7 +39,7 @@ internal static class ScenarioItems
                     {
                         Id = $"github:{name}#{i.GetProperty("number").GetInt32()}", Source = FeedbackSource.GitHub, Location = name,
                         Title = i.GetProperty("title").GetString() ?? "", Body = i.GetProperty("body").GetString() ?? "",
-                        Replies = comments, Url = "u", CreatedAt = t0,
+                        Replies = comments, Url = "u", CreatedAt = t0, Author = i.TryGetProperty("user", out var u) ? u.GetString() ?? "" : "",
                     });
                 }
         if (root.TryGetProperty("x", out var x))
@@ -46,7 +47,7 @@ internal static class ScenarioItems
                 items.Add(new FeedbackItem
                 {
                     Id = $"x:{p.GetProperty("id").GetString()}", Source = FeedbackSource.X, Location = "q",
-                    Body = p.GetProperty("text").GetString() ?? "", Url = "u", CreatedAt = t0,
+                    Body = p.GetProperty("text").GetString() ?? "", Url = "u", CreatedAt = t0, Author = p.GetProperty("author_id").GetString() ?? "",
                 });
         return items;
     }

@@ -80,9 +80,9 @@ public sealed class ClusteringOptions
     [Range(-1.0, 1.0)]
     public double ActionabilityMargin { get; set; } = -0.12;
 
-    /// <summary>Added to <see cref="ActionabilityMargin"/> for a new group's mean embedding (stricter: averaging removes incidental words).</summary>
+    /// <summary>Added to <see cref="ActionabilityMargin"/> for a new theme's mean embedding, checked when the theme is made and again after settling.</summary>
     [Range(-1.0, 1.0)]
-    public double GroupActionabilityMargin { get; set; } = -0.05;
+    public double GroupActionabilityMargin { get; set; } = 0;
 
     /// <summary>Weight of embeddings against lexical features when <see cref="Features"/> is Both.</summary>
     [Range(0.0, 1.0)]
