@@ -132,15 +132,20 @@ internal static class ScaleBench
 
     private static long Snapshot()
     {
+        using (var process = Process.GetCurrentProcess()) _cpuBefore = process.TotalProcessorTime;
         GC.Collect();
         return GC.GetTotalMemory(true);
     }
+
+    private static TimeSpan _cpuBefore;
 
     private static void Report(string what, TimeSpan elapsed, long managedBefore, string outcome)
     {
         using var process = Process.GetCurrentProcess();
         var gc = GC.GetGCMemoryInfo();
+        // CPU seconds beside wall seconds: on the shared box the wall time depends on the others' load, CPU time much less.
+        var cpu = (process.TotalProcessorTime - _cpuBefore).TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: {elapsed.TotalSeconds:F1} s, {outcome}; managed before {managedBefore / 1048576.0:F0} MiB, peak working set so far {process.PeakWorkingSet64 / 1048576.0:F0} MiB, GC heap now {gc.HeapSizeBytes / 1048576.0:F0} MiB"));
+            $"{what}: {elapsed.TotalSeconds:F1} s (process CPU {cpu:F1} s; load {string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ')[..3])}), {outcome}; managed before {managedBefore / 1048576.0:F0} MiB, peak working set so far {process.PeakWorkingSet64 / 1048576.0:F0} MiB, GC heap now {gc.HeapSizeBytes / 1048576.0:F0} MiB"));
     }
 }
