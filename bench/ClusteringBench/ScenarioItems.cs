@@ -39,7 +39,7 @@ internal static class ScenarioItems
                     {
                         Id = $"github:{name}#{i.GetProperty("number").GetInt32()}", Source = FeedbackSource.GitHub, Location = name,
                         Title = i.GetProperty("title").GetString() ?? "", Body = i.GetProperty("body").GetString() ?? "",
-                        Replies = comments, Url = "u", CreatedAt = t0, Author = i.TryGetProperty("user", out var u) ? u.GetString() ?? "" : "",
+                        Replies = comments, Url = $"https://github.com/{name}/issues/{i.GetProperty("number").GetInt32()}", CreatedAt = t0, Author = i.TryGetProperty("user", out var u) ? u.GetString() ?? "" : "",
                     });
                 }
         if (root.TryGetProperty("x", out var x))
@@ -47,7 +47,7 @@ internal static class ScenarioItems
                 items.Add(new FeedbackItem
                 {
                     Id = $"x:{p.GetProperty("id").GetString()}", Source = FeedbackSource.X, Location = "q",
-                    Body = p.GetProperty("text").GetString() ?? "", Url = "u", CreatedAt = t0, Author = p.GetProperty("author_id").GetString() ?? "",
+                    Body = p.GetProperty("text").GetString() ?? "", Url = $"https://x.com/i/status/{p.GetProperty("id").GetString()}", CreatedAt = t0, Author = p.GetProperty("author_id").GetString() ?? "",
                 });
         return items;
     }

@@ -122,6 +122,7 @@ public sealed class ThemeClusterer(
             foreach (var t in themes.Where(t => t.FirstSeen == now && t.Items.Count > 0 && !t.Pinned))
                 if (actionability.ScoreMean(t.Items.Where(index.ContainsKey).Select(id => embeddings[index[id]])) < o.ActionabilityMargin + o.GroupActionabilityMargin)
                     t.Items.Clear();
+        JoinReferenced(themes, events, input, index, vectors, now);
         // A theme created above that dissolved while settling was never a theme.
         var dissolved = themes.Where(t => t.Items.Count == 0 && t.FirstSeen == now).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         events.RemoveAll(e => e.Kind == "created" && dissolved.Contains(e.ThemeId));
@@ -234,6 +235,33 @@ public sealed class ThemeClusterer(
             var id = input[movable[k]].Id;
             if (start[k] >= 0) { themes[start[k]].Items.Remove(id); themes[start[k]].Changed = true; themes[start[k]].LastChanged = now; }
             if (settled[k] >= 0) Add(themes[settled[k]], id, now);
+        }
+    }
+
+    /// <summary>Items that link each other are one problem: see <see cref="ItemReferences"/>. Recorded as merges with the link.</summary>
+    private void JoinReferenced(List<Working> themes, List<ThemeEvent> events, List<FeedbackItem> input, Dictionary<string, int> index, float[][] vectors, DateTimeOffset now)
+    {
+        var links = ItemReferences.Find(input);
+        if (links.Count == 0) return;
+        var themeOf = Enumerable.Repeat(-1, input.Count).ToArray();
+        for (var t = 0; t < themes.Count; t++)
+            foreach (var id in themes[t].Items)
+                if (index.TryGetValue(id, out var i)) themeOf[i] = t;
+        foreach (var t in themes) t.Centroid = Centroid(t, index, vectors);
+        bool Movable(Working t) => !t.Pinned && !t.SplitByPerson;
+        var (joins, merges) = ReferencedItems.Resolve(links, themeOf, (a, b) =>
+            Movable(themes[a]) && Movable(themes[b]) && themes[a].Centroid is { } ca && themes[b].Centroid is { } cb && ca.Length == cb.Length
+            && VectorMath.Dot(ca, cb) >= options.Value.ReferenceMergeSimilarity);
+        foreach (var (item, theme) in joins) Add(themes[theme], input[item].Id, now);
+        foreach (var (a, b, (from, to)) in merges)
+        {
+            // The older theme keeps its id, so links to it stay valid.
+            var (keep, drop) = themes[a].FirstSeen <= themes[b].FirstSeen ? (themes[a], themes[b]) : (themes[b], themes[a]);
+            if (drop.Items.Count == 0) continue;
+            events.Add(new ThemeEvent("merged", keep.Id, drop.Id,
+                $"{input[from].Id} links {input[to].Id}; sizes {keep.Items.Count} + {drop.Items.Count}", now));
+            foreach (var id in drop.Items.Except(keep.Items, StringComparer.Ordinal).ToList()) Add(keep, id, now);
+            drop.Items.Clear();
         }
     }
 

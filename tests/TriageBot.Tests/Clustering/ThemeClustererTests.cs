@@ -70,6 +70,32 @@ public class ThemeClustererTests
         Assert.Equal(!joins, result.Noise.Contains("s:20"));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_item_that_links_a_theme_item_joins_that_theme_whatever_its_words(bool links)
+    {
+        var text = links ? "happens to me too, same as https://x/s:2 I think" : "happens to me too, same as the other one I think";
+        FeedbackItem[] items = [.. Day1, Item("s:20", text)];
+        var result = await Create(Generator()).ClusterAsync(items, [], default);
+        Assert.Equal(links, result.Themes.Single(t => t.ItemIds.Contains("s:1")).ItemIds.Contains("s:20"));
+        Assert.Equal(!links, result.Noise.Contains("s:20"));
+    }
+
+    [Fact]
+    public async Task Two_themes_an_item_links_merge_when_alike_enough_and_the_link_is_the_recorded_reason()
+    {
+        FeedbackItem[] items = [.. Day1.Where(i => i.Id != "s:4"), Item("s:4", "export to csv crashes with a big file every time, like https://x/s:1")];
+        var apart = await Create(Generator()).ClusterAsync(items, [], default);
+        Assert.Equal(2, apart.Themes.Count); // login and export are not alike: the link alone does not merge them
+
+        _options.ReferenceMergeSimilarity = -1;
+        var merged = await Create(Generator()).ClusterAsync(items, [], default);
+        var theme = Assert.Single(merged.Themes);
+        Assert.Equal(["s:1", "s:2", "s:3", "s:4", "s:5", "s:6"], theme.ItemIds.Order());
+        Assert.Contains(merged.Events, e => e.Kind == "merged" && e.Reason.StartsWith("s:4 links s:1", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Day_two_keeps_day_one_ids_and_a_new_problem_gets_a_new_theme()
     {

@@ -1,0 +1,105 @@
+using System.Text.RegularExpressions;
+using TriageBot.Domain;
+
+namespace TriageBot.Clustering;
+
+/// <summary>
+/// Which items of a run name another item of the run: a Slack message that links the GitHub issue
+/// ("issue: https://github.com/acme/app/issues/12", "acme/app#12", "app#12"), a reply that quotes an X post's
+/// or a Slack thread's link. The person who wrote the link said the two are one problem, which is
+/// better evidence than any similarity of their words.
+/// </summary>
+public static partial class ItemReferences
+{
+    /// <returns>Pairs of indexes into <paramref name="items"/>: (the item that links, the item it links to).</returns>
+    public static List<(int From, int To)> Find(IReadOnlyList<FeedbackItem> items)
+    {
+        var byKey = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var repoNames = items.Where(i => i.Source == FeedbackSource.GitHub)
+            .Select(i => i.Location).Distinct(StringComparer.OrdinalIgnoreCase)
+            .GroupBy(l => l[(l.IndexOf('/') + 1)..], StringComparer.OrdinalIgnoreCase).ToList();
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (Normalize(items[i].Url) is { Length: > 0 } url) byKey.TryAdd(url, i);
+            if (items[i].Source == FeedbackSource.GitHub && GitHubNumber(items[i].Id) is { } number)
+            {
+                byKey.TryAdd($"{items[i].Location}#{number}", i);
+                // "app#12" is only an address when one repository of the run is called "app".
+                var name = items[i].Location[(items[i].Location.IndexOf('/') + 1)..];
+                if (repoNames.Single(g => string.Equals(g.Key, name, StringComparison.OrdinalIgnoreCase)).Count() == 1)
+                    byKey.TryAdd($"{name}#{number}", i);
+            }
+        }
+        var pairs = new HashSet<(int, int)>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            var text = string.Join("\n", [item.Title, item.RawBody.Length > 0 ? item.RawBody : item.Body, .. item.Replies.Select(r => r.Text)]);
+            foreach (Match m in Link().Matches(text))
+                if (byKey.TryGetValue(Normalize(m.Value), out var j) && j != i) pairs.Add((i, j));
+            foreach (Match m in ShortReference().Matches(text))
+                if (byKey.TryGetValue(m.Value, out var j) && j != i) pairs.Add((i, j));
+        }
+        return [.. pairs];
+    }
+
+    private static string? GitHubNumber(string id) => id.LastIndexOf('#') is var at and >= 0 ? id[(at + 1)..] : null;
+
+    /// <summary>Scheme, "www.", a trailing slash and query dropped, so the link a person pasted meets the item's own URL.</summary>
+    private static string Normalize(string url)
+    {
+        var u = url.Trim().TrimEnd('.', ',', ')', '>');
+        var q = u.IndexOfAny(['?', '#']);
+        if (q >= 0) u = u[..q];
+        u = SchemePrefix().Replace(u, "");
+        u = u.TrimEnd('/').Replace("twitter.com/", "x.com/", StringComparison.OrdinalIgnoreCase);
+        // A post's link names its author, who may have been renamed since: the post id alone is the address.
+        return XStatus().Replace(u, "x.com/status/$1");
+    }
+
+    [GeneratedRegex(@"^x\.com/[^/]+/status/(\d+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex XStatus();
+
+    [GeneratedRegex(@"https?://[^\s|<>()\[\]""']+")]
+    private static partial Regex Link();
+
+    [GeneratedRegex(@"(?<![\w/.-])[\w.-]+(/[\w.-]+)?#\d+\b")]
+    private static partial Regex ShortReference();
+
+    [GeneratedRegex(@"^(https?://)?(www\.)?", RegexOptions.IgnoreCase)]
+    private static partial Regex SchemePrefix();
+}
+
+/// <summary>What the links between items of a run change: noise that a theme's item names (or that names one) joins it, and two themes a link connects become one.</summary>
+internal static class ReferencedItems
+{
+    /// <param name="links">From <see cref="ItemReferences.Find"/>.</param>
+    /// <param name="themeOf">Per item, its theme (an index) or -1.</param>
+    /// <param name="canMerge">Whether two themes may be merged (neither pinned nor split by a person, and alike enough).</param>
+    /// <returns>Items to add to a theme, and pairs of themes to merge (the second into the first), with the link that joined them.</returns>
+    public static (List<(int Item, int Theme)> Joins, List<(int Keep, int Drop, (int From, int To) Link)> Merges) Resolve(
+        IReadOnlyList<(int From, int To)> links, int[] themeOf, Func<int, int, bool> canMerge)
+    {
+        var joins = new List<(int, int)>();
+        var merges = new List<(int, int, (int, int))>();
+        var root = new Dictionary<int, int>();
+        int Find(int t) => root.TryGetValue(t, out var r) && r != t ? root[t] = Find(r) : t;
+        foreach (var (from, to) in links)
+        {
+            int a = themeOf[from], b = themeOf[to];
+            if (a < 0 && b < 0) continue;
+            if (a < 0 || b < 0)
+            {
+                var (item, theme) = a < 0 ? (from, b) : (to, a);
+                themeOf[item] = theme;
+                joins.Add((item, theme));
+                continue;
+            }
+            int ra = Find(a), rb = Find(b);
+            if (ra == rb || !canMerge(ra, rb)) continue;
+            root[rb] = ra;
+            merges.Add((ra, rb, (from, to)));
+        }
+        return (joins, merges);
+    }
+}
