@@ -28,20 +28,6 @@ public sealed class ThemeClusterer(
 {
     private readonly ILogger _logger = logger ?? NullLogger<ThemeClusterer>.Instance;
 
-    private sealed class Working
-    {
-        public required string Id { get; init; }
-        public required List<string> Items { get; init; }
-        public float[] StoredCentroid { get; init; } = [];
-        public DateTimeOffset FirstSeen { get; init; }
-        public DateTimeOffset LastChanged { get; set; }
-        public bool Pinned { get; set; }
-        public bool Changed { get; set; }
-        /// <summary>Split by a person: never merged back automatically.</summary>
-        public bool SplitByPerson { get; set; }
-        public float[]? Centroid { get; set; }
-    }
-
     public async Task<ClusteringResult> ClusterAsync(IReadOnlyList<FeedbackItem> items, IReadOnlyList<Theme> existing, CancellationToken ct)
     {
         var o = options.Value;
@@ -53,12 +39,12 @@ public sealed class ThemeClusterer(
         var (vectors, embeddings) = await featurizer.FeaturizeAsync(
             input.Select(i => i.ContentHash).ToList(), texts, null, ct, input.Select(i => i.Source.ToString()).ToList());
 
-        var themes = existing.Select(t => new Working
+        var themes = existing.Select(t => new WorkingTheme
         {
             Id = t.Id, Items = t.ItemIds.Distinct(StringComparer.Ordinal).ToList(), StoredCentroid = t.Centroid,
             FirstSeen = t.FirstSeen, LastChanged = t.LastChanged, Pinned = t.Pinned,
         }).ToList();
-        await ApplyOverridesAsync(themes, events, now, ct);
+        await overrides.ApplyAsync(themes, events, now, ct);
 
         var placed = new HashSet<string>(themes.SelectMany(t => t.Items), StringComparer.Ordinal);
         var free = Enumerable.Range(0, input.Count).Where(i => !placed.Contains(input[i].Id)).ToList();
@@ -66,13 +52,13 @@ public sealed class ThemeClusterer(
             free.Select(i => texts[i]).ToList(), embeddings is null ? null : free.Select(i => embeddings[i]).ToList(), ct);
         var candidates = free.Where((_, k) => actionable[k]).ToList();
 
-        foreach (var t in themes) t.Centroid = Centroid(t, index, vectors);
+        foreach (var t in themes) t.Centroid = WorkingTheme.CentroidOf(t, index, vectors);
         var join = (float)o.JoinSimilarity;
         var unjoined = new List<int>();
         foreach (var i in candidates)
         {
-            var (best, sim) = Nearest(themes, vectors[i]);
-            if (best is not null && sim >= join) Add(best, input[i].Id, now);
+            var (best, sim) = WorkingTheme.Nearest(themes, vectors[i]);
+            if (best is not null && sim >= join) best.Add(input[i].Id, now);
             else unjoined.Add(i);
         }
 
@@ -87,11 +73,11 @@ public sealed class ThemeClusterer(
         var grouped = english.Select((item, k) => (item, group: groups[k])).GroupBy(x => x.group, x => x.item).Select(g => g.ToList()).ToList();
         foreach (var members in ThemeGrouping.JoinFragments(grouped, vectors, (float)o.FragmentSimilarity, ct))
         {
-            var centroid = Normalized(VectorMath.Mean(members.Select(i => vectors[i]), vectors[members[0]].Length));
-            var (best, sim) = Nearest(earlier, centroid);
+            var centroid = WorkingTheme.Normalized(VectorMath.Mean(members.Select(i => vectors[i]), vectors[members[0]].Length));
+            var (best, sim) = WorkingTheme.Nearest(earlier, centroid);
             if (best is not null && sim >= join)
             {
-                foreach (var i in members) Add(best, input[i].Id, now);
+                foreach (var i in members) best.Add(input[i].Id, now);
                 continue;
             }
             if (members.Count < o.MinThemeSize) continue;
@@ -99,8 +85,8 @@ public sealed class ThemeClusterer(
             // what the group says on average must read as a problem too.
             if (embeddings is not null && actionability.ScoreMean(members.Select(i => embeddings[i])) < o.ActionabilityMargin + o.GroupActionabilityMargin) continue;
             var ids = members.Select(i => input[i].Id).ToList();
-            var theme = new Working { Id = NewId(ids, themes), Items = ids, FirstSeen = now, LastChanged = now, Changed = true };
-            theme.Centroid = Centroid(theme, index, vectors);
+            var theme = new WorkingTheme { Id = NewId(ids, themes), Items = ids, FirstSeen = now, LastChanged = now, Changed = true };
+            theme.Centroid = WorkingTheme.CentroidOf(theme, index, vectors);
             themes.Add(theme);
             events.Add(new ThemeEvent("created", theme.Id, null,
                 string.Create(CultureInfo.InvariantCulture, $"{ids.Count} items with average similarity >= {o.MergeSimilarity:0.00} and none within {o.JoinSimilarity:0.00} of an existing theme"), now));
@@ -127,7 +113,7 @@ public sealed class ThemeClusterer(
         var dissolved = themes.Where(t => t.Items.Count == 0 && t.FirstSeen == now).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         events.RemoveAll(e => e.Kind == "created" && dissolved.Contains(e.ThemeId));
         // Centroids of the run's final themes: stored with them, and what noise is measured against.
-        foreach (var t in themes) t.Centroid = Centroid(t, index, vectors);
+        foreach (var t in themes) t.Centroid = WorkingTheme.CentroidOf(t, index, vectors);
 
         var inThemes = new HashSet<string>(themes.SelectMany(t => t.Items), StringComparer.Ordinal);
         var noise = input.Where(i => !inThemes.Contains(i.Id)).Select(i => i.Id).ToList();
@@ -145,17 +131,10 @@ public sealed class ThemeClusterer(
         var nearest = new Dictionary<string, NearestTheme>(StringComparer.Ordinal);
         foreach (var id in noise)
         {
-            var (best, sim, _) = NearestTwo(themes, vectors[index[id]]);
+            var (best, sim, _) = WorkingTheme.NearestTwo(themes, vectors[index[id]]);
             if (best is not null && sim >= o.AnchorJoinSimilarity) nearest[id] = new NearestTheme(best.Id, sim);
         }
         return new ClusteringResult(result, noise, events) { NoiseNearest = nearest };
-    }
-
-    private static void Add(Working theme, string id, DateTimeOffset now)
-    {
-        theme.Items.Add(id);
-        theme.Changed = true;
-        theme.LastChanged = now;
     }
 
     /// <summary>
@@ -163,20 +142,20 @@ public sealed class ThemeClusterer(
     /// distinctive terms (error code, command, setting): one problem reported in different registers
     /// splits into themes that a single similarity cut cannot join without also joining related problems.
     /// </summary>
-    private void MergeConverged(List<Working> themes, List<ThemeEvent> events, Dictionary<string, int> index, float[][] vectors, DistinctiveTerms terms, DateTimeOffset now)
+    private void MergeConverged(List<WorkingTheme> themes, List<ThemeEvent> events, Dictionary<string, int> index, float[][] vectors, DistinctiveTerms terms, DateTimeOffset now)
     {
         var o = options.Value;
         var threshold = (float)o.AutoMergeSimilarity;
         // A theme's terms only change when it absorbs another, so they are computed once per version of it.
-        var topTerms = new Dictionary<Working, (int Count, HashSet<string> Terms)>(ReferenceEqualityComparer.Instance);
-        HashSet<string> Top(Working t)
+        var topTerms = new Dictionary<WorkingTheme, (int Count, HashSet<string> Terms)>(ReferenceEqualityComparer.Instance);
+        HashSet<string> Top(WorkingTheme t)
         {
             if (topTerms.TryGetValue(t, out var cached) && cached.Count == t.Items.Count) return cached.Terms;
             var terms_ = terms.Top(t.Items.Where(index.ContainsKey).Select(id => index[id]).ToList(), o.TermMergeTopTerms);
             topTerms[t] = (t.Items.Count, terms_);
             return terms_;
         }
-        foreach (var t in themes) t.Centroid = Centroid(t, index, vectors);
+        foreach (var t in themes) t.Centroid = WorkingTheme.CentroidOf(t, index, vectors);
         var merged = true;
         while (merged)
         {
@@ -203,14 +182,14 @@ public sealed class ThemeClusterer(
                     keep.Items.AddRange(drop.Items.Except(keep.Items, StringComparer.Ordinal));
                     drop.Items.Clear();
                     keep.Changed = true;
-                    keep.Centroid = Centroid(keep, index, vectors);
+                    keep.Centroid = WorkingTheme.CentroidOf(keep, index, vectors);
                     merged = true;
                 }
         }
     }
 
     /// <summary>Lets the run's free items settle among the themes (<see cref="ThemeSettling"/>) and applies where they end.</summary>
-    private void Settle(List<Working> themes, List<int> movable, List<float> bars, List<bool> follows, Dictionary<string, int> index, float[][] vectors,
+    private void Settle(List<WorkingTheme> themes, List<int> movable, List<float> bars, List<bool> follows, Dictionary<string, int> index, float[][] vectors,
         List<FeedbackItem> input, DateTimeOffset now, CancellationToken ct)
     {
         var o = options.Value;
@@ -221,7 +200,7 @@ public sealed class ThemeClusterer(
             var fixedMembers = t.Items.Where(id => !moving.Contains(id) && index.ContainsKey(id)).Select(id => vectors[index[id]]).ToList();
             var sum = new float[dims];
             foreach (var v in fixedMembers) System.Numerics.Tensors.TensorPrimitives.Add(sum, v, sum);
-            return new SettlingTheme(sum, fixedMembers.Count, t.StoredCentroid.Length > 0 ? Normalized((float[])t.StoredCentroid.Clone()) : null, IsNew: t.FirstSeen == now);
+            return new SettlingTheme(sum, fixedMembers.Count, t.StoredCentroid.Length > 0 ? WorkingTheme.Normalized((float[])t.StoredCentroid.Clone()) : null, IsNew: t.FirstSeen == now);
         }).ToList();
         var themeOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var t = 0; t < themes.Count; t++)
@@ -234,12 +213,12 @@ public sealed class ThemeClusterer(
             if (settled[k] == start[k]) continue;
             var id = input[movable[k]].Id;
             if (start[k] >= 0) { themes[start[k]].Items.Remove(id); themes[start[k]].Changed = true; themes[start[k]].LastChanged = now; }
-            if (settled[k] >= 0) Add(themes[settled[k]], id, now);
+            if (settled[k] >= 0) themes[settled[k]].Add(id, now);
         }
     }
 
     /// <summary>Items that link each other are one problem: see <see cref="ItemReferences"/>. Recorded as merges with the link.</summary>
-    private void JoinReferenced(List<Working> themes, List<ThemeEvent> events, List<FeedbackItem> input, Dictionary<string, int> index, float[][] vectors, DateTimeOffset now)
+    private void JoinReferenced(List<WorkingTheme> themes, List<ThemeEvent> events, List<FeedbackItem> input, Dictionary<string, int> index, float[][] vectors, DateTimeOffset now)
     {
         var links = ItemReferences.Find(input);
         if (links.Count == 0) return;
@@ -247,12 +226,12 @@ public sealed class ThemeClusterer(
         for (var t = 0; t < themes.Count; t++)
             foreach (var id in themes[t].Items)
                 if (index.TryGetValue(id, out var i)) themeOf[i] = t;
-        foreach (var t in themes) t.Centroid = Centroid(t, index, vectors);
-        bool Movable(Working t) => !t.Pinned && !t.SplitByPerson;
+        foreach (var t in themes) t.Centroid = WorkingTheme.CentroidOf(t, index, vectors);
+        bool Movable(WorkingTheme t) => !t.Pinned && !t.SplitByPerson;
         var (joins, merges) = ReferencedItems.Resolve(links, themeOf, (a, b) =>
             Movable(themes[a]) && Movable(themes[b]) && themes[a].Centroid is { } ca && themes[b].Centroid is { } cb && ca.Length == cb.Length
             && VectorMath.Dot(ca, cb) >= options.Value.ReferenceMergeSimilarity);
-        foreach (var (item, theme) in joins) Add(themes[theme], input[item].Id, now);
+        foreach (var (item, theme) in joins) themes[theme].Add(input[item].Id, now);
         foreach (var (a, b, (from, to)) in merges)
         {
             // The older theme keeps its id, so links to it stay valid.
@@ -260,96 +239,13 @@ public sealed class ThemeClusterer(
             if (drop.Items.Count == 0) continue;
             events.Add(new ThemeEvent("merged", keep.Id, drop.Id,
                 $"{input[from].Id} links {input[to].Id}; sizes {keep.Items.Count} + {drop.Items.Count}", now));
-            foreach (var id in drop.Items.Except(keep.Items, StringComparer.Ordinal).ToList()) Add(keep, id, now);
+            foreach (var id in drop.Items.Except(keep.Items, StringComparer.Ordinal).ToList()) keep.Add(id, now);
             drop.Items.Clear();
         }
     }
 
-    private async Task ApplyOverridesAsync(List<Working> themes, List<ThemeEvent> events, DateTimeOffset now, CancellationToken ct)
-    {
-        var choices = await overrides.GetAllAsync(ct);
-        var splitCount = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var choice in choices)
-        {
-            var theme = themes.FirstOrDefault(t => t.Id == choice.ThemeId);
-            switch (choice.Kind)
-            {
-                case ThemeOverrideKind.Pin or ThemeOverrideKind.Unpin when theme is not null:
-                    theme.Pinned = choice.Kind == ThemeOverrideKind.Pin;
-                    break;
-                case ThemeOverrideKind.Merge when theme is not null:
-                    var other = themes.FirstOrDefault(t => t.Id == choice.OtherThemeId);
-                    if (other is null || other.Items.Count == 0) break;
-                    events.Add(new ThemeEvent("merged", theme.Id, other.Id, $"override: merged by a person ({other.Items.Count} items joined {theme.Items.Count})", now));
-                    theme.Items.AddRange(other.Items.Except(theme.Items, StringComparer.Ordinal));
-                    other.Items.Clear();
-                    theme.Changed = true;
-                    break;
-                case ThemeOverrideKind.Split:
-                    var n = splitCount[choice.ThemeId] = splitCount.GetValueOrDefault(choice.ThemeId) + 1;
-                    var splitId = $"{choice.ThemeId}-split-{n}";
-                    var moving = choice.ItemIds.ToHashSet(StringComparer.Ordinal);
-                    var target = themes.FirstOrDefault(t => t.Id == splitId);
-                    if (theme is not null) theme.SplitByPerson = true;
-                    if (target is not null) target.SplitByPerson = true;
-                    var source = theme?.Items.Where(moving.Contains).ToList() ?? [];
-                    if (source.Count == 0) break;
-                    theme!.Items.RemoveAll(moving.Contains);
-                    theme.Changed = true;
-                    if (target is null)
-                    {
-                        themes.Add(new Working { Id = splitId, Items = source, FirstSeen = now, LastChanged = now, Changed = true, SplitByPerson = true });
-                        events.Add(new ThemeEvent("split", choice.ThemeId, splitId, $"override: {source.Count} items split off by a person", now));
-                    }
-                    else target.Items.AddRange(source.Except(target.Items, StringComparer.Ordinal));
-                    break;
-            }
-        }
-    }
-
-    private static (Working? Theme, float Similarity, float Second) NearestTwo(List<Working> themes, float[] v)
-    {
-        Working? best = null;
-        float bestSim = float.NegativeInfinity, second = float.NegativeInfinity;
-        foreach (var t in themes)
-        {
-            if (t.Centroid is null || t.Centroid.Length != v.Length || t.Items.Count == 0) continue;
-            var s = VectorMath.Dot(t.Centroid, v);
-            if (s > bestSim) { second = bestSim; bestSim = s; best = t; }
-            else if (s > second) second = s;
-        }
-        return (best, bestSim, second);
-    }
-
-    private static (Working? Theme, float Similarity) Nearest(List<Working> themes, float[] v)
-    {
-        Working? best = null;
-        var bestSim = float.NegativeInfinity;
-        foreach (var t in themes)
-        {
-            if (t.Centroid is null || t.Centroid.Length != v.Length || t.Items.Count == 0) continue;
-            var s = VectorMath.Dot(t.Centroid, v);
-            if (s > bestSim) { bestSim = s; best = t; }
-        }
-        return (best, bestSim);
-    }
-
-    /// <summary>Normalised mean of the members' vectors in this run; the stored centroid when none of them was given.</summary>
-    private static float[]? Centroid(Working t, Dictionary<string, int> index, float[][] vectors)
-    {
-        var members = t.Items.Where(index.ContainsKey).Select(id => vectors[index[id]]).ToList();
-        if (members.Count > 0) return Normalized(VectorMath.Mean(members, members[0].Length));
-        return t.StoredCentroid.Length > 0 ? Normalized((float[])t.StoredCentroid.Clone()) : null;
-    }
-
-    private static float[] Normalized(float[] v)
-    {
-        VectorMath.Normalize(v);
-        return v;
-    }
-
     /// <summary>A new theme's id comes from its first members, so the same input gives the same id.</summary>
-    private static string NewId(IEnumerable<string> itemIds, List<Working> themes)
+    private static string NewId(IEnumerable<string> itemIds, List<WorkingTheme> themes)
     {
         var seed = string.Join("\n", itemIds.Order(StringComparer.Ordinal));
         var id = "th-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(seed)))[..10];

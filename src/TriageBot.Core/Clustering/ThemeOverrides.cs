@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using TriageBot.Domain;
 
 namespace TriageBot.Clustering;
 
@@ -99,4 +100,47 @@ public sealed class ThemeOverrides(IThemeOverrideStore store, IOptions<Clusterin
     /// <summary>Configuration's choices first, then the store's, in the order they were made.</summary>
     public async Task<IReadOnlyList<ThemeOverride>> GetAllAsync(CancellationToken ct) =>
         [.. options.Value.Overrides, .. await store.GetAllAsync(ct)];
+
+    /// <summary>Applies every choice to the themes of a run, in the order they were made; each change is recorded.</summary>
+    internal async Task ApplyAsync(List<WorkingTheme> themes, List<ThemeEvent> events, DateTimeOffset now, CancellationToken ct)
+    {
+        var choices = await GetAllAsync(ct);
+        var splitCount = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var choice in choices)
+        {
+            var theme = themes.FirstOrDefault(t => t.Id == choice.ThemeId);
+            switch (choice.Kind)
+            {
+                case ThemeOverrideKind.Pin or ThemeOverrideKind.Unpin when theme is not null:
+                    theme.Pinned = choice.Kind == ThemeOverrideKind.Pin;
+                    break;
+                case ThemeOverrideKind.Merge when theme is not null:
+                    var other = themes.FirstOrDefault(t => t.Id == choice.OtherThemeId);
+                    if (other is null || other.Items.Count == 0) break;
+                    events.Add(new ThemeEvent("merged", theme.Id, other.Id, $"override: merged by a person ({other.Items.Count} items joined {theme.Items.Count})", now));
+                    theme.Items.AddRange(other.Items.Except(theme.Items, StringComparer.Ordinal));
+                    other.Items.Clear();
+                    theme.Changed = true;
+                    break;
+                case ThemeOverrideKind.Split:
+                    var n = splitCount[choice.ThemeId] = splitCount.GetValueOrDefault(choice.ThemeId) + 1;
+                    var splitId = $"{choice.ThemeId}-split-{n}";
+                    var moving = choice.ItemIds.ToHashSet(StringComparer.Ordinal);
+                    var target = themes.FirstOrDefault(t => t.Id == splitId);
+                    if (theme is not null) theme.SplitByPerson = true;
+                    if (target is not null) target.SplitByPerson = true;
+                    var source = theme?.Items.Where(moving.Contains).ToList() ?? [];
+                    if (source.Count == 0) break;
+                    theme!.Items.RemoveAll(moving.Contains);
+                    theme.Changed = true;
+                    if (target is null)
+                    {
+                        themes.Add(new WorkingTheme { Id = splitId, Items = source, FirstSeen = now, LastChanged = now, Changed = true, SplitByPerson = true });
+                        events.Add(new ThemeEvent("split", choice.ThemeId, splitId, $"override: {source.Count} items split off by a person", now));
+                    }
+                    else target.Items.AddRange(source.Except(target.Items, StringComparer.Ordinal));
+                    break;
+            }
+        }
+    }
 }
