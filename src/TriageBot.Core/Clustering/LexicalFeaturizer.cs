@@ -95,7 +95,16 @@ public sealed class LexicalFeaturizer
             for (var k = 0; k < sample.Length; k++) vectors[sample[k]] = fitVectors[k];
             var inSample = new bool[texts.Count];
             foreach (var i in sample) inSample[i] = true;
-            var rest = Enumerable.Range(0, texts.Count).Where(i => !inSample[i]).ToArray();
+            // A backlog repeats itself ("+1", the same error pasted): each distinct text is transformed once.
+            var firstWith = new Dictionary<string, int>(StringComparer.Ordinal);
+            var repeats = new List<(int Item, int SameAs)>();
+            var rest = new List<int>();
+            for (var i = 0; i < texts.Count; i++)
+            {
+                if (inSample[i]) continue;
+                if (firstWith.TryAdd(texts[i], i)) rest.Add(i);
+                else repeats.Add((i, firstWith[texts[i]]));
+            }
             var model = text.Append(select);
             // Each chunk has its own data view and cursor; the fitted transformers are only read.
             var chunks = rest.Chunk(TransformChunk).ToArray();
@@ -105,6 +114,8 @@ public sealed class LexicalFeaturizer
                 var chunkVectors = Project(views[c], projection, rank);
                 for (var k = 0; k < chunkVectors.Length; k++) vectors[chunks[c][k]] = chunkVectors[k];
             });
+            // Copies, not shared arrays: callers centre and normalise each item's vector in place.
+            foreach (var (item, sameAs) in repeats) vectors[item] = (float[])vectors[sameAs].Clone();
         }
         foreach (var v in vectors) VectorMath.Normalize(v);
         _timings.Add(("transform", sw.Elapsed.TotalSeconds));

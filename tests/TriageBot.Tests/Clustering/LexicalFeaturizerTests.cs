@@ -55,6 +55,19 @@ public sealed class LexicalFeaturizerTests
     }
 
     [Fact]
+    public void Repeated_texts_outside_the_sample_get_equal_vectors_of_their_own()
+    {
+        var texts = Corpus(30).Select(c => c.Text).ToList();
+        texts.AddRange(Enumerable.Repeat("export to csv drops the last column again", 5));
+
+        var vectors = new LexicalFeaturizer { Dimensions = 10, FitSample = 40 }.Featurize(texts);
+
+        var repeats = Enumerable.Range(texts.Count - 5, 5).Select(i => vectors[i]).ToList();
+        Assert.All(repeats, v => Assert.Equal(repeats[0], v));
+        Assert.Equal(5, repeats.Distinct(ReferenceEqualityComparer.Instance).Count());
+    }
+
+    [Fact]
     public void At_or_below_the_sample_size_the_features_do_not_depend_on_it()
     {
         var texts = Corpus(20).Select(c => c.Text).ToList();
