@@ -40,7 +40,6 @@ internal static class ScenarioBench
                 case "--turneddown": o.TurnedDownJoinSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--rounds": o.SettleRounds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--maxdirect": o.MaxDirectItems = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-                case "--refmerge": o.ReferenceMergeSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "-v": verbose = true; break;
                 case "--pairs": pairs = true; break;
                 default: files.Add(args[i]); break;

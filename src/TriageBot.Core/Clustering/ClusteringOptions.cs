@@ -56,10 +56,6 @@ public sealed class ClusteringOptions
     [Range(-1.0, 1.0)]
     public double AnchorJoinSimilarity { get; set; } = 0.1;
 
-    /// <summary>Centroid similarity at which two themes that an item's link connects (a Slack message linking a GitHub issue) are merged.</summary>
-    [Range(-1.0, 1.0)]
-    public double ReferenceMergeSimilarity { get; set; } = 0.1;
-
     /// <summary>Two unpinned existing themes whose centroids are at least this similar are merged (recorded as an event).</summary>
     [Range(0.0, 1.0)]
     public double AutoMergeSimilarity { get; set; } = 0.8;

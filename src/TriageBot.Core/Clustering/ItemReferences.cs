@@ -70,36 +70,31 @@ public static partial class ItemReferences
     private static partial Regex SchemePrefix();
 }
 
-/// <summary>What the links between items of a run change: noise that a theme's item names (or that names one) joins it, and two themes a link connects become one.</summary>
+/// <summary>
+/// What the links between items of a run change: noise that a theme's item names (or that names one) joins
+/// that theme, and an item that links an item of another theme moves to it. The item linked to is the one
+/// that describes the problem (the GitHub issue); the one that links is a pointer ("there's a GH issue for it")
+/// whose own words may have placed it near a neighbouring problem. Themes themselves are never merged by a
+/// link: one misplaced pointer would pull a whole theme along.
+/// </summary>
 internal static class ReferencedItems
 {
     /// <param name="links">From <see cref="ItemReferences.Find"/>.</param>
-    /// <param name="themeOf">Per item, its theme (an index) or -1.</param>
-    /// <param name="canMerge">Whether two themes may be merged (neither pinned nor split by a person, and alike enough).</param>
-    /// <returns>Items to add to a theme, and pairs of themes to merge (the second into the first), with the link that joined them.</returns>
-    public static (List<(int Item, int Theme)> Joins, List<(int Keep, int Drop, (int From, int To) Link)> Merges) Resolve(
-        IReadOnlyList<(int From, int To)> links, int[] themeOf, Func<int, int, bool> canMerge)
+    /// <param name="themeOf">Per item, its theme (an index) or -1; updated as items move.</param>
+    /// <param name="canMove">Whether an item may change theme (placed in this run, not by an earlier run or a person).</param>
+    /// <returns>Items to put in a theme (taking them out of the one they are in, if any).</returns>
+    public static List<(int Item, int Theme)> Resolve(IReadOnlyList<(int From, int To)> links, int[] themeOf, Func<int, bool> canMove)
     {
-        var joins = new List<(int, int)>();
-        var merges = new List<(int, int, (int, int))>();
-        var root = new Dictionary<int, int>();
-        int Find(int t) => root.TryGetValue(t, out var r) && r != t ? root[t] = Find(r) : t;
+        var moves = new List<(int, int)>();
         foreach (var (from, to) in links)
         {
             int a = themeOf[from], b = themeOf[to];
-            if (a < 0 && b < 0) continue;
-            if (a < 0 || b < 0)
-            {
-                var (item, theme) = a < 0 ? (from, b) : (to, a);
-                themeOf[item] = theme;
-                joins.Add((item, theme));
-                continue;
-            }
-            int ra = Find(a), rb = Find(b);
-            if (ra == rb || !canMerge(ra, rb)) continue;
-            root[rb] = ra;
-            merges.Add((ra, rb, (from, to)));
+            if (a == b) continue;
+            var (item, theme) = b >= 0 && canMove(from) ? (from, b) : a >= 0 && b < 0 && canMove(to) ? (to, a) : (-1, -1);
+            if (item < 0) continue;
+            themeOf[item] = theme;
+            moves.Add((item, theme));
         }
-        return (joins, merges);
+        return moves;
     }
 }

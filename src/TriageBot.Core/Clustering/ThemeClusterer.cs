@@ -108,7 +108,7 @@ public sealed class ThemeClusterer(
             foreach (var t in themes.Where(t => t.FirstSeen == now && t.Items.Count > 0 && !t.Pinned))
                 if (actionability.ScoreMean(t.Items.Where(index.ContainsKey).Select(id => embeddings[index[id]])) < o.ActionabilityMargin + o.GroupActionabilityMargin)
                     t.Items.Clear();
-        JoinReferenced(themes, events, input, index, vectors, now);
+        JoinReferenced(themes, input, index, free.ToHashSet(), now);
         // A theme created above that dissolved while settling was never a theme.
         var dissolved = themes.Where(t => t.Items.Count == 0 && t.FirstSeen == now).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         events.RemoveAll(e => e.Kind == "created" && dissolved.Contains(e.ThemeId));
@@ -217,8 +217,8 @@ public sealed class ThemeClusterer(
         }
     }
 
-    /// <summary>Items that link each other are one problem: see <see cref="ItemReferences"/>. Recorded as merges with the link.</summary>
-    private void JoinReferenced(List<WorkingTheme> themes, List<ThemeEvent> events, List<FeedbackItem> input, Dictionary<string, int> index, float[][] vectors, DateTimeOffset now)
+    /// <summary>Items that link each other are one problem: see <see cref="ItemReferences"/> and <see cref="ReferencedItems"/>.</summary>
+    private static void JoinReferenced(List<WorkingTheme> themes, List<FeedbackItem> input, Dictionary<string, int> index, HashSet<int> free, DateTimeOffset now)
     {
         var links = ItemReferences.Find(input);
         if (links.Count == 0) return;
@@ -226,21 +226,13 @@ public sealed class ThemeClusterer(
         for (var t = 0; t < themes.Count; t++)
             foreach (var id in themes[t].Items)
                 if (index.TryGetValue(id, out var i)) themeOf[i] = t;
-        foreach (var t in themes) t.Centroid = WorkingTheme.CentroidOf(t, index, vectors);
-        bool Movable(WorkingTheme t) => !t.Pinned && !t.SplitByPerson;
-        var (joins, merges) = ReferencedItems.Resolve(links, themeOf, (a, b) =>
-            Movable(themes[a]) && Movable(themes[b]) && themes[a].Centroid is { } ca && themes[b].Centroid is { } cb && ca.Length == cb.Length
-            && VectorMath.Dot(ca, cb) >= options.Value.ReferenceMergeSimilarity);
-        foreach (var (item, theme) in joins) themes[theme].Add(input[item].Id, now);
-        foreach (var (a, b, (from, to)) in merges)
+        var before = (int[])themeOf.Clone();
+        foreach (var (item, theme) in ReferencedItems.Resolve(links, themeOf, free.Contains))
         {
-            // The older theme keeps its id, so links to it stay valid.
-            var (keep, drop) = themes[a].FirstSeen <= themes[b].FirstSeen ? (themes[a], themes[b]) : (themes[b], themes[a]);
-            if (drop.Items.Count == 0) continue;
-            events.Add(new ThemeEvent("merged", keep.Id, drop.Id,
-                $"{input[from].Id} links {input[to].Id}; sizes {keep.Items.Count} + {drop.Items.Count}", now));
-            foreach (var id in drop.Items.Except(keep.Items, StringComparer.Ordinal).ToList()) keep.Add(id, now);
-            drop.Items.Clear();
+            var id = input[item].Id;
+            if (before[item] >= 0 && themes[before[item]].Items.Remove(id)) { themes[before[item]].Changed = true; themes[before[item]].LastChanged = now; }
+            before[item] = theme;
+            themes[theme].Add(id, now);
         }
     }
 

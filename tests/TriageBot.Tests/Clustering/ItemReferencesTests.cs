@@ -45,12 +45,13 @@ public class ItemReferencesTests
     }
 
     [Fact]
-    public void Noise_named_by_a_theme_item_joins_it_and_linked_themes_merge_only_when_allowed()
+    public void Noise_named_by_a_theme_item_joins_it_and_a_pointer_moves_to_the_theme_of_what_it_links()
     {
-        (int, int)[] links = [(0, 1), (2, 3), (4, 5)];
-        int[] themeOf = [0, -1, 0, 1, 2, 3];
-        var (joins, merges) = ReferencedItems.Resolve(links, themeOf, (a, b) => (a, b) != (2, 3));
-        Assert.Equal([(1, 0)], joins);
-        Assert.Equal([(0, 1, (2, 3))], merges);
+        (int, int)[] links = [(0, 1), (2, 3), (4, 5), (6, 7)];
+        int[] themeOf = [0, -1, 0, 1, 2, 3, -1, 4];
+        var moves = ReferencedItems.Resolve(links, themeOf, item => item != 4);
+        // 1 is noise named by 0; 2 points at 3's theme; 4 may not move (an earlier run placed it); 6 is noise pointing at 7.
+        Assert.Equal([(1, 0), (2, 1), (6, 4)], moves);
+        Assert.Equal([0, 0, 1, 1, 2, 3, 4, 4], themeOf);
     }
 }
