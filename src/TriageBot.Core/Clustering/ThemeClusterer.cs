@@ -47,7 +47,10 @@ public sealed class ThemeClusterer(
         await overrides.ApplyAsync(themes, events, now, ct);
 
         var placed = new HashSet<string>(themes.SelectMany(t => t.Items), StringComparer.Ordinal);
-        var free = Enumerable.Range(0, input.Count).Where(i => !placed.Contains(input[i].Id)).ToList();
+        // A support account's templated replies are answers, not reports: they stay noise.
+        var support = SupportReplies.Find(input);
+        if (support.Count > 0) _logger.LogDebug("{Count} support replies are noise", support.Count);
+        var free = Enumerable.Range(0, input.Count).Where(i => !placed.Contains(input[i].Id) && !support.Contains(i)).ToList();
         var actionable = await actionability.IsActionableAsync(
             free.Select(i => texts[i]).ToList(), embeddings is null ? null : free.Select(i => embeddings[i]).ToList(), ct);
         var candidates = free.Where((_, k) => actionable[k]).ToList();
