@@ -12,31 +12,59 @@ namespace TriageBot.Clustering;
 /// </summary>
 public sealed partial class DistinctiveTerms
 {
-    private readonly List<HashSet<string>> _tokens;
+    private readonly IReadOnlyList<string> _texts;
+    private readonly HashSet<string>?[] _tokens;
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
+    private readonly int _documents;
+    private readonly int _sample;
+    private readonly int _seed;
 
-    public DistinctiveTerms(IReadOnlyList<string> texts)
+    /// <param name="sample">
+    /// Above this many texts, document frequencies come from a seeded sample of this size and a group's terms from
+    /// at most this many of its items: term weights need proportions, not every one of a hundred thousand texts.
+    /// At or below it every text counts, exactly.
+    /// </param>
+    public DistinctiveTerms(IReadOnlyList<string> texts, int sample = 10_000, int seed = 1)
     {
-        _tokens = texts.Select(Tokens).ToList();
-        foreach (var set in _tokens)
-            foreach (var t in set) _documentFrequency[t] = _documentFrequency.GetValueOrDefault(t) + 1;
+        _texts = texts;
+        _tokens = new HashSet<string>?[texts.Count];
+        _sample = sample;
+        _seed = seed;
+        var counted = Sample(Enumerable.Range(0, texts.Count).ToList(), texts.Count > sample ? sample : texts.Count);
+        foreach (var i in counted)
+            foreach (var t in TokensOf(i)) _documentFrequency[t] = _documentFrequency.GetValueOrDefault(t) + 1;
+        _documents = counted.Count;
     }
 
     /// <summary>Up to <paramref name="count"/> terms of the items (indexes into the texts), used by at least two of them.</summary>
     public HashSet<string> Top(IReadOnlyList<int> items, int count)
     {
+        var members = _texts.Count > _sample ? Sample(items, _sample / 20) : items;
         var inGroup = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var i in items)
-            foreach (var t in _tokens[i]) inGroup[t] = inGroup.GetValueOrDefault(t) + 1;
-        double n = _tokens.Count;
+        foreach (var i in members)
+            foreach (var t in TokensOf(i)) inGroup[t] = inGroup.GetValueOrDefault(t) + 1;
+        double n = _documents;
+        // A term outside the sample is rare: it counts as used once.
+        double Frequency(string term) => Math.Max(1, _documentFrequency.GetValueOrDefault(term));
         return inGroup.Where(kv => kv.Value >= 2)
             // A term most of the run uses says nothing about a theme.
-            .Where(kv => _documentFrequency[kv.Key] <= n / 4)
-            .OrderByDescending(kv => (double)kv.Value / items.Count * Math.Log(n / _documentFrequency[kv.Key]))
+            .Where(kv => Frequency(kv.Key) <= n / 4)
+            .OrderByDescending(kv => (double)kv.Value / members.Count * Math.Log(n / Frequency(kv.Key)))
             .ThenBy(kv => kv.Key, StringComparer.Ordinal)
             .Take(count)
             .Select(kv => kv.Key)
             .ToHashSet(StringComparer.Ordinal);
+    }
+
+    private HashSet<string> TokensOf(int i) => _tokens[i] ??= Tokens(_texts[i]);
+
+    /// <summary>A seeded choice of <paramref name="size"/> of the indexes (all of them, in order, when there are no more).</summary>
+    private IReadOnlyList<int> Sample(IReadOnlyList<int> indexes, int size)
+    {
+        if (indexes.Count <= size) return indexes;
+        var shuffled = indexes.ToArray();
+        new Random(_seed).Shuffle(shuffled);
+        return shuffled[..size];
     }
 
     /// <summary>Lower-cased tokens of a text; very short words (except numbers such as 404) are too common to tell themes apart.</summary>

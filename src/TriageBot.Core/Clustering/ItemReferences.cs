@@ -34,7 +34,10 @@ public static partial class ItemReferences
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            var text = string.Join("\n", [item.Title, item.RawBody.Length > 0 ? item.RawBody : item.Body, .. item.Replies.Select(r => r.Text)]);
+            string[] parts = [item.Title, item.RawBody.Length > 0 ? item.RawBody : item.Body, .. item.Replies.Select(r => r.Text)];
+            // Most feedback links nothing; the regexes only read text that could.
+            if (!parts.Any(p => p.Contains('#') || p.Contains("://", StringComparison.Ordinal))) continue;
+            var text = string.Join("\n", parts);
             foreach (Match m in Link().Matches(text))
                 if (byKey.TryGetValue(Normalize(m.Value), out var j) && j != i) pairs.Add((i, j));
             foreach (Match m in ShortReference().Matches(text))

@@ -61,4 +61,17 @@ public class DistinctiveTermsTests
         Assert.DoesNotContain("the", tokens);
         Assert.DoesNotContain("cli", tokens);
     }
+
+    [Fact]
+    public void A_large_run_weighs_terms_from_a_sample_and_still_finds_a_groups_terms()
+    {
+        // 1,000 copies of the run: frequencies from a sample of 200 texts, a group's terms from 10 of its items.
+        var many = Enumerable.Range(0, 1000).SelectMany(_ => Texts).ToList();
+        var pathItems = Enumerable.Range(0, many.Count).Where(i => i % Texts.Length is 3 or 4).ToList();
+        var sampled = new DistinctiveTerms(many, sample: 200).Top(pathItems, 3);
+
+        Assert.Contains(@"c:\users", sampled);
+        Assert.DoesNotContain("acme", sampled);
+        Assert.Equal(3, sampled.Count); // the rest are ties between words of one of the two texts each
+    }
 }
