@@ -11,7 +11,7 @@ public sealed record SmallFixJudgement(bool SmallFix, string? Reason);
 /// </summary>
 public static class SmallFixJudge
 {
-    public const double MinShare = 0.34;
+    public const double MinShare = 0.4;
 
     public static SmallFixJudgement Judge(IReadOnlyList<FeedbackItem> items)
     {
