@@ -45,6 +45,10 @@ internal static class OracleBench
             rows.Add((best, classifier.Score(emb![i]), truth[i], bestT, ActionabilityClassifier.LooksEnglish(texts[i]), text.Replace('\n', ' ')));
         }
         Console.WriteLine($"leave-one-out nearest truth centroid accuracy: {right}/{total} = {(double)right / total:F3}");
+        var noiseBest = rows.Where(r => r.truth == "noise").Select(r => r.best).Order().ToList();
+        if (noiseBest.Count > 0)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"noise items' similarity to the nearest truth centroid: 90th percentile {noiseBest[(int)(0.9 * (noiseBest.Count - 1))]:F3}, max {noiseBest[^1]:F3}; theme items at >= 0.25 of their own: {rows.Count(r => r.truth != "noise" && r.truth == r.pred && r.best >= 0.25)}/{total}"));
         foreach (var r in rows.OrderBy(r => r.act))
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"act {r.act,6:F3} best {r.best,6:F3} {(r.truth == "noise" ? "NOISE " : r.truth == r.pred ? "ok    " : "WRONG ")}{(r.en ? "en" : "xx")} [{r.truth}->{r.pred}] {r.text}"));

@@ -16,6 +16,7 @@ internal static class ScenarioBench
         var files = new List<string>();
         var verbose = false;
         var pairs = false;
+        var links = false;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => args[++i];
@@ -42,6 +43,7 @@ internal static class ScenarioBench
                 case "--maxdirect": o.MaxDirectItems = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "-v": verbose = true; break;
                 case "--pairs": pairs = true; break;
+                case "--links": links = true; break;
                 default: files.Add(args[i]); break;
             }
         }
@@ -64,6 +66,13 @@ internal static class ScenarioBench
             Console.WriteLine($"{Path.GetFileName(file)}: items {items.Count} themes {result.Themes.Count} noise {result.Noise.Count} ({seconds:F1}s)  " +
                 $"recall {score.ThemeRecall:F3} purity {score.TicketPurity:F3} dup {score.DuplicateTickets} noiseFiled {score.NoiseFiledRate:F3} nmi {score.Nmi:F3} missing {score.ItemsMissing}");
             if (verbose) Explain(items, truth, result);
+            if (links)
+            {
+                // How often an item that links another is about the same truth theme.
+                var labels = truth.Labels();
+                var found = ItemReferences.Find(items).Where(l => labels.ContainsKey(items[l.From].Id) && labels.ContainsKey(items[l.To].Id)).ToList();
+                Console.WriteLine($"  links {found.Count}, same truth theme {found.Count(l => labels[items[l.From].Id] == labels[items[l.To].Id])}");
+            }
             if (pairs)
             {
                 var texts = items.Select(ItemText.For).ToList();

@@ -15,19 +15,18 @@ public static partial class ItemReferences
     public static List<(int From, int To)> Find(IReadOnlyList<FeedbackItem> items)
     {
         var byKey = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var repoNames = items.Where(i => i.Source == FeedbackSource.GitHub)
-            .Select(i => i.Location).Distinct(StringComparer.OrdinalIgnoreCase)
-            .GroupBy(l => l[(l.IndexOf('/') + 1)..], StringComparer.OrdinalIgnoreCase).ToList();
+        // "app#12" is only an address when one repository of the run is called "app".
+        var reposNamed = items.Where(i => i.Source == FeedbackSource.GitHub).Select(i => i.Location)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .CountBy(RepositoryName, StringComparer.OrdinalIgnoreCase).ToDictionary(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < items.Count; i++)
         {
             if (Normalize(items[i].Url) is { Length: > 0 } url) byKey.TryAdd(url, i);
             if (items[i].Source == FeedbackSource.GitHub && GitHubNumber(items[i].Id) is { } number)
             {
                 byKey.TryAdd($"{items[i].Location}#{number}", i);
-                // "app#12" is only an address when one repository of the run is called "app".
-                var name = items[i].Location[(items[i].Location.IndexOf('/') + 1)..];
-                if (repoNames.Single(g => string.Equals(g.Key, name, StringComparison.OrdinalIgnoreCase)).Count() == 1)
-                    byKey.TryAdd($"{name}#{number}", i);
+                var name = RepositoryName(items[i].Location);
+                if (reposNamed[name] == 1) byKey.TryAdd($"{name}#{number}", i);
             }
         }
         var pairs = new HashSet<(int, int)>();
@@ -45,6 +44,8 @@ public static partial class ItemReferences
         }
         return [.. pairs];
     }
+
+    private static string RepositoryName(string location) => location[(location.IndexOf('/') + 1)..];
 
     private static string? GitHubNumber(string id) => id.LastIndexOf('#') is var at and >= 0 ? id[(at + 1)..] : null;
 

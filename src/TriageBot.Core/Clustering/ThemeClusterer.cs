@@ -54,6 +54,10 @@ public sealed class ThemeClusterer(
         var actionable = await actionability.IsActionableAsync(
             free.Select(i => texts[i]).ToList(), embeddings is null ? null : free.Select(i => embeddings[i]).ToList(), ct);
         var candidates = free.Where((_, k) => actionable[k]).ToList();
+        // What a group says on average must read as a problem too: it can be made of items each just past the
+        // item check (praise, chatter in many words), or gather every terse "thanks" of a large backlog while settling.
+        bool ReadsAsProblem(IEnumerable<int> members) =>
+            embeddings is null || actionability.ScoreMean(members.Select(i => embeddings[i])) >= o.ActionabilityMargin + o.GroupActionabilityMargin;
 
         foreach (var t in themes) t.Centroid = WorkingTheme.CentroidOf(t, index, vectors);
         var join = (float)o.JoinSimilarity;
@@ -83,12 +87,9 @@ public sealed class ThemeClusterer(
                 foreach (var i in members) best.Add(input[i].Id, now);
                 continue;
             }
-            if (members.Count < o.MinThemeSize) continue;
-            // A group can be made of items each just past the item check (praise, chatter in many words):
-            // what the group says on average must read as a problem too.
-            if (embeddings is not null && actionability.ScoreMean(members.Select(i => embeddings[i])) < o.ActionabilityMargin + o.GroupActionabilityMargin) continue;
+            if (members.Count < o.MinThemeSize || !ReadsAsProblem(members)) continue;
             var ids = members.Select(i => input[i].Id).ToList();
-            var theme = new WorkingTheme { Id = NewId(ids, themes), Items = ids, FirstSeen = now, LastChanged = now, Changed = true };
+            var theme = new WorkingTheme { Id = NewId(ids, themes), Items = ids, FirstSeen = now, LastChanged = now, Changed = true, Grouped = true };
             theme.Centroid = WorkingTheme.CentroidOf(theme, index, vectors);
             themes.Add(theme);
             events.Add(new ThemeEvent("created", theme.Id, null,
@@ -105,15 +106,12 @@ public sealed class ThemeClusterer(
             k >= candidates.Count ? o.TurnedDownJoinSimilarity : isForeign.Contains(i) ? o.ForeignJoinSimilarity : o.SettleSimilarity)).ToList();
         var follows = movable.Select((i, k) => k >= candidates.Count || isForeign.Contains(i)).ToList();
         Settle(themes, movable, bars, follows, index, vectors, input, now, ct);
-        // Settling changes what a new theme holds; what it says on average must still read as a problem
-        // (a "thanks" post that passed the item check can gather every terse "thanks" of a large backlog).
-        if (embeddings is not null)
-            foreach (var t in themes.Where(t => t.FirstSeen == now && t.Items.Count > 0 && !t.Pinned))
-                if (actionability.ScoreMean(t.Items.Where(index.ContainsKey).Select(id => embeddings[index[id]])) < o.ActionabilityMargin + o.GroupActionabilityMargin)
-                    t.Items.Clear();
+        // Settling changes what a new theme holds: it is checked again.
+        foreach (var t in themes.Where(t => t.Grouped && t.Items.Count > 0 && !t.Pinned))
+            if (!ReadsAsProblem(t.Items.Where(index.ContainsKey).Select(id => index[id]))) t.Items.Clear();
         JoinReferenced(themes, input, index, free.ToHashSet(), now);
         // A theme created above that dissolved while settling was never a theme.
-        var dissolved = themes.Where(t => t.Items.Count == 0 && t.FirstSeen == now).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var dissolved = themes.Where(t => t.Grouped && t.Items.Count == 0).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         events.RemoveAll(e => e.Kind == "created" && dissolved.Contains(e.ThemeId));
         // Centroids of the run's final themes: stored with them, and what noise is measured against.
         foreach (var t in themes) t.Centroid = WorkingTheme.CentroidOf(t, index, vectors);
@@ -134,7 +132,7 @@ public sealed class ThemeClusterer(
         var nearest = new Dictionary<string, NearestTheme>(StringComparer.Ordinal);
         foreach (var id in noise)
         {
-            var (best, sim, _) = WorkingTheme.NearestTwo(themes, vectors[index[id]]);
+            var (best, sim) = WorkingTheme.Nearest(themes, vectors[index[id]]);
             if (best is not null && sim >= o.AnchorJoinSimilarity) nearest[id] = new NearestTheme(best.Id, sim);
         }
         return new ClusteringResult(result, noise, events) { NoiseNearest = nearest };
@@ -201,21 +199,17 @@ public sealed class ThemeClusterer(
         var settling = themes.Select(t =>
         {
             var fixedMembers = t.Items.Where(id => !moving.Contains(id) && index.ContainsKey(id)).Select(id => vectors[index[id]]).ToList();
-            var sum = new float[dims];
-            foreach (var v in fixedMembers) System.Numerics.Tensors.TensorPrimitives.Add(sum, v, sum);
-            return new SettlingTheme(sum, fixedMembers.Count, t.StoredCentroid.Length > 0 ? WorkingTheme.Normalized((float[])t.StoredCentroid.Clone()) : null, IsNew: t.FirstSeen == now);
+            return new SettlingTheme(VectorMath.Sum(fixedMembers, dims), fixedMembers.Count, t.StoredDirection, IsNew: t.Grouped);
         }).ToList();
-        var themeOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var t = 0; t < themes.Count; t++)
-            foreach (var id in themes[t].Items) themeOf[id] = t;
-        var start = movable.Select(i => themeOf.GetValueOrDefault(input[i].Id, -1)).ToList();
+        var themeOf = WorkingTheme.IndexByItem(themes, index, input.Count);
+        var start = movable.Select(i => themeOf[i]).ToList();
         var settled = ThemeSettling.Run(settling, movable.Select(i => vectors[i]).ToList(), start, bars, follows,
             (float)o.SettleMargin, o.MinThemeSize, o.SettleRounds, ct);
         for (var k = 0; k < movable.Count; k++)
         {
             if (settled[k] == start[k]) continue;
             var id = input[movable[k]].Id;
-            if (start[k] >= 0) { themes[start[k]].Items.Remove(id); themes[start[k]].Changed = true; themes[start[k]].LastChanged = now; }
+            if (start[k] >= 0) themes[start[k]].Remove(id, now);
             if (settled[k] >= 0) themes[settled[k]].Add(id, now);
         }
     }
@@ -225,15 +219,12 @@ public sealed class ThemeClusterer(
     {
         var links = ItemReferences.Find(input);
         if (links.Count == 0) return;
-        var themeOf = Enumerable.Repeat(-1, input.Count).ToArray();
-        for (var t = 0; t < themes.Count; t++)
-            foreach (var id in themes[t].Items)
-                if (index.TryGetValue(id, out var i)) themeOf[i] = t;
+        var themeOf = WorkingTheme.IndexByItem(themes, index, input.Count);
         var before = (int[])themeOf.Clone();
         foreach (var (item, theme) in ReferencedItems.Resolve(links, themeOf, free.Contains))
         {
             var id = input[item].Id;
-            if (before[item] >= 0 && themes[before[item]].Items.Remove(id)) { themes[before[item]].Changed = true; themes[before[item]].LastChanged = now; }
+            if (before[item] >= 0) themes[before[item]].Remove(id, now);
             before[item] = theme;
             themes[theme].Add(id, now);
         }

@@ -44,7 +44,7 @@ internal static class ThemeSettling
         {
             ct.ThrowIfCancellationRequested();
             var sums = Sums(themes, vectors, assigned, follows, alive, dims);
-            var norms = sums.Select(s => s is null ? 0f : MathF.Sqrt(TensorPrimitives.Dot(s, s))).ToArray();
+            var norms = sums.Select(s => s is null ? 0f : TensorPrimitives.Norm(s)).ToArray();
             var next = new int[assigned.Length];
             Parallel.For(0, vectors.Count, new ParallelOptions { CancellationToken = ct },
                 i => next[i] = Choose(sums, norms, vectors[i], follows[i] ? -1 : assigned[i], bar[i], margin));
@@ -52,8 +52,8 @@ internal static class ThemeSettling
             for (var i = 0; i < next.Length; i++)
                 if (next[i] != assigned[i]) { assigned[i] = next[i]; moved++; }
             moved += Dissolve(themes, assigned, alive, minThemeSize);
-            // A backlog of a hundred thousand items never stops shuffling a few dozen between near themes;
-            // one in a thousand moving is settled (a run of a few hundred items settles exactly).
+            // One item in a thousand still moving counts as settled: a large backlog is spared rounds that move a
+            // handful of items between near themes, and a run of under a thousand items settles exactly.
             if (moved <= vectors.Count / 1000) break;
         }
         return assigned;

@@ -11,16 +11,18 @@ internal static class VectorMath
         if (norm > 0) System.Numerics.Tensors.TensorPrimitives.Divide(v, norm, v);
     }
 
-    public static float[] Mean(IEnumerable<float[]> vectors, int dimensions)
+    public static float[] Sum(IEnumerable<float[]> vectors, int dimensions)
     {
         var sum = new float[dimensions];
-        var n = 0;
-        foreach (var v in vectors)
-        {
-            System.Numerics.Tensors.TensorPrimitives.Add(sum, v, sum);
-            n++;
-        }
-        if (n > 0) System.Numerics.Tensors.TensorPrimitives.Divide(sum, n, sum);
+        foreach (var v in vectors) System.Numerics.Tensors.TensorPrimitives.Add(sum, v, sum);
+        return sum;
+    }
+
+    public static float[] Mean(IEnumerable<float[]> vectors, int dimensions)
+    {
+        var list = vectors as IReadOnlyCollection<float[]> ?? vectors.ToList();
+        var sum = Sum(list, dimensions);
+        if (list.Count > 0) System.Numerics.Tensors.TensorPrimitives.Divide(sum, list.Count, sum);
         return sum;
     }
 }

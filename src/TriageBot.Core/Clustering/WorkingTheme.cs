@@ -12,13 +12,35 @@ internal sealed class WorkingTheme
     public bool Changed { get; set; }
     /// <summary>Split by a person: never merged back automatically.</summary>
     public bool SplitByPerson { get; set; }
+    /// <summary>Made by grouping in this run: it must still read as a problem, and dissolves when it ends too small.</summary>
+    public bool Grouped { get; init; }
     public float[]? Centroid { get; set; }
+
+    /// <summary>The stored centroid, normalised, or null when the theme has none.</summary>
+    public float[]? StoredDirection => StoredCentroid.Length > 0 ? Normalized((float[])StoredCentroid.Clone()) : null;
 
     public void Add(string id, DateTimeOffset now)
     {
         Items.Add(id);
         Changed = true;
         LastChanged = now;
+    }
+
+    public void Remove(string id, DateTimeOffset now)
+    {
+        if (!Items.Remove(id)) return;
+        Changed = true;
+        LastChanged = now;
+    }
+
+    /// <summary>Per item of the run (its index), the index of the theme that holds it, or -1.</summary>
+    public static int[] IndexByItem(List<WorkingTheme> themes, Dictionary<string, int> index, int items)
+    {
+        var themeOf = Enumerable.Repeat(-1, items).ToArray();
+        for (var t = 0; t < themes.Count; t++)
+            foreach (var id in themes[t].Items)
+                if (index.TryGetValue(id, out var i)) themeOf[i] = t;
+        return themeOf;
     }
 
     /// <summary>The theme whose centroid is nearest, its similarity, and the next theme's similarity.</summary>
@@ -46,8 +68,7 @@ internal sealed class WorkingTheme
     public static float[]? CentroidOf(WorkingTheme t, Dictionary<string, int> index, float[][] vectors)
     {
         var members = t.Items.Where(index.ContainsKey).Select(id => vectors[index[id]]).ToList();
-        if (members.Count > 0) return Normalized(VectorMath.Mean(members, members[0].Length));
-        return t.StoredCentroid.Length > 0 ? Normalized((float[])t.StoredCentroid.Clone()) : null;
+        return members.Count > 0 ? Normalized(VectorMath.Mean(members, members[0].Length)) : t.StoredDirection;
     }
 
     public static float[] Normalized(float[] v)
