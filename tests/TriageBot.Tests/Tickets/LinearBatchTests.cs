@@ -8,35 +8,13 @@ using TriageBot.Clients.Linear;
 using TriageBot.Diagnostics;
 using TriageBot.Domain;
 
+using TriageBot.Tests.Support;
+
 namespace TriageBot.Tests.Tickets;
 
 /// <summary>Batched Linear calls: aliases, partial failures per alias, and what a first filing costs.</summary>
 public sealed class LinearBatchTests
 {
-    private sealed class ScriptedHandler(params (HttpStatusCode Status, string Body)[] answers) : HttpMessageHandler
-    {
-        private int _next;
-        public List<JsonObject> Requests { get; } = [];
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Requests.Add((JsonObject)JsonNode.Parse(await request.Content!.ReadAsStringAsync(cancellationToken))!);
-            var (status, body) = answers[Math.Min(_next++, answers.Length - 1)];
-            return new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        }
-    }
-
-    private static (LinearGraphQLClient Client, RunMetrics Metrics) Client(ScriptedHandler handler)
-    {
-        var metrics = new RunMetrics();
-        var options = Options.Create(new LinearOptions
-        {
-            Endpoint = "http://127.0.0.1:1/graphql", ApiKey = "lin_api_test",
-            RateLimitDelay = TimeSpan.FromMilliseconds(1), MaxRateLimitDelay = TimeSpan.FromMilliseconds(5),
-        });
-        return (new LinearGraphQLClient(new HttpClient(handler), options, TimeProvider.System, metrics, NullLogger<LinearGraphQLClient>.Instance), metrics);
-    }
-
     private const string Hit = """{"nodes":[{"id":"att1","url":"https://x.com/a/status/1","title":"t","issue":{"id":"iss1","identifier":"APP-1","url":"u","title":"T","description":null,"state":{"name":"Todo","type":"unstarted"},"team":{"id":"t1","key":"APP"}}}]}""";
 
     [Fact]
@@ -45,7 +23,7 @@ public sealed class LinearBatchTests
         var handler = new ScriptedHandler(
             (HttpStatusCode.OK, $$"""{"data":{"a0":{{Hit}},"a1":null},"errors":[{"message":"timeout in resolver","path":["a1"]}]}"""),
             (HttpStatusCode.OK, """{"data":{"a0":{"nodes":[]}}}"""));
-        var (client, metrics) = Client(handler);
+        var (client, metrics) = ScriptedLinear.Client(handler);
 
         var found = await client.FindAttachmentsAsync(["https://x.com/a/status/1", "https://x.com/b/status/2"], CancellationToken.None);
 
@@ -62,7 +40,7 @@ public sealed class LinearBatchTests
     {
         var handler = new ScriptedHandler((HttpStatusCode.OK, """{"data":{"a0":{"nodes":[]},"a1":null},"errors":[{"message":"boom","path":["a1"]}]}"""),
             (HttpStatusCode.OK, """{"data":{"a0":null,"a1":{"nodes":[]}},"errors":[{"message":"boom","path":["a0"]}]}"""));
-        var (client, _) = Client(handler);
+        var (client, _) = ScriptedLinear.Client(handler);
 
         var ex = await Assert.ThrowsAsync<LinearApiException>(() => client.FindAttachmentsAsync(["u1", "u2"], CancellationToken.None));
         Assert.Contains("u2", ex.Message, StringComparison.Ordinal);
@@ -75,7 +53,7 @@ public sealed class LinearBatchTests
             (HttpStatusCode.OK, """{"data":{"a0":{"success":true,"attachment":{"id":"a","url":"u1","title":"t"}},"a1":null,"a2":null},"errors":[{"message":"busy","path":["a1"]},{"message":"url invalid","path":["a2"]}]}"""),
             (HttpStatusCode.OK, """{"data":{"a0":{"success":true,"attachment":{"id":"b","url":"u2","title":"t"}},"a1":null},"errors":[{"message":"url invalid","path":["a1"]}]}"""),
             (HttpStatusCode.OK, """{"data":null,"errors":[{"message":"url invalid","path":["a0"]}]}"""));
-        var (client, metrics) = Client(handler);
+        var (client, metrics) = ScriptedLinear.Client(handler);
         LinearAttachmentInput[] inputs = [new("u1", "t", null), new("u2", "t", "s"), new("u3", "t", null)];
 
         var batch = await client.CreateAttachmentsAsync("iss1", inputs, CancellationToken.None);
@@ -95,7 +73,7 @@ public sealed class LinearBatchTests
     {
         var handler = new ScriptedHandler((HttpStatusCode.ServiceUnavailable, ""),
             (HttpStatusCode.OK, """{"data":{"a0":{"success":true,"attachment":{"id":"a","url":"u1","title":"t"}}}}"""));
-        var (client, _) = Client(handler);
+        var (client, _) = ScriptedLinear.Client(handler);
 
         var batch = await client.CreateAttachmentsAsync("iss1", [new("u1", "t", null)], CancellationToken.None);
 

@@ -5,35 +5,13 @@ using Microsoft.Extensions.Options;
 using TriageBot.Clients.Linear;
 using TriageBot.Diagnostics;
 
+using TriageBot.Tests.Support;
+
 namespace TriageBot.Tests.Tickets;
 
 /// <summary>Wire behaviour of the Linear client that the sandbox does not easily produce on demand.</summary>
 public sealed class LinearGraphQLClientTests
 {
-    private sealed class ScriptedHandler(params (HttpStatusCode Status, string Body)[] answers) : HttpMessageHandler
-    {
-        private int _next;
-        public List<string> Authorizations { get; } = [];
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Authorizations.Add(string.Join(",", request.Headers.GetValues("Authorization")));
-            var (status, body) = answers[Math.Min(_next++, answers.Length - 1)];
-            return Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
-        }
-    }
-
-    private static (LinearGraphQLClient Client, RunMetrics Metrics) Client(ScriptedHandler handler, int retries = 2)
-    {
-        var metrics = new RunMetrics();
-        var options = Options.Create(new LinearOptions
-        {
-            Endpoint = "http://127.0.0.1:1/graphql", ApiKey = "lin_api_test", MaxRateLimitRetries = retries,
-            RateLimitDelay = TimeSpan.FromMilliseconds(1), MaxRateLimitDelay = TimeSpan.FromMilliseconds(5),
-        });
-        return (new LinearGraphQLClient(new HttpClient(handler), options, TimeProvider.System, metrics, NullLogger<LinearGraphQLClient>.Instance), metrics);
-    }
-
     private const string RateLimited = """{"errors":[{"message":"Rate limit exceeded","extensions":{"code":"RATELIMITED"}}]}""";
 
     [Fact]
@@ -41,7 +19,7 @@ public sealed class LinearGraphQLClientTests
     {
         var handler = new ScriptedHandler((HttpStatusCode.OK,
             """{"data":{"teams":{"nodes":[{"id":"t1","key":"APP","name":"App"}],"pageInfo":{"hasNextPage":false,"endCursor":null}}},"errors":[{"message":"labels unavailable","path":["teams","nodes",0,"labels"]}]}"""));
-        var (client, metrics) = Client(handler);
+        var (client, metrics) = ScriptedLinear.Client(handler, retries: 2);
 
         var result = await client.SendAsync(LinearDocuments.Teams, null, CancellationToken.None);
 
@@ -54,12 +32,12 @@ public sealed class LinearGraphQLClientTests
     [Fact]
     public async Task Ratelimited_is_retried_and_then_given_up_with_the_code()
     {
-        var (ok, okMetrics) = Client(new ScriptedHandler((HttpStatusCode.BadRequest, RateLimited),
-            (HttpStatusCode.OK, """{"data":{"issue":null}}""")));
+        var (ok, okMetrics) = ScriptedLinear.Client(new ScriptedHandler((HttpStatusCode.BadRequest, RateLimited),
+            (HttpStatusCode.OK, """{"data":{"issue":null}}""")), retries: 2);
         Assert.Null(await ok.GetIssueAsync("x", CancellationToken.None));
         Assert.Equal(1, okMetrics.Get("linear.ratelimited"));
 
-        var (limited, _) = Client(new ScriptedHandler((HttpStatusCode.BadRequest, RateLimited)), retries: 2);
+        var (limited, _) = ScriptedLinear.Client(new ScriptedHandler((HttpStatusCode.BadRequest, RateLimited)), retries: 2);
         var ex = await Assert.ThrowsAsync<LinearApiException>(() => limited.GetTeamsAsync(CancellationToken.None));
         Assert.True(ex.IsRateLimited);
     }
@@ -68,12 +46,12 @@ public sealed class LinearGraphQLClientTests
     public async Task A_mutation_is_not_resent_after_a_server_error_but_a_query_is()
     {
         var mutation = new ScriptedHandler((HttpStatusCode.ServiceUnavailable, ""), (HttpStatusCode.OK, """{"data":{}}"""));
-        var (m, _) = Client(mutation);
+        var (m, _) = ScriptedLinear.Client(mutation, retries: 2);
         await Assert.ThrowsAsync<LinearApiException>(() => m.CreateCommentAsync("i1", "hello", CancellationToken.None));
         Assert.Single(mutation.Authorizations);
 
         var query = new ScriptedHandler((HttpStatusCode.ServiceUnavailable, ""), (HttpStatusCode.OK, """{"data":{"issue":null}}"""));
-        var (q, _) = Client(query);
+        var (q, _) = ScriptedLinear.Client(query, retries: 2);
         Assert.Null(await q.GetIssueAsync("x", CancellationToken.None));
         Assert.Equal(2, query.Authorizations.Count);
     }
