@@ -18,42 +18,24 @@ internal static class ScaleBench
     {
         var scenario = args[0];
         var db = args.Length > 1 ? args[1] : "/tmp/scale-embeddings.db";
-        var phase = args.Length > 2 ? args[2] : "all"; // embed | cluster | cluster-embeddings | group | lexical | all
+        var phase = args.Length > 2 ? args[2] : "all"; // embed | cluster | cluster-embeddings | lexical | memory | all
         var items = ScenarioItems.Load(scenario);
         Console.WriteLine($"{items.Count} items from {scenario}");
         var o = new ClusteringOptions();
 
-        if (phase is "embed" or "cluster" or "cluster-embeddings" or "group" or "all")
+        if (phase is "embed" or "cluster" or "cluster-embeddings" or "all")
         {
             using var generator = new MiniLmEmbeddingGenerator(o.Embeddings.MaxTokens);
             await using var factory = new SqliteConnectionFactory($"Data Source={db}");
             var store = new SqliteEmbeddingStore(factory);
             var embedder = new ItemEmbedder(generator, store, o.Embeddings.ChunkSize);
             await EmbedAllAsync(items, embedder);
-            var sw = Stopwatch.StartNew();
-
-            if (phase == "group")
-            {
-                var o2 = new ClusteringOptions { Features = FeatureKind.Embeddings };
-                var (vectors, _) = await new ThemeFeaturizer(embedder, o2).FeaturizeAsync(
-                    items.Select(i => i.ContentHash).ToList(), items.Select(ItemText.For).ToList(), null, default, items.Select(i => i.Source.ToString()).ToList());
-                sw.Restart();
-                var groups = ThemeGrouping.BySimilarity(vectors.Take(70_000).ToList(), (float)o.MergeSimilarity, o.MaxDirectItems, o.Seed, default);
-                Console.WriteLine($"grouping 70,000 vectors: {sw.Elapsed.TotalSeconds:F1} s, {groups.Distinct().Count()} groups");
-            }
             if (phase is "cluster" or "cluster-embeddings" or "all")
             {
                 if (phase == "cluster-embeddings") o.Features = FeatureKind.Embeddings;
-                sw.Restart();
-                if (o.Features == FeatureKind.Both && Environment.GetEnvironmentVariable("SCALE_LEXICAL_PROBE") == "1")
-                {
-                    var probe = new LexicalFeaturizer { Seed = o.Seed, FitSample = FitSample() };
-                    _ = probe.Featurize(items.Select(ItemText.For).ToList());
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"  (lexical features alone for {items.Count} texts: {sw.Elapsed.TotalSeconds:F1} s; {string.Join(", ", probe.Timings.Select(t => $"{t.Step} {t.Seconds:F1} s"))}; {probe.SelectedNgrams} n-grams)"));
-                }
+                if (o.Features == FeatureKind.Both) LexicalProbe(items, o.Seed);
                 var before = Snapshot();
-                sw.Restart();
+                var sw = Stopwatch.StartNew();
                 // As the CLI wires it: the prototypes' vectors through the store, so with every item stored the model never loads.
                 var clusterer = Clusterer(embedder, o, new StoredEmbeddingGenerator(generator, store));
                 var result = await clusterer.ClusterAsync(items, [], default);
@@ -72,6 +54,8 @@ internal static class ScaleBench
             var ws0 = Environment.WorkingSet;
             using (var g = new MiniLmEmbeddingGenerator(o.Embeddings.MaxTokens))
             {
+                // The model loads on the first texts to embed; load it here so "at load" measures the model.
+                g.LoadModel();
                 var m3 = Snapshot();
                 var ws1 = Environment.WorkingSet;
                 var swEmbed = Stopwatch.StartNew();
@@ -88,14 +72,7 @@ internal static class ScaleBench
         {
             var shortItems = items.Where(i => ItemText.For(i).Length <= 280).Take(100_000).ToList();
             var lexical = new ClusteringOptions { Features = FeatureKind.Lexical };
-            if (Environment.GetEnvironmentVariable("SCALE_LEXICAL_PROBE") == "1")
-            {
-                var probeWatch = Stopwatch.StartNew();
-                var probe = new LexicalFeaturizer { Seed = lexical.Seed, FitSample = FitSample() };
-                _ = probe.Featurize(shortItems.Select(ItemText.For).ToList());
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  (lexical features alone for {shortItems.Count} texts: {probeWatch.Elapsed.TotalSeconds:F1} s; {string.Join(", ", probe.Timings.Select(t => $"{t.Step} {t.Seconds:F1} s"))}; {probe.SelectedNgrams} n-grams)"));
-            }
+            LexicalProbe(shortItems, lexical.Seed);
             var before = Snapshot();
             var sw = Stopwatch.StartNew();
             var result = await Clusterer(null, lexical, null).ClusterAsync(shortItems, [], default);
@@ -122,9 +99,21 @@ internal static class ScaleBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"embed phase: {sw.Elapsed.TotalSeconds:F1} s"));
     }
 
-    /// <summary>The lexical probes' sample size: the product's, or SCALE_FIT_SAMPLE to compare others.</summary>
-    private static int FitSample() =>
-        int.TryParse(Environment.GetEnvironmentVariable("SCALE_FIT_SAMPLE"), CultureInfo.InvariantCulture, out var n) ? n : ThemeFeaturizer.LexicalFitSample;
+    /// <summary>
+    /// With SCALE_LEXICAL_PROBE=1, the lexical features alone, timed per step; fitted on the product's sample size, or on
+    /// SCALE_FIT_SAMPLE texts to compare others.
+    /// </summary>
+    private static void LexicalProbe(List<FeedbackItem> items, int seed)
+    {
+        if (Environment.GetEnvironmentVariable("SCALE_LEXICAL_PROBE") != "1") return;
+        var fitSample = int.TryParse(Environment.GetEnvironmentVariable("SCALE_FIT_SAMPLE"), CultureInfo.InvariantCulture, out var n)
+            ? n : ThemeFeaturizer.LexicalFitSample;
+        var sw = Stopwatch.StartNew();
+        var probe = new LexicalFeaturizer { Seed = seed, FitSample = fitSample };
+        _ = probe.Featurize(items.Select(ItemText.For).ToList());
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  (lexical features alone for {items.Count} texts: {sw.Elapsed.TotalSeconds:F1} s; {string.Join(", ", probe.Timings.Select(t => $"{t.Step} {t.Seconds:F1} s"))}; {probe.SelectedNgrams} n-grams)"));
+    }
 
     private static ThemeClusterer Clusterer(ItemEmbedder? embedder, ClusteringOptions o, IEmbeddingGenerator<string, Embedding<float>>? generator)
     {

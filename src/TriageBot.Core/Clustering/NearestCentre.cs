@@ -35,7 +35,7 @@ internal static class NearestCentre
                     var bestSim = float.NegativeInfinity;
                     for (var k = 0; k < live.Length; k++)
                     {
-                        var s = System.Numerics.Tensors.TensorPrimitives.Dot(matrix.AsSpan(k * dims, dims), vectors[i]);
+                        var s = VectorMath.Dot(matrix.AsSpan(k * dims, dims), vectors[i]);
                         if (s > bestSim) { bestSim = s; best = k; }
                     }
                     result[i] = live[best];

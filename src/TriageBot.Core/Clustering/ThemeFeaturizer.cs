@@ -55,15 +55,18 @@ public sealed class ThemeFeaturizer(ItemEmbedder? embedder, ClusteringOptions op
     /// <summary><see cref="CentreWithin"/> on vectors this class owns: each is overwritten instead of copied.</summary>
     private void CentreInPlace(float[][] vectors, IReadOnlyList<string>? registers)
     {
-        foreach (var members in CentringGroups(vectors.Length, registers))
+        foreach (var members in CentringGroups(vectors.Length, registers)) CentreGroupInPlace(vectors, members);
+    }
+
+    /// <summary>Subtracts the members' mean from each member and re-normalises; a group of one is left as it is.</summary>
+    private static void CentreGroupInPlace(float[][] vectors, int[] members)
+    {
+        if (members.Length < 2) return;
+        var mean = VectorMath.Mean(members.Select(i => vectors[i]), vectors[members[0]].Length);
+        foreach (var i in members)
         {
-            if (members.Length < 2) continue;
-            var mean = VectorMath.Mean(members.Select(i => vectors[i]), vectors[members[0]].Length);
-            foreach (var i in members)
-            {
-                System.Numerics.Tensors.TensorPrimitives.Subtract(vectors[i], mean, vectors[i]);
-                VectorMath.Normalize(vectors[i]);
-            }
+            System.Numerics.Tensors.TensorPrimitives.Subtract(vectors[i], mean, vectors[i]);
+            VectorMath.Normalize(vectors[i]);
         }
     }
 
@@ -108,14 +111,9 @@ public sealed class ThemeFeaturizer(ItemEmbedder? embedder, ClusteringOptions op
     /// </summary>
     public float[][] CentreWithin(float[][] vectors, IReadOnlyList<string>? registers)
     {
-        if (registers is null || !options.CentrePerSource) return Centre(vectors);
-        var result = new float[vectors.Length][];
-        foreach (var group in Enumerable.Range(0, vectors.Length).GroupBy(i => registers[i]))
-        {
-            var members = group.ToList();
-            var centred = Centre(members.Select(i => vectors[i]).ToArray());
-            for (var k = 0; k < members.Count; k++) result[members[k]] = centred[k];
-        }
+        // A copy: the vectors are the caller's (embeddings may be one array shared by items of equal content).
+        var result = vectors.Select(v => (float[])v.Clone()).ToArray();
+        CentreInPlace(result, registers);
         return result;
     }
 
@@ -127,14 +125,9 @@ public sealed class ThemeFeaturizer(ItemEmbedder? embedder, ClusteringOptions op
     public static float[][] Centre(float[][] vectors)
     {
         if (vectors.Length < 2) return vectors;
-        var mean = VectorMath.Mean(vectors, vectors[0].Length);
-        return vectors.Select(v =>
-        {
-            var c = new float[v.Length];
-            System.Numerics.Tensors.TensorPrimitives.Subtract(v, mean, c);
-            VectorMath.Normalize(c);
-            return c;
-        }).ToArray();
+        var result = vectors.Select(v => (float[])v.Clone()).ToArray();
+        CentreGroupInPlace(result, [.. Enumerable.Range(0, result.Length)]);
+        return result;
     }
 
     /// <summary>Joins two normalised vectors so that a dot product is <c>w·cos₁ + (1−w)·cos₂</c>.</summary>

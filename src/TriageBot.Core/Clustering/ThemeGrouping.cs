@@ -94,22 +94,21 @@ public static class ThemeGrouping
             return ([.. vectors], [.. Enumerable.Repeat(1, vectors.Count)], Enumerable.Range(0, vectors.Count).ToArray());
         // A third of maxDirect micro-clusters already holds a few hundred themes finely; more only as the backlog grows.
         var micro = MicroClusters(vectors, Math.Min(maxDirect, Math.Max(maxDirect / 3, vectors.Count / 100)), seed);
-        var dims = vectors[0].Length;
+        var (microSums, microSizes) = KMeansClustering.SumsByLabel(vectors, micro, micro.Max() + 1);
+        // Units numbered in order of first appearance; micro-clusters no vector was assigned to are left out.
         var sums = new List<float[]>();
         var sizes = new List<int>();
-        var index = new Dictionary<int, int>();
+        var unitOfMicro = new int[microSums.Length];
         var unitOf = new int[vectors.Count];
         for (var i = 0; i < vectors.Count; i++)
         {
-            if (!index.TryGetValue(micro[i], out var u))
+            if (unitOfMicro[micro[i]] == 0)
             {
-                index[micro[i]] = u = sums.Count;
-                sums.Add(new float[dims]);
-                sizes.Add(0);
+                sums.Add(microSums[micro[i]]);
+                sizes.Add(microSizes[micro[i]]);
+                unitOfMicro[micro[i]] = sums.Count; // one-based: 0 means not numbered yet
             }
-            System.Numerics.Tensors.TensorPrimitives.Add(sums[u], vectors[i], sums[u]);
-            sizes[u]++;
-            unitOf[i] = u;
+            unitOf[i] = unitOfMicro[micro[i]] - 1;
         }
         return (sums, sizes, unitOf);
     }

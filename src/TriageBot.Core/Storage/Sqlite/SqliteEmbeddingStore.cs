@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -61,7 +60,7 @@ public sealed class SqliteEmbeddingStore(SqliteConnectionFactory factory) : IEmb
                 string? hash;
                 if (key.Length <= chars.Length) lookup.TryGetValue(chars[..Encoding.UTF8.GetChars(key, chars)], out hash);
                 else wanted.TryGetValue(Encoding.UTF8.GetString(key), out hash);
-                if (hash is not null) found[hash] = MemoryMarshal.Cast<byte, float>(raw.sqlite3_column_blob(statement, 1)).ToArray();
+                if (hash is not null) found[hash] = SqliteValues.FromBlob(raw.sqlite3_column_blob(statement, 1));
             }
             if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, db);
         }
