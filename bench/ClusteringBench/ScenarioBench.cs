@@ -41,6 +41,8 @@ internal static class ScenarioBench
                 case "--turneddown": o.TurnedDownJoinSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--rounds": o.SettleRounds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--maxdirect": o.MaxDirectItems = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--kindmerge": o.KindMergeSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--fragkindmerge": o.FragmentKindMergeSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "-v": verbose = true; break;
                 case "--pairs": pairs = true; break;
                 case "--links": links = true; break;

@@ -28,7 +28,7 @@ public sealed class ClusteringOptions
 
     /// <summary>Similarity to a theme's centroid at which an item the model reads poorly (another language) joins it; such items never start a theme.</summary>
     [Range(0.0, 1.0)]
-    public double ForeignJoinSimilarity { get; set; } = 0.2;
+    public double ForeignJoinSimilarity { get; set; } = 0.12;
 
     /// <summary>
     /// Similarity to a theme's centroid at which a free item of the run settles in that theme once the run's themes are
@@ -63,6 +63,22 @@ public sealed class ClusteringOptions
     /// <summary>Centroid similarity at which two themes that share <see cref="TermMergeSharedTerms"/> distinctive terms are merged.</summary>
     [Range(0.0, 1.0)]
     public double TermMergeSimilarity { get; set; } = 0.35;
+
+    /// <summary>
+    /// Centroid similarity at which two themes of the same kind are merged: both read as functional problems, not as
+    /// small fixes (copy, a link, an off-by-one). Fragments of one problem told in other words sit at about this
+    /// similarity; the small-fix sibling of a problem in the same area (its error message's wording, its docs link)
+    /// shares the words but is another ticket, so a difference in kind keeps two themes apart here.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double KindMergeSimilarity { get; set; } = 0.33;
+
+    /// <summary>
+    /// <see cref="KindMergeSimilarity"/> for a theme of no more than <see cref="MinThemeSize"/> items: three reports
+    /// are weak evidence of a problem of their own.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double FragmentKindMergeSimilarity { get; set; } = 0.3;
 
     /// <summary>How many of each theme's top distinctive terms (TF-IDF over the run) two themes must share to merge at <see cref="TermMergeSimilarity"/>.</summary>
     [Range(1, 100)]

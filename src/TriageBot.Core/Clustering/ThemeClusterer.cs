@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TriageBot.Domain;
+using TriageBot.Text;
 
 namespace TriageBot.Clustering;
 
@@ -95,7 +96,9 @@ public sealed class ThemeClusterer(
             events.Add(new ThemeEvent("created", theme.Id, null,
                 string.Create(CultureInfo.InvariantCulture, $"{ids.Count} items with average similarity >= {o.MergeSimilarity:0.00} and none within {o.JoinSimilarity:0.00} of an existing theme"), now));
         }
-        MergeConverged(themes, events, index, vectors, new DistinctiveTerms(texts), now);
+        // Read only for the themes a same-kind merge is weighed for: a large backlog is spared a regex pass over every item.
+        var smallFixCue = new bool?[input.Count];
+        MergeConverged(themes, events, index, vectors, new DistinctiveTerms(texts), i => smallFixCue[i] ??= Cues.IsSmallFix(input[i].FullText), now);
 
         // Every free item may settle, each with the bar its kind has earned: text the model reads poorly
         // (another language) and text the actionability check turned down must be nearer a theme to join it.
@@ -139,13 +142,29 @@ public sealed class ThemeClusterer(
     }
 
     /// <summary>
-    /// Merges unpinned themes whose centroids have converged, or that are fairly near and name the same
-    /// distinctive terms (error code, command, setting): one problem reported in different registers
-    /// splits into themes that a single similarity cut cannot join without also joining related problems.
+    /// Merges unpinned themes whose centroids have converged, that are fairly near and name the same
+    /// distinctive terms (error code, command, setting), or that are fairly near and of the same kind (both
+    /// functional problems, neither a small fix): one problem reported in different registers splits into
+    /// themes that a single similarity cut cannot join without also joining related problems.
     /// </summary>
-    private void MergeConverged(List<WorkingTheme> themes, List<ThemeEvent> events, Dictionary<string, int> index, float[][] vectors, DistinctiveTerms terms, DateTimeOffset now)
+    private void MergeConverged(List<WorkingTheme> themes, List<ThemeEvent> events, Dictionary<string, int> index, float[][] vectors, DistinctiveTerms terms,
+        Func<int, bool> hasSmallFixCue, DateTimeOffset now)
     {
         var o = options.Value;
+        // The share at which the agent reads a theme as a small fix (SmallFixJudge.MinShare): the same notion of kind here.
+        const double smallFixShare = 0.4;
+        var kinds = new Dictionary<WorkingTheme, (int Count, bool SmallFix)>(ReferenceEqualityComparer.Instance);
+        bool ReadsAsSmallFix(WorkingTheme t)
+        {
+            if (kinds.TryGetValue(t, out var cached) && cached.Count == t.Items.Count) return cached.SmallFix;
+            var members = t.Items.Where(index.ContainsKey).Select(id => index[id]).ToList();
+            // A share is read as well from a few hundred reports as from all of a large backlog's theme.
+            var step = Math.Max(1, members.Count / 256);
+            var read = members.Where((_, k) => k % step == 0).ToList();
+            var smallFix = read.Count(hasSmallFixCue) >= smallFixShare * read.Count;
+            kinds[t] = (t.Items.Count, smallFix);
+            return smallFix;
+        }
         var threshold = (float)o.AutoMergeSimilarity;
         // A theme's terms only change when it absorbs another, so they are computed once per version of it.
         var topTerms = new Dictionary<WorkingTheme, (int Count, HashSet<string> Terms)>(ReferenceEqualityComparer.Instance);
@@ -168,16 +187,24 @@ public sealed class ThemeClusterer(
                     if (live[a].Centroid!.Length != live[b].Centroid!.Length) continue;
                     var sim = VectorMath.Dot(live[a].Centroid!, live[b].Centroid!);
                     var shared = 0;
+                    var sameKind = false;
+                    var kindBar = Math.Min(live[a].Items.Count, live[b].Items.Count) <= o.MinThemeSize ? o.FragmentKindMergeSimilarity : o.KindMergeSimilarity;
                     if (sim < threshold)
                     {
-                        if (sim < (float)o.TermMergeSimilarity) continue;
-                        shared = Top(live[a]).Intersect(Top(live[b])).Count();
-                        if (shared < o.TermMergeSharedTerms) continue;
+                        sameKind = sim >= (float)kindBar && !ReadsAsSmallFix(live[a]) && !ReadsAsSmallFix(live[b]);
+                        if (!sameKind)
+                        {
+                            if (sim < (float)o.TermMergeSimilarity) continue;
+                            shared = Top(live[a]).Intersect(Top(live[b])).Count();
+                            if (shared < o.TermMergeSharedTerms) continue;
+                        }
                     }
                     // The older theme keeps its id, so links to it stay valid.
                     var (keep, drop) = live[a].FirstSeen <= live[b].FirstSeen ? (live[a], live[b]) : (live[b], live[a]);
                     events.Add(new ThemeEvent("merged", keep.Id, drop.Id,
-                        shared == 0
+                        sameKind
+                            ? string.Create(CultureInfo.InvariantCulture, $"centroid similarity {sim:0.000} >= {kindBar:0.00} and neither reads as a small fix; sizes {keep.Items.Count} + {drop.Items.Count}")
+                            : shared == 0
                             ? string.Create(CultureInfo.InvariantCulture, $"centroid similarity {sim:0.000} >= {threshold:0.00}; sizes {keep.Items.Count} + {drop.Items.Count}")
                             : string.Create(CultureInfo.InvariantCulture, $"centroid similarity {sim:0.000} >= {o.TermMergeSimilarity:0.00} and {shared} distinctive terms shared; sizes {keep.Items.Count} + {drop.Items.Count}"), now));
                     keep.Items.AddRange(drop.Items.Except(keep.Items, StringComparer.Ordinal));

@@ -1,4 +1,5 @@
 using TriageBot.Agent.Offline;
+using TriageBot.Text;
 
 namespace TriageBot.Tests.Agent;
 

@@ -93,6 +93,33 @@ public class ThemeClustererTests
         Assert.Equal(["s:1", "s:2", "s:3"], result.Themes.Single(t => t.ItemIds.Contains("s:1")).ItemIds.Order());
     }
 
+    [Theory]
+    [InlineData("sso", 1.0, true)]
+    [InlineData("sso", 0.3, false)]
+    [InlineData("typo", 0.3, true)]
+    public async Task Near_themes_of_the_same_kind_merge_and_a_small_fix_in_the_same_area_stays_apart(string neighbour, double kindMerge, bool apart)
+    {
+        // The login loop and three reports that say "login" and one more thing: alike within (similarity 1), 0.36 alike
+        // across once centred, whatever the other thing is. Linkage at 0.9 keeps them apart and no other merge rule
+        // applies, so only the same-kind rule can join them; "typo" makes the neighbours a small fix, another kind.
+        _options.MergeSimilarity = 0.9;
+        _options.FragmentSimilarity = 1.0;
+        _options.AutoMergeSimilarity = 1.0;
+        _options.TermMergeSimilarity = 1.0;
+        _options.KindMergeSimilarity = _options.FragmentKindMergeSimilarity = kindMerge;
+        var generator = new KeywordEmbeddingGenerator("login", neighbour, "export");
+        string[] reports = neighbour == "sso"
+            ? ["sso login with okta fails right after I approve in the browser", "our sso login bounces back to the sign-in screen", "since the update sso login never completes for the team"]
+            : ["typo on the login button, it says 'Lgoin'", "the login screen has a typo: 'Pasword'", "small typo in the login dialog title, 'Sing in'"];
+        FeedbackItem[] items = [.. Day1, .. reports.Select((text, k) => Item($"s:3{k}", text))];
+        var result = await Create(generator).ClusterAsync(items, [], default);
+
+        var login = result.Themes.Single(t => t.ItemIds.Contains("s:1"));
+        Assert.Equal(apart ? ["s:1", "s:2", "s:3"] : ["s:1", "s:2", "s:3", "s:30", "s:31", "s:32"], login.ItemIds.Order(StringComparer.Ordinal));
+        Assert.Equal(apart ? 3 : 2, result.Themes.Count);
+        Assert.Equal(!apart, result.Events.Any(e => e.Kind == "merged" && e.Reason.Contains("neither reads as a small fix", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task Day_two_keeps_day_one_ids_and_a_new_problem_gets_a_new_theme()
     {

@@ -1,12 +1,13 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using TriageBot.Agent.Offline;
 using TriageBot.Diagnostics;
 using TriageBot.Domain;
 using TriageBot.Storage;
+using TriageBot.Text;
 
 namespace TriageBot.Agent.Model;
 

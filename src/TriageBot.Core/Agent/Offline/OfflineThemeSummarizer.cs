@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using TriageBot.Agent.Text;
 using TriageBot.Domain;
+using TriageBot.Text;
 
 namespace TriageBot.Agent.Offline;
 

@@ -1,4 +1,5 @@
 using TriageBot.Domain;
+using TriageBot.Text;
 
 namespace TriageBot.Agent.Offline;
 

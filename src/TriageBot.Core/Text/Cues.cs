@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 
-namespace TriageBot.Agent.Offline;
+namespace TriageBot.Text;
 
 /// <summary>
-/// Word cues the offline agent reads feedback with. Generic product-support vocabulary only:
+/// Word cues the offline agent and the clusterer read feedback with. Generic product-support vocabulary only:
 /// nothing here may name a product, a feature or a team.
 /// </summary>
 internal static partial class Cues
