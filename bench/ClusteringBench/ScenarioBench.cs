@@ -17,6 +17,8 @@ internal static class ScenarioBench
         var verbose = false;
         var pairs = false;
         var links = false;
+        double? noisedBar = null;
+        var noised = new NoisedNearest();
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => args[++i];
@@ -43,6 +45,7 @@ internal static class ScenarioBench
                 case "--maxdirect": o.MaxDirectItems = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--kindmerge": o.KindMergeSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--fragkindmerge": o.FragmentKindMergeSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--noised": noisedBar = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "-v": verbose = true; break;
                 case "--pairs": pairs = true; break;
                 case "--links": links = true; break;
@@ -68,6 +71,7 @@ internal static class ScenarioBench
             Console.WriteLine($"{Path.GetFileName(file)}: items {items.Count} themes {result.Themes.Count} noise {result.Noise.Count} ({seconds:F1}s)  " +
                 $"recall {score.ThemeRecall:F3} purity {score.TicketPurity:F3} dup {score.DuplicateTickets} noiseFiled {score.NoiseFiledRate:F3} nmi {score.Nmi:F3} missing {score.ItemsMissing}");
             if (verbose) Explain(items, truth, result);
+            if (noisedBar is { } bar) noised.Add(items, truth, result, bar);
             if (links)
             {
                 // How often an item that links another is about the same truth theme.
@@ -82,6 +86,7 @@ internal static class ScenarioBench
                 PairStats(items, truth, result, vecs, new DistinctiveTerms(texts));
             }
         }
+        if (noisedBar is not null) noised.Print(noisedBar.Value);
     }
 
     internal static RunReport ToReport(ClusteringResult result) => new()

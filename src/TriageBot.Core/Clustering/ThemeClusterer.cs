@@ -151,30 +151,17 @@ public sealed class ThemeClusterer(
         Func<int, bool> hasSmallFixCue, DateTimeOffset now)
     {
         var o = options.Value;
-        // The share at which the agent reads a theme as a small fix (SmallFixJudge.MinShare): the same notion of kind here.
-        const double smallFixShare = 0.4;
-        var kinds = new Dictionary<WorkingTheme, (int Count, bool SmallFix)>(ReferenceEqualityComparer.Instance);
-        bool ReadsAsSmallFix(WorkingTheme t)
+        var threshold = (float)o.AutoMergeSimilarity;
+        List<int> Members(WorkingTheme t) => t.Items.Where(index.ContainsKey).Select(id => index[id]).ToList();
+        var top = new PerThemeVersion<HashSet<string>>(t => terms.Top(Members(t), o.TermMergeTopTerms));
+        var readsAsSmallFix = new PerThemeVersion<bool>(t =>
         {
-            if (kinds.TryGetValue(t, out var cached) && cached.Count == t.Items.Count) return cached.SmallFix;
-            var members = t.Items.Where(index.ContainsKey).Select(id => index[id]).ToList();
             // A share is read as well from a few hundred reports as from all of a large backlog's theme.
+            var members = Members(t);
             var step = Math.Max(1, members.Count / 256);
             var read = members.Where((_, k) => k % step == 0).ToList();
-            var smallFix = read.Count(hasSmallFixCue) >= smallFixShare * read.Count;
-            kinds[t] = (t.Items.Count, smallFix);
-            return smallFix;
-        }
-        var threshold = (float)o.AutoMergeSimilarity;
-        // A theme's terms only change when it absorbs another, so they are computed once per version of it.
-        var topTerms = new Dictionary<WorkingTheme, (int Count, HashSet<string> Terms)>(ReferenceEqualityComparer.Instance);
-        HashSet<string> Top(WorkingTheme t)
-        {
-            if (topTerms.TryGetValue(t, out var cached) && cached.Count == t.Items.Count) return cached.Terms;
-            var terms_ = terms.Top(t.Items.Where(index.ContainsKey).Select(id => index[id]).ToList(), o.TermMergeTopTerms);
-            topTerms[t] = (t.Items.Count, terms_);
-            return terms_;
-        }
+            return read.Count(hasSmallFixCue) >= Cues.SmallFixShare * read.Count;
+        });
         foreach (var t in themes) t.Centroid = WorkingTheme.CentroidOf(t, index, vectors);
         var merged = true;
         while (merged)
@@ -186,18 +173,15 @@ public sealed class ThemeClusterer(
                 {
                     if (live[a].Centroid!.Length != live[b].Centroid!.Length) continue;
                     var sim = VectorMath.Dot(live[a].Centroid!, live[b].Centroid!);
-                    var shared = 0;
-                    var sameKind = false;
+                    var converged = sim >= threshold;
                     var kindBar = Math.Min(live[a].Items.Count, live[b].Items.Count) <= o.MinThemeSize ? o.FragmentKindMergeSimilarity : o.KindMergeSimilarity;
-                    if (sim < threshold)
+                    var sameKind = !converged && sim >= (float)kindBar && !readsAsSmallFix[live[a]] && !readsAsSmallFix[live[b]];
+                    var shared = 0;
+                    if (!converged && !sameKind)
                     {
-                        sameKind = sim >= (float)kindBar && !ReadsAsSmallFix(live[a]) && !ReadsAsSmallFix(live[b]);
-                        if (!sameKind)
-                        {
-                            if (sim < (float)o.TermMergeSimilarity) continue;
-                            shared = Top(live[a]).Intersect(Top(live[b])).Count();
-                            if (shared < o.TermMergeSharedTerms) continue;
-                        }
+                        if (sim < (float)o.TermMergeSimilarity) continue;
+                        shared = top[live[a]].Intersect(top[live[b]]).Count();
+                        if (shared < o.TermMergeSharedTerms) continue;
                     }
                     // The older theme keeps its id, so links to it stay valid.
                     var (keep, drop) = live[a].FirstSeen <= live[b].FirstSeen ? (live[a], live[b]) : (live[b], live[a]);

@@ -77,3 +77,23 @@ internal sealed class WorkingTheme
         return v;
     }
 }
+
+/// <summary>
+/// A value read from a theme's members (its distinctive terms, its kind), kept until the theme gains or loses
+/// items: while themes merge, most of them are compared again and again unchanged.
+/// </summary>
+internal sealed class PerThemeVersion<T>(Func<WorkingTheme, T> read)
+{
+    private readonly Dictionary<WorkingTheme, (int Count, T Value)> _values = new(ReferenceEqualityComparer.Instance);
+
+    public T this[WorkingTheme theme]
+    {
+        get
+        {
+            if (_values.TryGetValue(theme, out var kept) && kept.Count == theme.Items.Count) return kept.Value;
+            var value = read(theme);
+            _values[theme] = (theme.Items.Count, value);
+            return value;
+        }
+    }
+}

@@ -35,6 +35,12 @@ internal static partial class Cues
     public static bool HasOffByOneCounts(string text) =>
         ContrastedCounts().Matches(text).Any(m => Math.Abs(int.Parse(m.Groups["a"].Value, System.Globalization.CultureInfo.InvariantCulture) - int.Parse(m.Groups["b"].Value, System.Globalization.CultureInfo.InvariantCulture)) == 1);
 
+    /// <summary>
+    /// The share of a theme's reports with a small-fix cue at which the theme reads as a small fix: the agent's
+    /// judgement (with more conditions) and the clusterer's notion of a theme's kind both start from it.
+    /// </summary>
+    public const double SmallFixShare = 0.4;
+
     /// <summary>Whether <paramref name="text"/> carries any small-fix cue.</summary>
     public static bool IsSmallFix(string text) => SmallFix().IsMatch(text) || HasOffByOneCounts(text) || HasImpossibleCounter(text) || HasUnitMismatch(text);
 

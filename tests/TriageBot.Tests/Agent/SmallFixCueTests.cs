@@ -1,4 +1,3 @@
-using TriageBot.Agent.Offline;
 using TriageBot.Text;
 
 namespace TriageBot.Tests.Agent;

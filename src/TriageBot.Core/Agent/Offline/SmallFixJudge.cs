@@ -12,7 +12,7 @@ public sealed record SmallFixJudgement(bool SmallFix, string? Reason);
 /// </summary>
 public static class SmallFixJudge
 {
-    public const double MinShare = 0.4;
+    public const double MinShare = Cues.SmallFixShare;
 
     public static SmallFixJudgement Judge(IReadOnlyList<FeedbackItem> items)
     {
