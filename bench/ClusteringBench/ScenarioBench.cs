@@ -168,6 +168,8 @@ internal static class ScenarioBench
             foreach (var id in t.ItemIds.Where(id => labels.GetValueOrDefault(id) != majority))
                 Console.WriteLine($"      stray [{labels.GetValueOrDefault(id, "?")}] {Text(id)}");
         }
+        foreach (var e in result.Events.Where(e => e.Kind == "merged"))
+            Console.WriteLine($"  EVENT merged {e.ThemeId} <- {e.OtherThemeId}: {e.Reason}");
         var vecs = result.Themes.ToDictionary(t => t.Id, t => t.Centroid);
         for (var a = 0; a < result.Themes.Count; a++)
             for (var b = a + 1; b < result.Themes.Count; b++)

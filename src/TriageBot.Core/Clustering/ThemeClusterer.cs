@@ -97,8 +97,8 @@ public sealed class ThemeClusterer(
                 string.Create(CultureInfo.InvariantCulture, $"{ids.Count} items with average similarity >= {o.MergeSimilarity:0.00} and none within {o.JoinSimilarity:0.00} of an existing theme"), now));
         }
         // Read only for the themes a same-kind merge is weighed for: a large backlog is spared a regex pass over every item.
-        var smallFixCue = new bool?[input.Count];
-        MergeConverged(themes, events, index, vectors, new DistinctiveTerms(texts), i => smallFixCue[i] ??= Cues.IsSmallFix(input[i].FullText), now);
+        var cues = new ReportCues?[input.Count];
+        MergeConverged(themes, events, index, vectors, new DistinctiveTerms(texts), i => cues[i] ??= Cues.Of(input[i].FullText), now);
 
         // Every free item may settle, each with the bar its kind has earned: text the model reads poorly
         // (another language) and text the actionability check turned down must be nearer a theme to join it.
@@ -148,19 +148,20 @@ public sealed class ThemeClusterer(
     /// themes that a single similarity cut cannot join without also joining related problems.
     /// </summary>
     private void MergeConverged(List<WorkingTheme> themes, List<ThemeEvent> events, Dictionary<string, int> index, float[][] vectors, DistinctiveTerms terms,
-        Func<int, bool> hasSmallFixCue, DateTimeOffset now)
+        Func<int, ReportCues> cuesOf, DateTimeOffset now)
     {
         var o = options.Value;
         var threshold = (float)o.AutoMergeSimilarity;
         List<int> Members(WorkingTheme t) => t.Items.Where(index.ContainsKey).Select(id => index[id]).ToList();
         var top = new PerThemeVersion<HashSet<string>>(t => terms.Top(Members(t), o.TermMergeTopTerms));
-        var readsAsSmallFix = new PerThemeVersion<bool>(t =>
+        var kindOf = new PerThemeVersion<ThemeKind>(t =>
         {
             // A share is read as well from a few hundred reports as from all of a large backlog's theme.
             var members = Members(t);
             var step = Math.Max(1, members.Count / 256);
-            var read = members.Where((_, k) => k % step == 0).ToList();
-            return read.Count(hasSmallFixCue) >= Cues.SmallFixShare * read.Count;
+            var read = members.Where((_, k) => k % step == 0).Select(cuesOf).ToList();
+            if (read.Count(c => c.HasFlag(ReportCues.SmallFix)) >= Cues.SmallFixShare * read.Count) return ThemeKind.SmallFix;
+            return read.Count(c => c.HasFlag(ReportCues.Request)) >= Cues.RequestShare * read.Count ? ThemeKind.Request : ThemeKind.Problem;
         });
         foreach (var t in themes) t.Centroid = WorkingTheme.CentroidOf(t, index, vectors);
         var merged = true;
@@ -175,7 +176,8 @@ public sealed class ThemeClusterer(
                     var sim = VectorMath.Dot(live[a].Centroid!, live[b].Centroid!);
                     var converged = sim >= threshold;
                     var kindBar = Math.Min(live[a].Items.Count, live[b].Items.Count) <= o.MinThemeSize ? o.FragmentKindMergeSimilarity : o.KindMergeSimilarity;
-                    var sameKind = !converged && sim >= (float)kindBar && !readsAsSmallFix[live[a]] && !readsAsSmallFix[live[b]];
+                    // Checked last: the kind is read from the reports' text, so only for pairs near enough to merge.
+                    var sameKind = !converged && sim >= (float)kindBar && kindOf[live[a]] is var kind && kind != ThemeKind.SmallFix && kindOf[live[b]] == kind;
                     var shared = 0;
                     if (!converged && !sameKind)
                     {
@@ -187,7 +189,7 @@ public sealed class ThemeClusterer(
                     var (keep, drop) = live[a].FirstSeen <= live[b].FirstSeen ? (live[a], live[b]) : (live[b], live[a]);
                     events.Add(new ThemeEvent("merged", keep.Id, drop.Id,
                         sameKind
-                            ? string.Create(CultureInfo.InvariantCulture, $"centroid similarity {sim:0.000} >= {kindBar:0.00} and neither reads as a small fix; sizes {keep.Items.Count} + {drop.Items.Count}")
+                            ? string.Create(CultureInfo.InvariantCulture, $"centroid similarity {sim:0.000} >= {kindBar:0.00} and both read as {(kindOf[keep] == ThemeKind.Request ? "requests" : "functional problems")}, neither as a small fix; sizes {keep.Items.Count} + {drop.Items.Count}")
                             : shared == 0
                             ? string.Create(CultureInfo.InvariantCulture, $"centroid similarity {sim:0.000} >= {threshold:0.00}; sizes {keep.Items.Count} + {drop.Items.Count}")
                             : string.Create(CultureInfo.InvariantCulture, $"centroid similarity {sim:0.000} >= {o.TermMergeSimilarity:0.00} and {shared} distinctive terms shared; sizes {keep.Items.Count} + {drop.Items.Count}"), now));
