@@ -144,8 +144,8 @@ public sealed class ThemeClusterer(
     /// <summary>
     /// Merges unpinned themes whose centroids have converged, that are fairly near and name the same
     /// distinctive terms (error code, command, setting), or that are fairly near and of the same kind (both
-    /// functional problems, neither a small fix): one problem reported in different registers splits into
-    /// themes that a single similarity cut cannot join without also joining related problems.
+    /// functional problems or both requests, neither a small fix): one problem reported in different registers
+    /// splits into themes that a single similarity cut cannot join without also joining related problems.
     /// </summary>
     private void MergeConverged(List<WorkingTheme> themes, List<ThemeEvent> events, Dictionary<string, int> index, float[][] vectors, DistinctiveTerms terms,
         Func<int, ReportCues> cuesOf, DateTimeOffset now)
