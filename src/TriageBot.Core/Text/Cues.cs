@@ -34,8 +34,8 @@ internal static partial class Cues
     /// <summary>
     /// The share of a theme's reports with a request cue at which the theme reads as a request. Lower than
     /// <see cref="SmallFixShare"/>: people ask for a feature in many ways the cues miss, while bug reports seldom use
-    /// these words (in the generated scenarios of three products: a quarter to two thirds of a feature theme's
-    /// reports, at most a fifth of a bug theme's).
+    /// these words (in one generated scenario of each of three products: a quarter to two thirds of a feature
+    /// theme's reports carry a cue, at most a fifth of a bug theme's).
     /// </summary>
     public const double RequestShare = 0.3;
 
