@@ -65,11 +65,11 @@ public sealed class ClusteringOptions
     public double TermMergeSimilarity { get; set; } = 0.35;
 
     /// <summary>
-    /// Centroid similarity at which two themes of the same kind are merged: both read as functional problems, or both
-    /// as requests, and neither as a small fix (copy, a link, an off-by-one). Fragments of one problem told in other
-    /// words sit at about this similarity; the small-fix sibling of a problem in the same area (its error message's
-    /// wording, its docs link) and a feature request about the same screen share the words but are other tickets, so
-    /// a difference in kind keeps two themes apart here.
+    /// Centroid similarity at which two themes of the same kind are merged: both read as functional problems, both as
+    /// requests, or both as small fixes (copy, a link, an off-by-one). Fragments of one problem told in other words
+    /// sit at about this similarity; the small-fix sibling of a problem in the same area (its error message's wording,
+    /// its docs link) and a feature request about the same screen share the words but are other tickets, so a
+    /// difference in kind keeps two themes apart here.
     /// </summary>
     [Range(0.0, 1.0)]
     public double KindMergeSimilarity { get; set; } = 0.33;

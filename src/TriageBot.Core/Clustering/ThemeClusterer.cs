@@ -144,7 +144,7 @@ public sealed class ThemeClusterer(
     /// <summary>
     /// Merges unpinned themes whose centroids have converged, that are fairly near and name the same
     /// distinctive terms (error code, command, setting), or that are fairly near and of the same kind (both
-    /// functional problems or both requests, neither a small fix): one problem reported in different registers
+    /// functional problems, both requests or both small fixes): one problem reported in different registers
     /// splits into themes that a single similarity cut cannot join without also joining related problems.
     /// </summary>
     private void MergeConverged(List<WorkingTheme> themes, List<ThemeEvent> events, Dictionary<string, int> index, float[][] vectors, DistinctiveTerms terms,
@@ -177,7 +177,7 @@ public sealed class ThemeClusterer(
                     var converged = sim >= threshold;
                     var kindBar = Math.Min(live[a].Items.Count, live[b].Items.Count) <= o.MinThemeSize ? o.FragmentKindMergeSimilarity : o.KindMergeSimilarity;
                     // Checked last: the kind is read from the reports' text, so only for pairs near enough to merge.
-                    var sameKind = !converged && sim >= (float)kindBar && kindOf[live[a]] is var kind && kind != ThemeKind.SmallFix && kindOf[live[b]] == kind;
+                    var sameKind = !converged && sim >= (float)kindBar && kindOf[live[a]] == kindOf[live[b]];
                     var shared = 0;
                     if (!converged && !sameKind)
                     {
@@ -189,7 +189,7 @@ public sealed class ThemeClusterer(
                     var (keep, drop) = live[a].FirstSeen <= live[b].FirstSeen ? (live[a], live[b]) : (live[b], live[a]);
                     events.Add(new ThemeEvent("merged", keep.Id, drop.Id,
                         sameKind
-                            ? string.Create(CultureInfo.InvariantCulture, $"centroid similarity {sim:0.000} >= {kindBar:0.00} and both read as {(kindOf[keep] == ThemeKind.Request ? "requests" : "functional problems")}, neither as a small fix; sizes {keep.Items.Count} + {drop.Items.Count}")
+                            ? string.Create(CultureInfo.InvariantCulture, $"centroid similarity {sim:0.000} >= {kindBar:0.00} and both read as {KindName(kindOf[keep])}; sizes {keep.Items.Count} + {drop.Items.Count}")
                             : shared == 0
                             ? string.Create(CultureInfo.InvariantCulture, $"centroid similarity {sim:0.000} >= {threshold:0.00}; sizes {keep.Items.Count} + {drop.Items.Count}")
                             : string.Create(CultureInfo.InvariantCulture, $"centroid similarity {sim:0.000} >= {o.TermMergeSimilarity:0.00} and {shared} distinctive terms shared; sizes {keep.Items.Count} + {drop.Items.Count}"), now));
@@ -201,6 +201,13 @@ public sealed class ThemeClusterer(
                 }
         }
     }
+
+    private static string KindName(ThemeKind kind) => kind switch
+    {
+        ThemeKind.Request => "requests",
+        ThemeKind.SmallFix => "small fixes",
+        _ => "functional problems",
+    };
 
     /// <summary>Lets the run's free items settle among the themes (<see cref="ThemeSettling"/>) and applies where they end.</summary>
     private void Settle(List<WorkingTheme> themes, List<int> movable, List<float> bars, List<bool> follows, Dictionary<string, int> index, float[][] vectors,

@@ -125,6 +125,37 @@ public class ThemeClustererTests
         Assert.Equal(!apart, result.Events.Any(e => e.Kind == "merged" && e.Reason.Contains("both read as functional problems", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData(1.0, false)]
+    [InlineData(0.3, true)]
+    public async Task Two_near_small_fixes_are_one_kind_and_merge(double kindMerge, bool merged)
+    {
+        // Typos on the save dialog's cancel label and in its heading: both small fixes of one dialog, as near as
+        // the fragments above, so only the same-kind rule can join them.
+        _options.MergeSimilarity = 0.9;
+        _options.FragmentSimilarity = 1.0;
+        _options.AutoMergeSimilarity = 1.0;
+        _options.TermMergeSimilarity = 1.0;
+        _options.KindMergeSimilarity = _options.FragmentKindMergeSimilarity = kindMerge;
+        var generator = new KeywordEmbeddingGenerator("login", "export", "save", "dialog", "cancel", "heading");
+        FeedbackItem[] items =
+        [
+            .. Day1,
+            Item("s:40", "typo on the save dialog's cancel label, it says 'Cancle'"),
+            Item("s:41", "the save dialog cancel label has a typo: 'Cnacel'"),
+            Item("s:42", "small typo in the save dialog: cancel reads 'Canel'"),
+            Item("s:43", "the save dialog heading has a typo: 'Sve as'"),
+            Item("s:44", "typo in the save dialog heading, 'Svae file'"),
+            Item("s:45", "spelling mistake in the save dialog heading: 'Dcoument'"),
+        ];
+        var result = await Create(generator).ClusterAsync(items, [], default);
+
+        var label = result.Themes.Single(t => t.ItemIds.Contains("s:40"));
+        Assert.Equal(merged ? ["s:40", "s:41", "s:42", "s:43", "s:44", "s:45"] : ["s:40", "s:41", "s:42"], label.ItemIds.Order(StringComparer.Ordinal));
+        Assert.Equal(merged, result.Events.Any(e => e.Kind == "merged" && e.Reason.Contains("both read as small fixes", StringComparison.Ordinal)));
+        Assert.Equal(merged ? 3 : 4, result.Themes.Count);
+    }
+
     [Fact]
     public async Task Day_two_keeps_day_one_ids_and_a_new_problem_gets_a_new_theme()
     {
