@@ -103,18 +103,12 @@ public sealed class ActionabilityClassifier
         var useEmbeddings = embeddings is not null && _generator is not null;
         if (useEmbeddings) await EnsurePrototypesAsync(ct);
         for (var i = 0; i < texts.Count; i++)
-        {
-            if (HasTooLittleText(texts[i])) continue;
-            if (!useEmbeddings)
-            {
-                result[i] = WordCount(texts[i]) >= MinWords;
-                continue;
-            }
-            var score = Score(embeddings![i]);
-            result[i] = WordCount(texts[i]) >= MinWords && score > Margin;
-        }
+            result[i] = HasEnoughWords(texts[i]) && (!useEmbeddings || Score(embeddings![i]) > Margin);
         return result;
     }
+
+    /// <summary>Whether a cleaned text has enough to act on at all: letters, and at least <see cref="MinWords"/> words.</summary>
+    public bool HasEnoughWords(string text) => !HasTooLittleText(text) && WordCount(text) >= MinWords;
 
     /// <summary>Nearest actionable prototypes' similarity minus nearest non-actionable ones'.</summary>
     public double Score(float[] embedding) =>

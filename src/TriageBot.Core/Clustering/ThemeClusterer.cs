@@ -54,11 +54,24 @@ public sealed class ThemeClusterer(
         var free = Enumerable.Range(0, input.Count).Where(i => !placed.Contains(input[i].Id) && !support.Contains(i)).ToList();
         var actionable = await actionability.IsActionableAsync(
             free.Select(i => texts[i]).ToList(), embeddings is null ? null : free.Select(i => embeddings[i]).ToList(), ct);
+        // The kind cues of a report, read only where a decision needs them: a large backlog is spared a regex pass over every item.
+        var cues = new ReportCues?[input.Count];
+        ReportCues CuesOf(int i) => cues[i] ??= Cues.Of(input[i].FullText);
+        // A small-fix cue (a quoted typo, "Day 4 of 3") marks a report whatever its tone: "bonus day?? 🙃" is nearer
+        // chatter than problems to the prototypes, yet it is a bug. No noise item of the generated scenarios carries one.
+        for (var k = 0; k < free.Count; k++)
+            if (!actionable[k] && actionability.HasEnoughWords(texts[free[k]]) && CuesOf(free[k]).HasFlag(ReportCues.SmallFix)) actionable[k] = true;
         var candidates = free.Where((_, k) => actionable[k]).ToList();
         // What a group says on average must read as a problem too: it can be made of items each just past the
         // item check (praise, chatter in many words), or gather every terse "thanks" of a large backlog while settling.
-        bool ReadsAsProblem(IEnumerable<int> members) =>
-            embeddings is null || actionability.ScoreMean(members.Select(i => embeddings[i])) >= o.ActionabilityMargin + o.GroupActionabilityMargin;
+        // A group of small fixes reads as one, for the reason above.
+        bool ReadsAsProblem(IEnumerable<int> members)
+        {
+            var list = members.ToList();
+            return embeddings is null
+                || actionability.ScoreMean(list.Select(i => embeddings[i])) >= o.ActionabilityMargin + o.GroupActionabilityMargin
+                || list.Count(i => CuesOf(i).HasFlag(ReportCues.SmallFix)) >= Cues.SmallFixShare * list.Count;
+        }
 
         foreach (var t in themes) t.Centroid = WorkingTheme.CentroidOf(t, index, vectors);
         var join = (float)o.JoinSimilarity;
@@ -96,9 +109,7 @@ public sealed class ThemeClusterer(
             events.Add(new ThemeEvent("created", theme.Id, null,
                 string.Create(CultureInfo.InvariantCulture, $"{ids.Count} items with average similarity >= {o.MergeSimilarity:0.00} and none within {o.JoinSimilarity:0.00} of an existing theme"), now));
         }
-        // Read only for the themes a same-kind merge is weighed for: a large backlog is spared a regex pass over every item.
-        var cues = new ReportCues?[input.Count];
-        MergeConverged(themes, events, index, vectors, new DistinctiveTerms(texts), i => cues[i] ??= Cues.Of(input[i].FullText), now);
+        MergeConverged(themes, events, index, vectors, new DistinctiveTerms(texts), CuesOf, now);
 
         // Every free item may settle, each with the bar its kind has earned: text the model reads poorly
         // (another language) and text the actionability check turned down must be nearer a theme to join it.

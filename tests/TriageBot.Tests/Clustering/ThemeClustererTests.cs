@@ -14,7 +14,7 @@ public class ThemeClustererTests
 
     private ThemeClusterer Create(KeywordEmbeddingGenerator generator) =>
         new(new ThemeFeaturizer(new ItemEmbedder(generator, new InMemoryEmbeddingStore()), _options),
-            new ActionabilityClassifier(generator),
+            new ActionabilityClassifier(generator) { Margin = _options.ActionabilityMargin },
             Overrides(), Options.Create(_options), _time);
 
     private ThemeOverrides Overrides() => new(_overrideStore, Options.Create(_options), _time);
@@ -154,6 +154,26 @@ public class ThemeClustererTests
         Assert.Equal(merged ? ["s:40", "s:41", "s:42", "s:43", "s:44", "s:45"] : ["s:40", "s:41", "s:42"], label.ItemIds.Order(StringComparer.Ordinal));
         Assert.Equal(merged, result.Events.Any(e => e.Kind == "merged" && e.Reason.Contains("both read as small fixes", StringComparison.Ordinal)));
         Assert.Equal(merged ? 3 : 4, result.Themes.Count);
+    }
+
+    [Fact]
+    public async Task A_small_fix_cue_marks_a_report_however_chatty_it_reads()
+    {
+        // A margin no text reaches: the prototypes turn every item down, one by one and as a group, so only a
+        // small-fix cue (a quoted misspelling, a counter past its total) can keep a report out of noise.
+        _options.ActionabilityMargin = 2;
+        FeedbackItem[] items =
+        [
+            .. Day1,
+            Item("s:50", "lol the dark mode toggle has a typo, 'Drak mode' 🙃"),
+            Item("s:51", "the dark mode settings page has a typo: 'Dark mdoe' haha"),
+            Item("s:52", "dark mode tour shows 'Step 4 of 3' at the end, bonus step??"),
+        ];
+        var result = await Create(Generator()).ClusterAsync(items, [], default);
+
+        var theme = Assert.Single(result.Themes);
+        Assert.Equal(["s:50", "s:51", "s:52"], theme.ItemIds.Order(StringComparer.Ordinal));
+        Assert.Equal(Day1.Select(i => i.Id).Order(StringComparer.Ordinal), result.Noise.Order(StringComparer.Ordinal));
     }
 
     [Fact]
