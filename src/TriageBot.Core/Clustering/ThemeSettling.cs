@@ -56,7 +56,34 @@ internal static class ThemeSettling
             // handful of items between near themes, and a run of under a thousand items settles exactly.
             if (moved <= vectors.Count / 1000) break;
         }
+        CapFollowers(themes, vectors, assigned, follows, alive, dims);
+        Dissolve(themes, assigned, alive, minThemeSize);
         return assigned;
+    }
+
+    /// <summary>
+    /// Followers (other-language and turned-down items, which join at looser bars) never outnumber the members that
+    /// make a theme: all text in one language sits in one region of an English model, so in a large backlog a theme
+    /// near that region would otherwise take in every post in that language. The nearest followers stay.
+    /// </summary>
+    private static void CapFollowers(IReadOnlyList<SettlingTheme> themes, IReadOnlyList<float[]> vectors, int[] assigned, IReadOnlyList<bool> follows, bool[] alive, int dims)
+    {
+        var sums = Sums(themes, vectors, assigned, follows, alive, dims);
+        var members = new int[themes.Count];
+        var followers = new List<int>[themes.Count];
+        for (var t = 0; t < themes.Count; t++) members[t] = themes[t].FixedCount;
+        for (var i = 0; i < assigned.Length; i++)
+        {
+            var t = assigned[i];
+            if (t < 0) continue;
+            if (follows[i]) (followers[t] ??= []).Add(i);
+            else members[t]++;
+        }
+        for (var t = 0; t < themes.Count; t++)
+        {
+            if (followers[t] is not { } list || list.Count <= members[t] || sums[t] is not { } sum) continue;
+            foreach (var i in list.OrderByDescending(i => VectorMath.Dot(sum, vectors[i])).Skip(members[t])) assigned[i] = -1;
+        }
     }
 
     /// <summary>New themes below the minimum size give up their items; returns how many items that freed.</summary>

@@ -49,18 +49,30 @@ public class ThemeSettlingTests
     [Fact]
     public void Items_that_follow_join_a_theme_but_never_drag_its_centroid_toward_more_of_their_kind()
     {
-        // Three members at 0°, then six items each at 12°, 24°, 36°, 48° and 60°, bar cos 22°. Pulling the
+        // Six members at 0°, then six items each at 12°, 24°, 36°, 48° and 60°, bar cos 22°. Pulling the
         // centroid, the theme crawls along the chain; as followers, only the items at 12° join.
-        float[] Angle(double degrees) => V((float)Math.Cos(degrees * Math.PI / 180), (float)Math.Sin(degrees * Math.PI / 180), 0);
-        var vectors = Enumerable.Repeat(0.0, 3).Concat(Enumerable.Range(1, 5).SelectMany(step => Enumerable.Repeat(step * 12.0, 6))).Select(Angle).ToList();
-        var start = vectors.Select((_, i) => i < 3 ? 0 : -1).ToList();
+        var vectors = Enumerable.Repeat(0.0, 6).Concat(Enumerable.Range(1, 5).SelectMany(step => Enumerable.Repeat(step * 12.0, 6))).Select(Angle).ToList();
+        var start = vectors.Select((_, i) => i < 6 ? 0 : -1).ToList();
         var bars = Enumerable.Repeat((float)Math.Cos(22 * Math.PI / 180), vectors.Count).ToList();
         var pulling = ThemeSettling.Run([New(3)], vectors, start, bars, vectors.Select(_ => false).ToList(), 0f, 3, 30, default);
-        var following = ThemeSettling.Run([New(3)], vectors, start, bars, vectors.Select((_, i) => i >= 3).ToList(), 0f, 3, 30, default);
-        Assert.True(pulling.Count(t => t == 0) > 9, string.Join(",", pulling));
-        Assert.Equal(9, following.Count(t => t == 0));
-        Assert.All(following.Skip(9), t => Assert.Equal(-1, t));
+        var following = ThemeSettling.Run([New(3)], vectors, start, bars, vectors.Select((_, i) => i >= 6).ToList(), 0f, 3, 30, default);
+        Assert.True(pulling.Count(t => t == 0) > 12, string.Join(",", pulling));
+        Assert.Equal(12, following.Count(t => t == 0));
+        Assert.All(following.Skip(12), t => Assert.Equal(-1, t));
     }
+
+    [Fact]
+    public void Followers_never_outnumber_the_members_that_make_a_theme_and_the_nearest_stay()
+    {
+        // Three members at 0°; five followers at 5°, 10°, 15°, 20° and 25°, all within the bar (cos 30°).
+        var vectors = new[] { 0.0, 0, 0, 25, 5, 20, 10, 15 }.Select(Angle).ToList();
+        var start = vectors.Select((_, i) => i < 3 ? 0 : -1).ToList();
+        var bars = Enumerable.Repeat((float)Math.Cos(30 * Math.PI / 180), vectors.Count).ToList();
+        var result = ThemeSettling.Run([New(3)], vectors, start, bars, vectors.Select((_, i) => i >= 3).ToList(), 0f, 3, 10, default);
+        Assert.Equal([0, 0, 0, -1, 0, -1, 0, 0], result);
+    }
+
+    private static float[] Angle(double degrees) => V((float)Math.Cos(degrees * Math.PI / 180), (float)Math.Sin(degrees * Math.PI / 180), 0);
 
     [Fact]
     public void A_theme_from_an_earlier_run_keeps_its_place_through_members_that_do_not_move()
