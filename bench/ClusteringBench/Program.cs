@@ -58,6 +58,9 @@ switch (cmd)
     case "actionability-train":
         await ActionabilityTraining.RunAsync(args[1..]);
         break;
+    case "cues":
+        CueShares.Run(args[1..]);
+        break;
     case "actionability":
         await ActionabilityBench.RunAsync(args[1]);
         break;

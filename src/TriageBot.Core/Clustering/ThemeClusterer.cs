@@ -54,13 +54,12 @@ public sealed class ThemeClusterer(
         var free = Enumerable.Range(0, input.Count).Where(i => !placed.Contains(input[i].Id) && !support.Contains(i)).ToList();
         var actionable = await actionability.IsActionableAsync(
             free.Select(i => texts[i]).ToList(), embeddings is null ? null : free.Select(i => embeddings[i]).ToList(), ct);
-        // The kind cues of a report, read only where a decision needs them: a large backlog is spared a regex pass over every item.
-        var cues = new ReportCues?[input.Count];
-        ReportCues CuesOf(int i) => cues[i] ??= Cues.Of(input[i].FullText);
+        var cues = new ReportCues(input);
         // A small-fix cue (a quoted typo, "Day 4 of 3") marks a report whatever its tone: "bonus day?? 🙃" is nearer
-        // chatter than problems to the prototypes, yet it is a bug. No noise item of the generated scenarios carries one.
+        // chatter than problems to the prototypes, yet it is a bug. No noise item of 23 generated scenarios carries one
+        // (`ClusteringBench cues`).
         for (var k = 0; k < free.Count; k++)
-            if (!actionable[k] && actionability.HasEnoughWords(texts[free[k]]) && CuesOf(free[k]).HasFlag(ReportCues.SmallFix)) actionable[k] = true;
+            if (!actionable[k] && actionability.HasEnoughWords(texts[free[k]]) && cues.SmallFix(free[k])) actionable[k] = true;
         var candidates = free.Where((_, k) => actionable[k]).ToList();
         // What a group says on average must read as a problem too: it can be made of items each just past the
         // item check (praise, chatter in many words), or gather every terse "thanks" of a large backlog while settling.
@@ -70,7 +69,7 @@ public sealed class ThemeClusterer(
             var list = members.ToList();
             return embeddings is null
                 || actionability.ScoreMean(list.Select(i => embeddings[i])) >= o.ActionabilityMargin + o.GroupActionabilityMargin
-                || list.Count(i => CuesOf(i).HasFlag(ReportCues.SmallFix)) >= Cues.SmallFixShare * list.Count;
+                || cues.ReadAsSmallFix(list);
         }
 
         foreach (var t in themes) t.Centroid = WorkingTheme.CentroidOf(t, index, vectors);
@@ -109,7 +108,7 @@ public sealed class ThemeClusterer(
             events.Add(new ThemeEvent("created", theme.Id, null,
                 string.Create(CultureInfo.InvariantCulture, $"{ids.Count} items with average similarity >= {o.MergeSimilarity:0.00} and none within {o.JoinSimilarity:0.00} of an existing theme"), now));
         }
-        MergeConverged(themes, events, index, vectors, new DistinctiveTerms(texts), CuesOf, now);
+        MergeConverged(themes, events, index, vectors, new DistinctiveTerms(texts), cues, now);
 
         // Every free item may settle, each with the bar its kind has earned: text the model reads poorly
         // (another language) and text the actionability check turned down must be nearer a theme to join it.
@@ -159,21 +158,13 @@ public sealed class ThemeClusterer(
     /// splits into themes that a single similarity cut cannot join without also joining related problems.
     /// </summary>
     private void MergeConverged(List<WorkingTheme> themes, List<ThemeEvent> events, Dictionary<string, int> index, float[][] vectors, DistinctiveTerms terms,
-        Func<int, ReportCues> cuesOf, DateTimeOffset now)
+        ReportCues cues, DateTimeOffset now)
     {
         var o = options.Value;
         var threshold = (float)o.AutoMergeSimilarity;
         List<int> Members(WorkingTheme t) => t.Items.Where(index.ContainsKey).Select(id => index[id]).ToList();
         var top = new PerThemeVersion<HashSet<string>>(t => terms.Top(Members(t), o.TermMergeTopTerms));
-        var kindOf = new PerThemeVersion<ThemeKind>(t =>
-        {
-            // A share is read as well from a few hundred reports as from all of a large backlog's theme.
-            var members = Members(t);
-            var step = Math.Max(1, members.Count / 256);
-            var read = members.Where((_, k) => k % step == 0).Select(cuesOf).ToList();
-            if (read.Count(c => c.HasFlag(ReportCues.SmallFix)) >= Cues.SmallFixShare * read.Count) return ThemeKind.SmallFix;
-            return read.Count(c => c.HasFlag(ReportCues.Request)) >= Cues.RequestShare * read.Count ? ThemeKind.Request : ThemeKind.Problem;
-        });
+        var kindOf = new PerThemeVersion<ThemeKind>(t => cues.KindOf(Members(t)));
         foreach (var t in themes) t.Centroid = WorkingTheme.CentroidOf(t, index, vectors);
         var merged = true;
         while (merged)
@@ -198,12 +189,11 @@ public sealed class ThemeClusterer(
                     }
                     // The older theme keeps its id, so links to it stay valid.
                     var (keep, drop) = live[a].FirstSeen <= live[b].FirstSeen ? (live[a], live[b]) : (live[b], live[a]);
+                    var rule = converged ? string.Create(CultureInfo.InvariantCulture, $">= {threshold:0.00}")
+                        : sameKind ? string.Create(CultureInfo.InvariantCulture, $">= {kindBar:0.00} and both read as {KindName(kindOf[keep])}")
+                        : string.Create(CultureInfo.InvariantCulture, $">= {o.TermMergeSimilarity:0.00} and {shared} distinctive terms shared");
                     events.Add(new ThemeEvent("merged", keep.Id, drop.Id,
-                        sameKind
-                            ? string.Create(CultureInfo.InvariantCulture, $"centroid similarity {sim:0.000} >= {kindBar:0.00} and both read as {KindName(kindOf[keep])}; sizes {keep.Items.Count} + {drop.Items.Count}")
-                            : shared == 0
-                            ? string.Create(CultureInfo.InvariantCulture, $"centroid similarity {sim:0.000} >= {threshold:0.00}; sizes {keep.Items.Count} + {drop.Items.Count}")
-                            : string.Create(CultureInfo.InvariantCulture, $"centroid similarity {sim:0.000} >= {o.TermMergeSimilarity:0.00} and {shared} distinctive terms shared; sizes {keep.Items.Count} + {drop.Items.Count}"), now));
+                        string.Create(CultureInfo.InvariantCulture, $"centroid similarity {sim:0.000} {rule}; sizes {keep.Items.Count} + {drop.Items.Count}"), now));
                     keep.Items.AddRange(drop.Items.Except(keep.Items, StringComparer.Ordinal));
                     drop.Items.Clear();
                     keep.Changed = true;

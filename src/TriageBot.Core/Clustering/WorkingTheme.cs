@@ -97,6 +97,3 @@ internal sealed class PerThemeVersion<T>(Func<WorkingTheme, T> read)
         }
     }
 }
-
-/// <summary>What a theme's reports read as, by the share carrying each cue (<see cref="Text.Cues"/>): two themes of one kind may merge when near.</summary>
-internal enum ThemeKind { Problem, Request, SmallFix }

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Globalization;
+using TriageBot.Evaluation;
+using TriageBot.Text;
+
+/// <summary>
+/// `cues FILES`: how the word cues the clusterer reads a theme's kind with (Text/Cues) fall on scenarios' truth, read
+/// from each item's full text as the clusterer reads it. Per truth theme of three or more items: the share of its
+/// reports with a small-fix cue and with a request cue; over all files: how many theme reports and how many truth-noise
+/// items carry a small-fix cue; and what each cue costs to read over all the files' items (twice; the second is warm), which
+/// is why the clusterer reads each one only where a decision needs it.
+/// </summary>
+internal static class CueShares
+{
+    public static void Run(string[] files)
+    {
+        int themeSmallFix = 0, themeItems = 0, noiseSmallFix = 0, noiseItems = 0;
+        var all = new List<string>();
+        foreach (var file in files)
+        {
+            var items = ScenarioItems.Load(file).ToDictionary(i => i.Id, i => i.FullText);
+            all.AddRange(items.Values);
+            var truth = ScenarioTruth.Load(file);
+            Console.WriteLine(Path.GetFileName(file));
+            foreach (var theme in truth.Themes)
+            {
+                var texts = theme.Items.Where(items.ContainsKey).Select(id => items[id]).ToList();
+                themeItems += texts.Count;
+                var smallFix = texts.Count(Cues.IsSmallFix);
+                themeSmallFix += smallFix;
+                if (texts.Count < 3) continue;
+                var request = texts.Count(t => Cues.Request().IsMatch(t));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {theme.Id,-32} small fix {(double)smallFix / texts.Count:0.00}  request {(double)request / texts.Count:0.00}  ({texts.Count} reports{(theme.SmallFix ? ", truth: small fix" : "")})"));
+            }
+            var noise = truth.Noise.Where(items.ContainsKey).Select(id => items[id]).ToList();
+            noiseItems += noise.Count;
+            noiseSmallFix += noise.Count(Cues.IsSmallFix);
+        }
+        Console.WriteLine($"small-fix cue: {themeSmallFix} of {themeItems} theme reports, {noiseSmallFix} of {noiseItems} truth-noise items");
+        for (var pass = 1; pass <= 2; pass++)
+        {
+            var clock = Stopwatch.StartNew();
+            var smallFixes = all.Count(Cues.IsSmallFix);
+            var smallFixMs = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            var requests = all.Count(t => Cues.Request().IsMatch(t));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"reading {all.Count} items, pass {pass}: small-fix cue {smallFixMs:0} ms ({smallFixes} carry one), request cue {clock.Elapsed.TotalMilliseconds:0} ms ({requests})"));
+        }
+    }
+}
