@@ -45,6 +45,10 @@ internal static class ScenarioBench
                 case "--maxdirect": o.MaxDirectItems = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--kindmerge": o.KindMergeSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--fragkindmerge": o.FragmentKindMergeSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--leftover": o.LeftoverSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--leftovermin": o.LeftoverMinThemeSize = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--leftoverfar": o.LeftoverThemeDistance = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--kindshare": o.KindMergeFragmentShare = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--noised": noisedBar = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "-v": verbose = true; break;
                 case "--pairs": pairs = true; break;

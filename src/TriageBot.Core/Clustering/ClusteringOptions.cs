@@ -81,6 +81,14 @@ public sealed class ClusteringOptions
     [Range(0.0, 1.0)]
     public double FragmentKindMergeSimilarity { get; set; } = 0.3;
 
+    /// <summary>
+    /// The same-kind merge joins two themes only when the smaller holds at most this share of the median theme's reports
+    /// (and never fewer than <see cref="MinThemeSize"/> + 1): two near themes of a typical size, both functional problems,
+    /// are mostly two problems in one area ("cache restore misses" and "cache upload times out"), not one problem split.
+    /// </summary>
+    [Range(0.0, 1000.0)]
+    public double KindMergeFragmentShare { get; set; } = 1.0;
+
     /// <summary>How many of each theme's top distinctive terms (TF-IDF over the run) two themes must share to merge at <see cref="TermMergeSimilarity"/>.</summary>
     [Range(1, 100)]
     public int TermMergeSharedTerms { get; set; } = 2;
@@ -88,6 +96,25 @@ public sealed class ClusteringOptions
     /// <summary>How many distinctive terms per theme are compared.</summary>
     [Range(1, 100)]
     public int TermMergeTopTerms { get; set; } = 8;
+
+    /// <summary>
+    /// Linkage cut for a second grouping of the reports no theme took (0: none). One problem told in many different
+    /// words ("a Xero export", "DATEV please", "QuickBooks sync?") has no pair alike enough for <see cref="MergeSimilarity"/>;
+    /// once the run's themes hold their reports, what is left is sparse enough to cut looser.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double LeftoverSimilarity { get; set; } = 0.15;
+
+    /// <summary>Smallest theme the second grouping may make: a looser cut needs more reports to trust.</summary>
+    [Range(1, 1000)]
+    public int LeftoverMinThemeSize { get; set; } = 4;
+
+    /// <summary>
+    /// A leftover group whose centroid is at least this near an existing theme is that theme's outskirts, not a problem
+    /// of its own: it is left to settling.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double LeftoverThemeDistance { get; set; } = 0.25;
 
     /// <summary>Groups smaller than this are noise rather than themes (a lone item is far from every theme).</summary>
     [Range(1, 1000)]

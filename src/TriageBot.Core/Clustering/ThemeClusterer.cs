@@ -15,7 +15,8 @@ namespace TriageBot.Clustering;
 /// check (else they may only follow a theme they are very near), then join the existing theme whose
 /// centroid is near enough, or are grouped among themselves (average linkage cut at a similarity);
 /// a group near an existing theme joins it, a group of at least MinThemeSize that reads as a problem
-/// becomes a new theme. Unpinned themes that have grown together are merged. Then the run's free items
+/// becomes a new theme. What no theme took is grouped once more with a looser cut, for a problem told in
+/// words too different for the first, far from every theme. Unpinned themes that have grown together are merged. Then the run's free items
 /// settle among the themes (<see cref="ThemeSettling"/>); what is left is noise. Every step that
 /// changes a theme's identity is recorded as a <see cref="ThemeEvent"/> with its reason.
 /// </summary>
@@ -91,6 +92,14 @@ public sealed class ThemeClusterer(
         var foreign = unjoined.Where(i => !isEnglish.Contains(i)).ToList();
         var groups = ThemeGrouping.BySimilarity(english.Select(i => vectors[i]).ToList(), (float)o.MergeSimilarity, o.MaxDirectItems, o.Seed, ct);
         var grouped = english.Select((item, k) => (item, group: groups[k])).GroupBy(x => x.group, x => x.item).Select(g => g.ToList()).ToList();
+        void Create(List<int> members, string reason, bool leftover = false)
+        {
+            var ids = members.Select(i => input[i].Id).ToList();
+            var theme = new WorkingTheme { Id = NewId(ids, themes), Items = ids, FirstSeen = now, LastChanged = now, Changed = true, Grouped = true, Leftover = leftover };
+            theme.Centroid = WorkingTheme.CentroidOf(theme, index, vectors);
+            themes.Add(theme);
+            events.Add(new ThemeEvent("created", theme.Id, null, reason, now));
+        }
         foreach (var members in ThemeGrouping.JoinFragments(grouped, vectors, (float)o.FragmentSimilarity, ct))
         {
             var centroid = WorkingTheme.Normalized(VectorMath.Mean(members.Select(i => vectors[i]), vectors[members[0]].Length));
@@ -101,12 +110,24 @@ public sealed class ThemeClusterer(
                 continue;
             }
             if (members.Count < o.MinThemeSize || !ReadsAsProblem(members)) continue;
-            var ids = members.Select(i => input[i].Id).ToList();
-            var theme = new WorkingTheme { Id = NewId(ids, themes), Items = ids, FirstSeen = now, LastChanged = now, Changed = true, Grouped = true };
-            theme.Centroid = WorkingTheme.CentroidOf(theme, index, vectors);
-            themes.Add(theme);
-            events.Add(new ThemeEvent("created", theme.Id, null,
-                string.Create(CultureInfo.InvariantCulture, $"{ids.Count} items with average similarity >= {o.MergeSimilarity:0.00} and none within {o.JoinSimilarity:0.00} of an existing theme"), now));
+            Create(members, string.Create(CultureInfo.InvariantCulture,
+                $"{members.Count} items with average similarity >= {o.MergeSimilarity:0.00} and none within {o.JoinSimilarity:0.00} of an existing theme"));
+        }
+        if (o.LeftoverSimilarity > 0)
+        {
+            var taken = themes.SelectMany(t => t.Items).ToHashSet(StringComparer.Ordinal);
+            var left = english.Where(i => !taken.Contains(input[i].Id)).ToList();
+            var cut = ThemeGrouping.BySimilarity(left.Select(i => vectors[i]).ToList(), (float)o.LeftoverSimilarity, o.MaxDirectItems, o.Seed, ct);
+            var leftGroups = left.Select((item, k) => (item, group: cut[k])).GroupBy(x => x.group, x => x.item).Select(g => g.ToList()).ToList();
+            foreach (var members in ThemeGrouping.JoinFragments(leftGroups, vectors, (float)o.FragmentSimilarity, ct))
+            {
+                if (members.Count < o.LeftoverMinThemeSize || !ReadsAsProblem(members)) continue;
+                var centroid = WorkingTheme.Normalized(VectorMath.Mean(members.Select(i => vectors[i]), vectors[members[0]].Length));
+                var (near, nearSim) = WorkingTheme.Nearest(themes, centroid);
+                if (near is not null && nearSim >= o.LeftoverThemeDistance) continue;
+                Create(members, string.Create(CultureInfo.InvariantCulture,
+                    $"{members.Count} items left by the first grouping with average similarity >= {o.LeftoverSimilarity:0.00}, none within {o.LeftoverThemeDistance:0.00} of a theme"), leftover: true);
+            }
         }
         MergeConverged(themes, events, index, vectors, new DistinctiveTerms(texts), cues, now);
 
@@ -121,7 +142,7 @@ public sealed class ThemeClusterer(
         Settle(themes, movable, bars, follows, index, vectors, input, now, ct);
         // Settling changes what a new theme holds: it is checked again.
         foreach (var t in themes.Where(t => t.Grouped && t.Items.Count > 0 && !t.Pinned))
-            if (!ReadsAsProblem(t.Items.Where(index.ContainsKey).Select(id => index[id]))) t.Items.Clear();
+            if ((t.Leftover && t.Items.Count < o.LeftoverMinThemeSize) || !ReadsAsProblem(t.Items.Where(index.ContainsKey).Select(id => index[id]))) t.Items.Clear();
         JoinReferenced(themes, input, index, free.ToHashSet(), now);
         // A theme created above that dissolved while settling was never a theme.
         var dissolved = themes.Where(t => t.Grouped && t.Items.Count == 0).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
@@ -154,8 +175,9 @@ public sealed class ThemeClusterer(
     /// <summary>
     /// Merges unpinned themes whose centroids have converged, that are fairly near and name the same
     /// distinctive terms (error code, command, setting), or that are fairly near and of the same kind (both
-    /// functional problems, both requests or both small fixes): one problem reported in different registers
-    /// splits into themes that a single similarity cut cannot join without also joining related problems.
+    /// functional problems, both requests or both small fixes, and one of them no larger than the run's median theme):
+    /// one problem reported in different registers splits into themes that a single similarity cut cannot join without
+    /// also joining related problems.
     /// </summary>
     private void MergeConverged(List<WorkingTheme> themes, List<ThemeEvent> events, Dictionary<string, int> index, float[][] vectors, DistinctiveTerms terms,
         ReportCues cues, DateTimeOffset now)
@@ -166,6 +188,10 @@ public sealed class ThemeClusterer(
         var top = new PerThemeVersion<HashSet<string>>(t => terms.Top(Members(t), o.TermMergeTopTerms));
         var kindOf = new PerThemeVersion<ThemeKind>(t => cues.KindOf(Members(t)));
         foreach (var t in themes) t.Centroid = WorkingTheme.CentroidOf(t, index, vectors);
+        // Two themes both larger than the run's median theme are each evidence of a problem of their own: the same-kind merge
+        // only joins a theme no larger than that to another. Relative to the run, so it means the same at any volume.
+        var sizes = themes.Where(t => t.Items.Count > 0).Select(t => t.Items.Count).Order().ToList();
+        var fragmentCap = sizes.Count == 0 ? 0 : Math.Max(o.MinThemeSize + 1, (int)Math.Round(o.KindMergeFragmentShare * sizes[sizes.Count / 2]));
         var merged = true;
         while (merged)
         {
@@ -179,7 +205,8 @@ public sealed class ThemeClusterer(
                     var converged = sim >= threshold;
                     var kindBar = Math.Min(live[a].Items.Count, live[b].Items.Count) <= o.MinThemeSize ? o.FragmentKindMergeSimilarity : o.KindMergeSimilarity;
                     // Checked last: the kind is read from the reports' text, so only for pairs near enough to merge.
-                    var sameKind = !converged && sim >= (float)kindBar && kindOf[live[a]] == kindOf[live[b]];
+                    var sameKind = !converged && sim >= (float)kindBar && Math.Min(live[a].Items.Count, live[b].Items.Count) <= fragmentCap
+                        && kindOf[live[a]] == kindOf[live[b]];
                     var shared = 0;
                     if (!converged && !sameKind)
                     {

@@ -14,6 +14,8 @@ internal sealed class WorkingTheme
     public bool SplitByPerson { get; set; }
     /// <summary>Made by grouping in this run: it must still read as a problem, and dissolves when it ends too small.</summary>
     public bool Grouped { get; init; }
+    /// <summary>Made by the second, looser grouping: it needs <see cref="ClusteringOptions.LeftoverMinThemeSize"/> reports to the end.</summary>
+    public bool Leftover { get; init; }
     public float[]? Centroid { get; set; }
 
     /// <summary>The stored centroid, normalised, or null when the theme has none.</summary>

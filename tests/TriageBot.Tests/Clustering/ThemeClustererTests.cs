@@ -6,7 +6,7 @@ using TriageBot.Domain;
 
 namespace TriageBot.Tests.Clustering;
 
-public class ThemeClustererTests
+public partial class ThemeClustererTests
 {
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-11-20T09:00:00Z"));
     private readonly InMemoryThemeOverrideStore _overrideStore = new();
