@@ -43,12 +43,22 @@ internal static class ScenarioItems
                     });
                 }
         if (root.TryGetProperty("x", out var x))
+        {
+            // As XPostReader does: the author is the username (the users expansion), the id only when no user is listed.
+            var usernames = x.TryGetProperty("users", out var xu)
+                ? xu.EnumerateArray().ToDictionary(u => u.GetProperty("id").GetString() ?? "", u => u.GetProperty("username").GetString() ?? "")
+                : [];
             foreach (var p in x.GetProperty("posts").EnumerateArray())
+            {
+                var authorId = p.GetProperty("author_id").GetString() ?? "";
                 items.Add(new FeedbackItem
                 {
                     Id = $"x:{p.GetProperty("id").GetString()}", Source = FeedbackSource.X, Location = "q",
-                    Body = p.GetProperty("text").GetString() ?? "", Url = $"https://x.com/i/status/{p.GetProperty("id").GetString()}", CreatedAt = t0, Author = p.GetProperty("author_id").GetString() ?? "",
+                    Body = p.GetProperty("text").GetString() ?? "", Url = $"https://x.com/i/status/{p.GetProperty("id").GetString()}", CreatedAt = t0,
+                    Author = usernames.GetValueOrDefault(authorId, authorId),
                 });
+            }
+        }
         return items;
     }
 }

@@ -8,6 +8,7 @@ namespace TriageBot.Clustering;
 /// three different people with the same few sentences ("Sorry about that! Could you DM us your version?") is a
 /// brand's support account or a bot. One such reply passes for feedback; thirty of them make a theme of their own.
 /// A person who replies to several others about several problems writes different words each time, so is kept.
+/// Posts of the product's own accounts are answers or announcements too, however few (<see cref="OwnAccounts"/>).
 /// </summary>
 public static partial class SupportReplies
 {
@@ -29,14 +30,52 @@ public static partial class SupportReplies
                 Enumerable.Range(0, posts.Count).Any(b => b != a && Jaccard(words[a], words[b]) >= sameWords));
             if (templated >= minPeople && templated * 2 > posts.Count) found.UnionWith(posts);
         }
+        var own = OwnAccounts(items);
+        found.UnionWith(Enumerable.Range(0, items.Count).Where(i => items[i].Source == FeedbackSource.X && own.Contains(Handle(items[i].Author))));
         return found;
     }
+
+    /// <summary>
+    /// The product's own accounts on X, lower-case and without underscores: the handle the most people address names
+    /// the product (@cinderdev, @trailheadapp: "cinder", "trailhead"), and an account named after the product with
+    /// nothing or a role word after it (CinderSupport, trailhead_help, CinderStatus) speaks for the company.
+    /// A customer's handle that merely contains the name ("cinderfan", "kaitrails") is not one.
+    /// </summary>
+    public static HashSet<string> OwnAccounts(IReadOnlyList<FeedbackItem> items, int minPeople = 3)
+    {
+        var addressedBy = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var item in items.Where(i => i.Source == FeedbackSource.X && i.Author.Length > 0))
+            foreach (Match m in Mention().Matches(item.Body))
+            {
+                var handle = Handle(m.Groups[1].Value);
+                if (handle == Handle(item.Author)) continue;
+                if (!addressedBy.TryGetValue(handle, out var people)) addressedBy[handle] = people = new HashSet<string>(StringComparer.Ordinal);
+                people.Add(Handle(item.Author));
+            }
+        var brand = addressedBy.Where(kv => kv.Value.Count >= minPeople).OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => kv.Key).FirstOrDefault();
+        if (brand is null) return [];
+        var product = RoleWords.Where(w => brand.Length - w.Length >= 4 && brand.EndsWith(w, StringComparison.Ordinal))
+            .Select(w => brand[..^w.Length]).FirstOrDefault() ?? brand;
+        return items.Where(i => i.Source == FeedbackSource.X && i.Author.Length > 0).Select(i => Handle(i.Author))
+            .Where(h => h == brand || (h.StartsWith(product, StringComparison.Ordinal) && (h.Length == product.Length || RoleWords.Contains(h[product.Length..]))))
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    // What companies append to a product's name for its accounts; the longest first, so "support" is not read as "t".
+    private static readonly string[] RoleWords =
+        ["official", "support", "status", "updates", "cares", "help", "team", "care", "news", "devs", "app", "dev", "eng", "ops", "hq", "io"];
+
+    private static string Handle(string username) => username.ToLowerInvariant().Replace("_", "", StringComparison.Ordinal);
 
     private static HashSet<string> Words(string text) =>
         Word().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
 
     private static double Jaccard(HashSet<string> a, HashSet<string> b) =>
         a.Count + b.Count == 0 ? 0 : (double)a.Intersect(b).Count() / a.Union(b).Count();
+
+    [GeneratedRegex(@"@(\w{2,})")]
+    private static partial Regex Mention();
 
     [GeneratedRegex(@"^\s*(@\w+\s*)+")]
     private static partial Regex LeadingMention();

@@ -48,4 +48,37 @@ public class SupportRepliesTests
         ];
         Assert.Empty(SupportReplies.Find(items));
     }
+
+    [Fact]
+    public void The_products_own_accounts_are_answers_however_few_and_a_fan_is_not_one()
+    {
+        // Three people address @acmeapp, so the product is "acme": AcmeHelp and acme_status (the accounts that post here)
+        // speak for it, even with one post each (too few to look templated); acmefan and a customer who names the
+        // product are customers.
+        FeedbackItem[] items =
+        [
+            Post("1", "maya", "@acmeapp the export crashes on every big csv file"),
+            Post("2", "ken_dev", "@acmeapp login loops after the update"),
+            Post("3", "lu", "@acmeapp @AcmeHelp rate limits after twenty minutes"),
+            Post("4", "AcmeHelp", "@lu Hi! Happy to help. Which plan are you on?"),
+            Post("5", "acme_status", "we're rolling out a fix for the login loop today"),
+            Post("6", "acmefan", "@acmeapp dark mode please, my eyes"),
+            Post("7", "maya", "acme is down again for me"),
+        ];
+        Assert.Equal(["acmehelp", "acmestatus"], SupportReplies.OwnAccounts(items).Order(StringComparer.Ordinal));
+        Assert.Equal([3, 4], SupportReplies.Find(items).Order());
+    }
+
+    [Fact]
+    public void No_handle_addressed_by_three_people_means_no_own_accounts()
+    {
+        FeedbackItem[] items =
+        [
+            Post("1", "maya", "@acmeapp the export crashes on every big csv file"),
+            Post("2", "ken_dev", "@acmeapp login loops after the update"),
+            Post("3", "AcmeHelp", "@ken_dev Hi! Happy to help. Which plan are you on?"),
+        ];
+        Assert.Empty(SupportReplies.OwnAccounts(items));
+        Assert.Empty(SupportReplies.Find(items));
+    }
 }
