@@ -82,12 +82,13 @@ public sealed class ClusteringOptions
     public double FragmentKindMergeSimilarity { get; set; } = 0.3;
 
     /// <summary>
-    /// The same-kind merge joins two themes only when the smaller holds at most this share of the median theme's reports
-    /// (and never fewer than <see cref="MinThemeSize"/> + 1): two near themes of a typical size, both functional problems,
-    /// are mostly two problems in one area ("cache restore misses" and "cache upload times out"), not one problem split.
+    /// The same-kind merge joins two themes only when the smaller holds at most this share of the reports of the theme the
+    /// run's median report is in (and never fewer than <see cref="MinThemeSize"/> + 1): two near themes both of a typical
+    /// size, both functional problems, are mostly two problems in one area ("cache restore misses" and "cache upload times
+    /// out"), not one problem split.
     /// </summary>
     [Range(0.0, 1000.0)]
-    public double KindMergeFragmentShare { get; set; } = 1.0;
+    public double KindMergeFragmentShare { get; set; } = 0.5;
 
     /// <summary>How many of each theme's top distinctive terms (TF-IDF over the run) two themes must share to merge at <see cref="TermMergeSimilarity"/>.</summary>
     [Range(1, 100)]

@@ -175,7 +175,7 @@ public sealed class ThemeClusterer(
     /// <summary>
     /// Merges unpinned themes whose centroids have converged, that are fairly near and name the same
     /// distinctive terms (error code, command, setting), or that are fairly near and of the same kind (both
-    /// functional problems, both requests or both small fixes, and one of them no larger than the run's median theme):
+    /// functional problems, both requests or both small fixes, and one of them small for the run):
     /// one problem reported in different registers splits into themes that a single similarity cut cannot join without
     /// also joining related problems.
     /// </summary>
@@ -188,10 +188,9 @@ public sealed class ThemeClusterer(
         var top = new PerThemeVersion<HashSet<string>>(t => terms.Top(Members(t), o.TermMergeTopTerms));
         var kindOf = new PerThemeVersion<ThemeKind>(t => cues.KindOf(Members(t)));
         foreach (var t in themes) t.Centroid = WorkingTheme.CentroidOf(t, index, vectors);
-        // Two themes both larger than the run's median theme are each evidence of a problem of their own: the same-kind merge
+        // A theme larger than half the theme a typical report is in is evidence of a problem of its own: the same-kind merge
         // only joins a theme no larger than that to another. Relative to the run, so it means the same at any volume.
-        var sizes = themes.Where(t => t.Items.Count > 0).Select(t => t.Items.Count).Order().ToList();
-        var fragmentCap = sizes.Count == 0 ? 0 : Math.Max(o.MinThemeSize + 1, (int)Math.Round(o.KindMergeFragmentShare * sizes[sizes.Count / 2]));
+        var fragmentCap = Math.Max(o.MinThemeSize + 1, (int)Math.Round(o.KindMergeFragmentShare * TypicalThemeSize(themes)));
         var merged = true;
         while (merged)
         {
@@ -228,6 +227,17 @@ public sealed class ThemeClusterer(
                     merged = true;
                 }
         }
+    }
+
+    /// <summary>The size of the theme the median report is in (0 for no themes): a few large themes outweigh many small groups.</summary>
+    private static int TypicalThemeSize(List<WorkingTheme> themes)
+    {
+        var sizes = themes.Select(t => t.Items.Count).Where(n => n > 0).Order().ToList();
+        var half = sizes.Sum() / 2.0;
+        var seen = 0;
+        foreach (var size in sizes)
+            if ((seen += size) >= half) return size;
+        return 0;
     }
 
     private static string KindName(ThemeKind kind) => kind switch

@@ -6,14 +6,14 @@ namespace TriageBot.Tests.Clustering;
 public partial class ThemeClustererTests
 {
     [Theory]
-    [InlineData(1.0, false)]
+    [InlineData(0.5, false)]
     [InlineData(2.0, true)]
     public async Task Two_same_kind_themes_larger_than_a_typical_one_stay_apart(double fragmentShare, bool merged)
     {
         // Six login-loop reports and six SSO-login reports: both functional problems, 0.30 alike once centred, and the
         // same-kind rule (bar 0.2) is the only one that could join them. The run's themes are 3, 3, 3, 6 and 6 reports,
-        // so the median is 3: by default (share 1, cap 4) two six-report themes are two problems; at share 2 (cap 6)
-        // one of them would count as the other's fragment.
+        // so the median report is in a six-report theme: by default (share 0.5, cap 4) two six-report themes are two
+        // problems; at share 2 (cap 12) one would count as the other's fragment.
         _options.MergeSimilarity = 0.9;
         _options.FragmentSimilarity = 1.0;
         _options.AutoMergeSimilarity = 1.0;
