@@ -2,7 +2,7 @@
 # The whole pipeline (sandbox, readers, clustering, offline agent, Linear filing) on several generated scenarios,
 # each scored exactly as ../shared/scenario/SCORING.md defines; prints every metric per scenario and the means.
 # Usage (from the repository root, ../shared beside it): sh bench/demo_quality.sh [scenario files...]
-# Without files: bank-dev seeds 1 and 21, ledgerly seeds 1 and 21, trailhead seeds 1 and 21 (generated into $SCENARIO_DIR).
+# Without files: bank-dev, ledgerly, trailhead and pipewright, seeds 1 and 21 each (generated into $SCENARIO_DIR).
 set -e
 DIR=${SCENARIO_DIR:-/tmp/tb-demo-quality}
 mkdir -p "$DIR"
@@ -10,7 +10,8 @@ gen() { [ -f "$DIR/$1-$2.json" ] || python3 ../shared/tools/make_scenario.py "$3
 if [ $# -gt 0 ]; then FILES="$*"; else
 FILES="$(for s in 1 21; do gen dev $s ../shared/scenario/bank-dev.json; done)
 $(for s in 1 21; do gen ledgerly $s scenarios/banks/bank-ledgerly.json; done)
-$(for s in 1 21; do gen trailhead $s scenarios/banks/bank-trailhead.json; done)"
+$(for s in 1 21; do gen trailhead $s scenarios/banks/bank-trailhead.json; done)
+$(for s in 1 21; do gen pipewright $s scenarios/banks/bank-pipewright.json; done)"
 fi
 dotnet build src/TriageBot -c Release -v q -nologo >/dev/null
 CLI="dotnet src/TriageBot/bin/Release/net10.0/triagebot.dll"
