@@ -61,7 +61,7 @@ public class FaultAndRateLimitTests
         using var patient = SandboxFixture.Client(sandbox.SlackApiUrl, sandbox.Credentials.SlackBotToken);
         Assert.Equal(HttpStatusCode.OK, (await patient.GetAsync("conversations.history?channel=C1")).StatusCode);
         // The held request is logged when the server sees the client go, which can come after the second request's answer
-        // (CI once read the second request at Entries[0]): wait for it rather than assume an order.
+        // (the likeliest cause of one CI failure here on a loaded box): wait for it rather than assume an order.
         using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         while (!sandbox.RequestLog.Entries.Any(e => e.Fault == FaultKind.Timeout) && !wait.IsCancellationRequested)
             await Task.Delay(20, CancellationToken.None);
