@@ -48,6 +48,7 @@ internal static class ScenarioBench
                 case "--leftover": o.LeftoverSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--leftovermin": o.LeftoverMinThemeSize = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--leftoverfar": o.LeftoverThemeDistance = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--seed": o.Seed = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--kindshare": o.KindMergeFragmentShare = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--noised": noisedBar = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "-v": verbose = true; break;
