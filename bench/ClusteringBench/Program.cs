@@ -61,6 +61,9 @@ switch (cmd)
     case "cues":
         CueShares.Run(args[1..]);
         break;
+    case "own-accounts":
+        OwnAccountPosts.Run(args[1..]);
+        break;
     case "actionability":
         await ActionabilityBench.RunAsync(args[1]);
         break;

@@ -45,13 +45,16 @@ public static partial class SupportReplies
     {
         var addressedBy = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var item in items.Where(i => i.Source == FeedbackSource.X && i.Author.Length > 0))
+        {
+            var author = Handle(item.Author);
             foreach (Match m in Mention().Matches(item.Body))
             {
                 var handle = Handle(m.Groups[1].Value);
-                if (handle == Handle(item.Author)) continue;
+                if (handle == author) continue;
                 if (!addressedBy.TryGetValue(handle, out var people)) addressedBy[handle] = people = new HashSet<string>(StringComparer.Ordinal);
-                people.Add(Handle(item.Author));
+                people.Add(author);
             }
+        }
         var brand = addressedBy.Where(kv => kv.Value.Count >= minPeople).OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => kv.Key).FirstOrDefault();
         if (brand is null) return [];
@@ -66,7 +69,7 @@ public static partial class SupportReplies
     private static readonly string[] RoleWords =
         ["official", "support", "status", "updates", "cares", "help", "team", "care", "news", "devs", "app", "dev", "eng", "ops", "hq", "io"];
 
-    private static string Handle(string username) => username.ToLowerInvariant().Replace("_", "", StringComparison.Ordinal);
+    internal static string Handle(string username) => username.ToLowerInvariant().Replace("_", "", StringComparison.Ordinal);
 
     private static HashSet<string> Words(string text) =>
         Word().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);

@@ -90,19 +90,19 @@ public sealed class ThemeClusterer(
         var english = unjoined.Where(i => ActionabilityClassifier.LooksEnglish(texts[i])).ToList();
         var isEnglish = english.ToHashSet();
         var foreign = unjoined.Where(i => !isEnglish.Contains(i)).ToList();
-        var groups = ThemeGrouping.BySimilarity(english.Select(i => vectors[i]).ToList(), (float)o.MergeSimilarity, o.MaxDirectItems, o.Seed, ct);
-        var grouped = english.Select((item, k) => (item, group: groups[k])).GroupBy(x => x.group, x => x.item).Select(g => g.ToList()).ToList();
-        void Create(List<int> members, string reason, bool leftover = false)
+        void Create(List<int> members, float[] centroid, string reason, bool leftover = false)
         {
             var ids = members.Select(i => input[i].Id).ToList();
-            var theme = new WorkingTheme { Id = NewId(ids, themes), Items = ids, FirstSeen = now, LastChanged = now, Changed = true, Grouped = true, Leftover = leftover };
-            theme.Centroid = WorkingTheme.CentroidOf(theme, index, vectors);
-            themes.Add(theme);
-            events.Add(new ThemeEvent("created", theme.Id, null, reason, now));
+            themes.Add(new WorkingTheme
+            {
+                Id = NewId(ids, themes), Items = ids, FirstSeen = now, LastChanged = now, Changed = true, Grouped = true, Leftover = leftover,
+                Centroid = centroid,
+            });
+            events.Add(new ThemeEvent("created", themes[^1].Id, null, reason, now));
         }
-        foreach (var members in ThemeGrouping.JoinFragments(grouped, vectors, (float)o.FragmentSimilarity, ct))
+        foreach (var members in ThemeGrouping.GroupItems(english, vectors, (float)o.MergeSimilarity, (float)o.FragmentSimilarity, o.MaxDirectItems, o.Seed, ct))
         {
-            var centroid = WorkingTheme.Normalized(VectorMath.Mean(members.Select(i => vectors[i]), vectors[members[0]].Length));
+            var centroid = WorkingTheme.DirectionOf(members, vectors);
             var (best, sim) = WorkingTheme.Nearest(earlier, centroid);
             if (best is not null && sim >= join)
             {
@@ -110,22 +110,20 @@ public sealed class ThemeClusterer(
                 continue;
             }
             if (members.Count < o.MinThemeSize || !ReadsAsProblem(members)) continue;
-            Create(members, string.Create(CultureInfo.InvariantCulture,
+            Create(members, centroid, string.Create(CultureInfo.InvariantCulture,
                 $"{members.Count} items with average similarity >= {o.MergeSimilarity:0.00} and none within {o.JoinSimilarity:0.00} of an existing theme"));
         }
         if (o.LeftoverSimilarity > 0)
         {
             var taken = themes.SelectMany(t => t.Items).ToHashSet(StringComparer.Ordinal);
             var left = english.Where(i => !taken.Contains(input[i].Id)).ToList();
-            var cut = ThemeGrouping.BySimilarity(left.Select(i => vectors[i]).ToList(), (float)o.LeftoverSimilarity, o.MaxDirectItems, o.Seed, ct);
-            var leftGroups = left.Select((item, k) => (item, group: cut[k])).GroupBy(x => x.group, x => x.item).Select(g => g.ToList()).ToList();
-            foreach (var members in ThemeGrouping.JoinFragments(leftGroups, vectors, (float)o.FragmentSimilarity, ct))
+            foreach (var members in ThemeGrouping.GroupItems(left, vectors, (float)o.LeftoverSimilarity, (float)o.FragmentSimilarity, o.MaxDirectItems, o.Seed, ct))
             {
                 if (members.Count < o.LeftoverMinThemeSize || !ReadsAsProblem(members)) continue;
-                var centroid = WorkingTheme.Normalized(VectorMath.Mean(members.Select(i => vectors[i]), vectors[members[0]].Length));
+                var centroid = WorkingTheme.DirectionOf(members, vectors);
                 var (near, nearSim) = WorkingTheme.Nearest(themes, centroid);
                 if (near is not null && nearSim >= o.LeftoverThemeDistance) continue;
-                Create(members, string.Create(CultureInfo.InvariantCulture,
+                Create(members, centroid, string.Create(CultureInfo.InvariantCulture,
                     $"{members.Count} items left by the first grouping with average similarity >= {o.LeftoverSimilarity:0.00}, none within {o.LeftoverThemeDistance:0.00} of a theme"), leftover: true);
             }
         }
@@ -202,10 +200,10 @@ public sealed class ThemeClusterer(
                     if (live[a].Centroid!.Length != live[b].Centroid!.Length) continue;
                     var sim = VectorMath.Dot(live[a].Centroid!, live[b].Centroid!);
                     var converged = sim >= threshold;
-                    var kindBar = Math.Min(live[a].Items.Count, live[b].Items.Count) <= o.MinThemeSize ? o.FragmentKindMergeSimilarity : o.KindMergeSimilarity;
+                    var smaller = Math.Min(live[a].Items.Count, live[b].Items.Count);
+                    var kindBar = smaller <= o.MinThemeSize ? o.FragmentKindMergeSimilarity : o.KindMergeSimilarity;
                     // Checked last: the kind is read from the reports' text, so only for pairs near enough to merge.
-                    var sameKind = !converged && sim >= (float)kindBar && Math.Min(live[a].Items.Count, live[b].Items.Count) <= fragmentCap
-                        && kindOf[live[a]] == kindOf[live[b]];
+                    var sameKind = !converged && sim >= (float)kindBar && smaller <= fragmentCap && kindOf[live[a]] == kindOf[live[b]];
                     var shared = 0;
                     if (!converged && !sameKind)
                     {

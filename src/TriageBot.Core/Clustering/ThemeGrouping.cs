@@ -18,6 +18,18 @@ public static class ThemeGrouping
         return unitOf.Select(u => labels[u]).ToArray();
     }
 
+    /// <summary>
+    /// <see cref="BySimilarity"/> over the given items' vectors, then <see cref="JoinFragments"/>: the groups as lists of the
+    /// items (indexes into <paramref name="vectors"/>).
+    /// </summary>
+    public static List<List<int>> GroupItems(IReadOnlyList<int> items, float[][] vectors, float similarity, float fragmentSimilarity,
+        int maxDirect, int seed, CancellationToken ct)
+    {
+        var labels = BySimilarity(items.Select(i => vectors[i]).ToList(), similarity, maxDirect, seed, ct);
+        var groups = items.Select((item, k) => (item, group: labels[k])).GroupBy(x => x.group, x => x.item).Select(g => g.ToList()).ToList();
+        return JoinFragments(groups, vectors, fragmentSimilarity, ct);
+    }
+
     /// <returns>A group index per vector, exactly <paramref name="k"/> groups when there are that many vectors.</returns>
     public static int[] ByCount(IReadOnlyList<float[]> vectors, int k, int maxDirect, int seed, CancellationToken ct)
     {

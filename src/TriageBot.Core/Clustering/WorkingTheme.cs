@@ -73,6 +73,10 @@ internal sealed class WorkingTheme
         return members.Count > 0 ? Normalized(VectorMath.Mean(members, members[0].Length)) : t.StoredDirection;
     }
 
+    /// <summary>Normalised mean of the given items' vectors (indexes into <paramref name="vectors"/>; at least one).</summary>
+    public static float[] DirectionOf(IReadOnlyList<int> members, float[][] vectors) =>
+        Normalized(VectorMath.Mean(members.Select(i => vectors[i]), vectors[members[0]].Length));
+
     public static float[] Normalized(float[] v)
     {
         VectorMath.Normalize(v);

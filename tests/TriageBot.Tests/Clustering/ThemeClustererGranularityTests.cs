@@ -14,11 +14,7 @@ public partial class ThemeClustererTests
         // same-kind rule (bar 0.2) is the only one that could join them. The run's themes are 3, 3, 3, 6 and 6 reports,
         // so the median report is in a six-report theme: by default (share 0.5, cap 4) two six-report themes are two
         // problems; at share 2 (cap 12) one would count as the other's fragment.
-        _options.MergeSimilarity = 0.9;
-        _options.FragmentSimilarity = 1.0;
-        _options.AutoMergeSimilarity = 1.0;
-        _options.TermMergeSimilarity = 1.0;
-        _options.KindMergeSimilarity = _options.FragmentKindMergeSimilarity = 0.2;
+        OnlyTheSameKindRuleMerges(0.2);
         _options.KindMergeFragmentShare = fragmentShare;
         var generator = new KeywordEmbeddingGenerator("login", "sso", "export", "billing", "dark");
         string[] login = ["login loops back to the start page on my laptop", "the login page is back to looping after today's update", "stuck on the login page of the desktop app"];
@@ -56,8 +52,7 @@ public partial class ThemeClustererTests
     {
         // Four asks for an accounting export, each naming another package: no two alike enough for the first cut (0.9),
         // but alike enough among what is left, and far from the login and export themes.
-        _options.MergeSimilarity = 0.9;
-        _options.FragmentSimilarity = 1.0;
+        OnlyIdenticalReportsGroup();
         _options.LeftoverSimilarity = leftover;
         var generator = new KeywordEmbeddingGenerator("login", "export", "accounting", "xero", "quickbooks", "datev", "sage");
         FeedbackItem[] items =

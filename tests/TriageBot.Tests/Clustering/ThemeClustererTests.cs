@@ -21,6 +21,22 @@ public partial class ThemeClustererTests
 
     private static KeywordEmbeddingGenerator Generator() => new("login", "export", "dark mode");
 
+    /// <summary>Linkage joins only identical reports and no merge rule but the same-kind one applies, at <paramref name="kindBar"/>.</summary>
+    private void OnlyTheSameKindRuleMerges(double kindBar)
+    {
+        OnlyIdenticalReportsGroup();
+        _options.AutoMergeSimilarity = 1.0;
+        _options.TermMergeSimilarity = 1.0;
+        _options.KindMergeSimilarity = _options.FragmentKindMergeSimilarity = kindBar;
+    }
+
+    /// <summary>The first cut joins only (near-)identical reports, and no fragments are joined by their centroids.</summary>
+    private void OnlyIdenticalReportsGroup()
+    {
+        _options.MergeSimilarity = 0.9;
+        _options.FragmentSimilarity = 1.0;
+    }
+
     private static FeedbackItem Item(string id, string text) => new()
     {
         Id = id, Source = FeedbackSource.Slack, Location = "C01", Body = text, Url = "https://x/" + id,
@@ -104,11 +120,7 @@ public partial class ThemeClustererTests
         // across once centred, whatever the other thing is. Linkage at 0.9 keeps them apart and no other merge rule
         // applies, so only the same-kind rule can join them; "typo" makes the neighbours a small fix, another kind,
         // and asking for passkeys makes them a request, another kind again.
-        _options.MergeSimilarity = 0.9;
-        _options.FragmentSimilarity = 1.0;
-        _options.AutoMergeSimilarity = 1.0;
-        _options.TermMergeSimilarity = 1.0;
-        _options.KindMergeSimilarity = _options.FragmentKindMergeSimilarity = kindMerge;
+        OnlyTheSameKindRuleMerges(kindMerge);
         var generator = new KeywordEmbeddingGenerator("login", neighbour, "export");
         string[] reports = neighbour switch
         {
@@ -132,11 +144,7 @@ public partial class ThemeClustererTests
     {
         // Typos on the save dialog's cancel label and in its heading: both small fixes of one dialog, as near as
         // the fragments above, so only the same-kind rule can join them.
-        _options.MergeSimilarity = 0.9;
-        _options.FragmentSimilarity = 1.0;
-        _options.AutoMergeSimilarity = 1.0;
-        _options.TermMergeSimilarity = 1.0;
-        _options.KindMergeSimilarity = _options.FragmentKindMergeSimilarity = kindMerge;
+        OnlyTheSameKindRuleMerges(kindMerge);
         var generator = new KeywordEmbeddingGenerator("login", "export", "save", "dialog", "cancel", "heading");
         FeedbackItem[] items =
         [
