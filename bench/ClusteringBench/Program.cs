@@ -61,6 +61,12 @@ switch (cmd)
     case "cues":
         CueShares.Run(args[1..]);
         break;
+    case "nuisance-train":
+        await NuisanceTraining.RunAsync(args[1..]);
+        break;
+    case "nuisance-show":
+        await NuisanceShow.RunAsync(args[1..]);
+        break;
     case "own-accounts":
         OwnAccountPosts.Run(args[1..]);
         break;

@@ -118,7 +118,7 @@ internal static class ScaleBench
     private static ThemeClusterer Clusterer(ItemEmbedder? embedder, ClusteringOptions o, IEmbeddingGenerator<string, Embedding<float>>? generator)
     {
         var opts = Options.Create(o);
-        return new ThemeClusterer(new ThemeFeaturizer(embedder, o), new ActionabilityClassifier(generator) { Margin = o.ActionabilityMargin },
+        return new ThemeClusterer(new ThemeFeaturizer(embedder, o, ClusteringServiceCollectionExtensions.NuisanceFor(o.Embeddings)), new ActionabilityClassifier(generator) { Margin = o.ActionabilityMargin },
             new ThemeOverrides(new InMemoryThemeOverrideStore(), opts, TimeProvider.System), opts, TimeProvider.System);
     }
 

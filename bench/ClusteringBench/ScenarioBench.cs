@@ -19,6 +19,9 @@ internal static class ScenarioBench
         var links = false;
         double? noisedBar = null;
         var noised = new NoisedNearest();
+        string? nuisanceFile = null;
+        var nuisanceCount = 0;
+        var nuisanceKeep = 0.0;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => args[++i];
@@ -51,6 +54,9 @@ internal static class ScenarioBench
                 case "--seed": o.Seed = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--kindshare": o.KindMergeFragmentShare = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--noised": noisedBar = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--nuisance": nuisanceFile = Next(); break;
+                case "--nk": nuisanceCount = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--keep": nuisanceKeep = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "-v": verbose = true; break;
                 case "--pairs": pairs = true; break;
                 case "--links": links = true; break;
@@ -62,7 +68,14 @@ internal static class ScenarioBench
         var embedder = new ItemEmbedder(generator, store);
         var classifier = new ActionabilityClassifier(generator) { Margin = o.ActionabilityMargin };
         var opts = Options.Create(o);
-        var clusterer = new ThemeClusterer(new ThemeFeaturizer(embedder, o), classifier,
+        // As the product: the shipped language direction, unless --nuisance FILE (with --nk, --keep) or --nuisance none.
+        var nuisance = nuisanceFile is null ? NuisanceProjection.MiniLmLanguage() : null;
+        if (nuisanceFile is not null and not "none")
+        {
+            using var reader = File.OpenText(nuisanceFile);
+            nuisance = NuisanceProjection.Read(reader, nuisanceCount, nuisanceKeep);
+        }
+        var clusterer = new ThemeClusterer(new ThemeFeaturizer(embedder, o, nuisance), classifier,
             new ThemeOverrides(new InMemoryThemeOverrideStore(), opts, TimeProvider.System), opts, TimeProvider.System);
         foreach (var file in files)
         {
@@ -87,7 +100,7 @@ internal static class ScenarioBench
             if (pairs)
             {
                 var texts = items.Select(ItemText.For).ToList();
-                var (vecs, _) = await new ThemeFeaturizer(embedder, o).FeaturizeAsync(items.Select(x => x.ContentHash).ToList(), texts, null, default, items.Select(x => x.Source.ToString()).ToList());
+                var (vecs, _) = await new ThemeFeaturizer(embedder, o, nuisance).FeaturizeAsync(items.Select(x => x.ContentHash).ToList(), texts, null, default, items.Select(x => x.Source.ToString()).ToList());
                 PairStats(items, truth, result, vecs, new DistinctiveTerms(texts));
             }
         }

@@ -164,6 +164,13 @@ public sealed class EmbeddingOptions
     [Range(16, 512)]
     public int MaxTokens { get; set; } = 128;
 
+    /// <summary>
+    /// Removes the local model's language direction before clustering (<see cref="Embeddings.NuisanceProjection"/>):
+    /// all-MiniLM-L6-v2 reads English, and places a Spanish or German report of a problem nearer other non-English
+    /// text than the English reports of the same problem. Only for the local model; a remote one has its own space.
+    /// </summary>
+    public bool RemoveLanguageDirection { get; set; } = true;
+
     /// <summary>Items embedded per store write, so a long first run keeps what it did if interrupted.</summary>
     [Range(1, 100000)]
     public int ChunkSize { get; set; } = 512;

@@ -37,7 +37,7 @@ public static class ClusteringServiceCollectionExtensions
         {
             var o = sp.GetRequiredService<IOptions<ClusteringOptions>>().Value;
             // Lexical runs never load the model.
-            return new ThemeFeaturizer(o.Features == FeatureKind.Lexical ? null : sp.GetRequiredService<ItemEmbedder>(), o);
+            return new ThemeFeaturizer(o.Features == FeatureKind.Lexical ? null : sp.GetRequiredService<ItemEmbedder>(), o, NuisanceFor(o.Embeddings));
         });
         services.TryAddSingleton(sp =>
         {
@@ -57,6 +57,10 @@ public static class ClusteringServiceCollectionExtensions
         services.TryAddSingleton(sp => new EvalRunner(sp.GetRequiredService<ItemEmbedder>()));
         return services;
     }
+
+    /// <summary>The shipped directions are of the local model's space: a remote generator's vectors are left as they are.</summary>
+    internal static NuisanceProjection? NuisanceFor(EmbeddingOptions o) =>
+        o.RemoveLanguageDirection && string.Equals(o.Provider, "MiniLm", StringComparison.OrdinalIgnoreCase) ? NuisanceProjection.MiniLmLanguage() : null;
 
     private static IEmbeddingGenerator<string, Embedding<float>> CreateGenerator(EmbeddingOptions o) => o.Provider.ToLowerInvariant() switch
     {

@@ -3,7 +3,7 @@ using TriageBot.Clustering.Embeddings;
 namespace TriageBot.Clustering;
 
 /// <summary>Turns texts into L2-normalised vectors of the configured kind: embeddings, lexical, or both joined.</summary>
-public sealed class ThemeFeaturizer(ItemEmbedder? embedder, ClusteringOptions options)
+public sealed class ThemeFeaturizer(ItemEmbedder? embedder, ClusteringOptions options, NuisanceProjection? nuisance = null)
 {
     public FeatureKind Kind => options.Features;
 
@@ -89,9 +89,10 @@ public sealed class ThemeFeaturizer(ItemEmbedder? embedder, ClusteringOptions op
                 var v = new float[dims + second[i].Length];
                 var head = v.AsSpan(0, dims);
                 if (mean is null) first[i].CopyTo(head);
-                else
+                else System.Numerics.Tensors.TensorPrimitives.Subtract(first[i], mean, head);
+                if (mean is not null || nuisance is not null)
                 {
-                    System.Numerics.Tensors.TensorPrimitives.Subtract(first[i], mean, head);
+                    nuisance?.Apply(head);
                     VectorMath.Normalize(head);
                 }
                 System.Numerics.Tensors.TensorPrimitives.Multiply(head, a, head);
@@ -114,6 +115,12 @@ public sealed class ThemeFeaturizer(ItemEmbedder? embedder, ClusteringOptions op
         // A copy: the vectors are the caller's (embeddings may be one array shared by items of equal content).
         var result = vectors.Select(v => (float[])v.Clone()).ToArray();
         CentreInPlace(result, registers);
+        if (nuisance is not null)
+            foreach (var v in result)
+            {
+                nuisance.Apply(v);
+                VectorMath.Normalize(v);
+            }
         return result;
     }
 
