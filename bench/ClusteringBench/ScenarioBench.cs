@@ -88,7 +88,7 @@ internal static class ScenarioBench
             var score = ScenarioScorer.Score(truth, report);
             Console.WriteLine($"{Path.GetFileName(file)}: items {items.Count} themes {result.Themes.Count} noise {result.Noise.Count} ({seconds:F1}s)  " +
                 $"recall {score.ThemeRecall:F3} purity {score.TicketPurity:F3} dup {score.DuplicateTickets} noiseFiled {score.NoiseFiledRate:F3} nmi {score.Nmi:F3} missing {score.ItemsMissing}");
-            if (verbose) Explain(items, truth, result);
+            if (verbose) await ExplainAsync(items, truth, result, embedder, classifier);
             if (noisedBar is { } bar) noised.Add(items, truth, result, bar);
             if (links)
             {
@@ -171,16 +171,21 @@ internal static class ScenarioBench
             }
     }
 
-    private static void Explain(List<FeedbackItem> items, ScenarioTruth truth, ClusteringResult result)
+    private static async Task ExplainAsync(List<FeedbackItem> items, ScenarioTruth truth, ClusteringResult result, ItemEmbedder embedder, ActionabilityClassifier classifier)
     {
         var labels = truth.Labels();
+        var raw = await embedder.EmbedAsync(items.Select(i => i.ContentHash).ToList(), items.Select(ItemText.For).ToList(), null, default);
+        await classifier.EnsurePrototypesAsync(default);
+        var rawOf = items.Select((it, i) => (it.Id, i)).ToDictionary(x => x.Id, x => raw[x.i]);
+        string Act(Theme t) => string.Create(CultureInfo.InvariantCulture,
+            $"act {classifier.ScoreMean(t.ItemIds.Where(rawOf.ContainsKey).Select(id => rawOf[id])):F3} itemmean {t.ItemIds.Where(rawOf.ContainsKey).Average(id => classifier.Score(rawOf[id])):F3} clear {t.ItemIds.Where(rawOf.ContainsKey).Average(id => classifier.Score(rawOf[id]) > 0 ? 1.0 : 0):F3} max {t.ItemIds.Where(rawOf.ContainsKey).Max(id => classifier.Score(rawOf[id])):F3}");
         var byId = items.ToDictionary(i => i.Id);
         string Text(string id) => byId.TryGetValue(id, out var it) ? ItemText.For(it) is var t && t.Length > 110 ? t[..110] : ItemText.For(it) : "?";
         foreach (var t in result.Themes)
         {
             var counts = t.ItemIds.GroupBy(id => labels.GetValueOrDefault(id, "?")).OrderByDescending(g => g.Count()).ToList();
             var majority = counts[0].Key;
-            Console.WriteLine($"  THEME {t.Id} n={t.ItemIds.Count} majority={majority} " + string.Join(" ", counts.Select(g => $"{g.Key}:{g.Count()}")));
+            Console.WriteLine($"  THEME {t.Id} n={t.ItemIds.Count} majority={majority} {Act(t)} " + string.Join(" ", counts.Select(g => $"{g.Key}:{g.Count()}")));
             if (Environment.GetEnvironmentVariable("ALLITEMS") is "1")
                 foreach (var id in t.ItemIds.Where(id => labels.GetValueOrDefault(id) == majority)) Console.WriteLine($"      item {id.Split(':')[0]} {Text(id)}");
             foreach (var id in t.ItemIds.Where(id => labels.GetValueOrDefault(id) != majority))

@@ -72,5 +72,27 @@ internal static partial class Cues
 
     public static bool HasUnitMismatch(string text) => UnitMismatch().IsMatch(text);
 
+    /// <summary>
+    /// The writer says outright that nothing is wrong: "Not a bug, just saying hi", "No issue, just gratitude", "Nothing
+    /// broken, just a thank-you", "No bug, the new page is lovely", "only here to say thanks".
+    /// </summary>
+    [GeneratedRegex(@"\b((not an? (bug|issue|problem)|no (bug|issue|problem)s?( here)?|nothing( is)? (broken|wrong))\s*[,.;:!—–-]|(just|only) (here )?(to say|wanted to say|want to say|saying|stopping by to say) (hi|hello|hey|thanks|thank you)\b|\bjust (a )?(thank[- ]you|gratitude)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex NothingWrong();
+
+    [GeneratedRegex(@"\bkeep (it|up the good work)( up)?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SignOff();
+
+    /// <summary>
+    /// Whether <paramref name="text"/> says nothing is wrong and, with that said, names no problem at all: "Not a bug,
+    /// just saying hi" does, "just wanted to say thanks for the fix, but now export is broken" does not.
+    /// </summary>
+    public static bool SaysNothingIsWrong(string text)
+    {
+        if (!NothingWrong().IsMatch(text)) return false;
+        // "Keep it up" is a sign-off, not the "keeps crashing" the problem cue reads in "keep".
+        var rest = SignOff().Replace(NothingWrong().Replace(text, " "), " ");
+        return !Problem().IsMatch(rest);
+    }
+
     public static int CountItems(IEnumerable<string> texts, Regex regex) => texts.Count(t => regex.IsMatch(t));
 }
