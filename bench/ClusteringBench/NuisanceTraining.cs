@@ -28,17 +28,12 @@ internal static class NuisanceTraining
         }
         if (output is null || files.Count == 0) throw new ArgumentException("usage: nuisance-train --out FILE [--k K] SCENARIOS...");
 
-        using var generator = new MiniLmEmbeddingGenerator();
-        var embedder = new ItemEmbedder(generator, new FileEmbeddingStore("/tmp/bench-embeddings.bin"));
-        var featurizer = new ThemeFeaturizer(embedder, new ClusteringOptions { Features = FeatureKind.Embeddings });
+        using var scenarios = new CentredScenarios();
         Matrix<double>? within = null;
         long residuals = 0;
         foreach (var file in files)
         {
-            var items = ScenarioItems.Load(file);
-            var labels = ScenarioTruth.Load(file).Labels();
-            var (vectors, _) = await featurizer.FeaturizeAsync(items.Select(i => i.ContentHash).ToList(), items.Select(ItemText.For).ToList(),
-                null, default, items.Select(i => i.Source.ToString()).ToList());
+            var (items, labels, vectors) = await scenarios.LoadAsync(file);
             var dims = vectors[0].Length;
             within ??= Matrix<double>.Build.Dense(dims, dims);
             var themed = items.Select((it, i) => (Label: labels.GetValueOrDefault(it.Id, "noise"), Vector: vectors[i]))
@@ -93,6 +88,29 @@ internal static class NuisanceTraining
     }
 }
 
+/// <summary>
+/// A scenario's items, their truth labels, and their embeddings as the clusterer sees them before any nuisance is removed
+/// (centred per source, normalised): what nuisance-train learns from and nuisance-show reads.
+/// </summary>
+internal sealed class CentredScenarios : IDisposable
+{
+    private readonly MiniLmEmbeddingGenerator _generator = new();
+    private readonly ThemeFeaturizer _featurizer;
+
+    public CentredScenarios() => _featurizer = new ThemeFeaturizer(
+        new ItemEmbedder(_generator, new FileEmbeddingStore("/tmp/bench-embeddings.bin")), new ClusteringOptions { Features = FeatureKind.Embeddings });
+
+    public async Task<(List<TriageBot.Domain.FeedbackItem> Items, Dictionary<string, string> Labels, float[][] Vectors)> LoadAsync(string file)
+    {
+        var items = ScenarioItems.Load(file);
+        var (vectors, _) = await _featurizer.FeaturizeAsync(items.Select(i => i.ContentHash).ToList(), items.Select(ItemText.For).ToList(),
+            null, default, items.Select(i => i.Source.ToString()).ToList());
+        return (items, ScenarioTruth.Load(file).Labels(), vectors);
+    }
+
+    public void Dispose() => _generator.Dispose();
+}
+
 /// <summary>nuisance-show DIRECTIONS K SCENARIO: the reports at both ends of direction K, to read what it stands for.</summary>
 internal static class NuisanceShow
 {
@@ -100,17 +118,9 @@ internal static class NuisanceShow
     {
         float[] direction;
         using (var reader = File.OpenText(args[0]))
-        {
-            var k = int.Parse(args[1], CultureInfo.InvariantCulture);
-            direction = NuisanceProjectionFile.ReadAll(reader)[k];
-        }
-        using var generator = new MiniLmEmbeddingGenerator();
-        var embedder = new ItemEmbedder(generator, new FileEmbeddingStore("/tmp/bench-embeddings.bin"));
-        var featurizer = new ThemeFeaturizer(embedder, new ClusteringOptions { Features = FeatureKind.Embeddings });
-        var items = ScenarioItems.Load(args[2]);
-        var labels = ScenarioTruth.Load(args[2]).Labels();
-        var (vectors, _) = await featurizer.FeaturizeAsync(items.Select(i => i.ContentHash).ToList(), items.Select(ItemText.For).ToList(),
-            null, default, items.Select(i => i.Source.ToString()).ToList());
+            direction = NuisanceProjection.ReadDirections(reader)[int.Parse(args[1], CultureInfo.InvariantCulture)];
+        using var scenarios = new CentredScenarios();
+        var (items, labels, vectors) = await scenarios.LoadAsync(args[2]);
         var rows = items.Select((it, i) => (Score: System.Numerics.Tensors.TensorPrimitives.Dot(vectors[i], direction), it, Label: labels.GetValueOrDefault(it.Id, "?")))
             .OrderBy(r => r.Score).ToList();
         foreach (var r in rows.Take(12).Concat(rows.TakeLast(12)))
@@ -118,17 +128,5 @@ internal static class NuisanceShow
             var text = ItemText.For(r.it).ReplaceLineEndings(" ");
             Console.WriteLine($"{r.Score,7:F3} {r.it.Source,-6} {r.Label,-26} {(text.Length > 100 ? text[..100] : text)}");
         }
-    }
-}
-
-internal static class NuisanceProjectionFile
-{
-    public static List<float[]> ReadAll(TextReader reader)
-    {
-        var list = new List<float[]>();
-        while (reader.ReadLine() is { } line)
-            if (line.Length > 0 && line[0] != '#')
-                list.Add(line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(x => float.Parse(x, CultureInfo.InvariantCulture)).ToArray());
-        return list;
     }
 }

@@ -22,6 +22,7 @@ internal static class ScenarioBench
         string? nuisanceFile = null;
         var nuisanceCount = 0;
         var nuisanceKeep = 0.0;
+        var themeScores = false;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => args[++i];
@@ -57,6 +58,7 @@ internal static class ScenarioBench
                 case "--nuisance": nuisanceFile = Next(); break;
                 case "--nk": nuisanceCount = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--keep": nuisanceKeep = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--themescores": themeScores = true; break;
                 case "-v": verbose = true; break;
                 case "--pairs": pairs = true; break;
                 case "--links": links = true; break;
@@ -69,7 +71,7 @@ internal static class ScenarioBench
         var classifier = new ActionabilityClassifier(generator) { Margin = o.ActionabilityMargin };
         var opts = Options.Create(o);
         // As the product: the shipped language direction, unless --nuisance FILE (with --nk, --keep) or --nuisance none.
-        var nuisance = nuisanceFile is null ? NuisanceProjection.MiniLmLanguage() : null;
+        var nuisance = nuisanceFile is null ? ClusteringServiceCollectionExtensions.NuisanceFor(o.Embeddings) : null;
         if (nuisanceFile is not null and not "none")
         {
             using var reader = File.OpenText(nuisanceFile);
@@ -77,6 +79,7 @@ internal static class ScenarioBench
         }
         var clusterer = new ThemeClusterer(new ThemeFeaturizer(embedder, o, nuisance), classifier,
             new ThemeOverrides(new InMemoryThemeOverrideStore(), opts, TimeProvider.System), opts, TimeProvider.System);
+        var actionability = new ThemeActionability(embedder, classifier);
         foreach (var file in files)
         {
             var items = ScenarioItems.Load(file);
@@ -88,7 +91,8 @@ internal static class ScenarioBench
             var score = ScenarioScorer.Score(truth, report);
             Console.WriteLine($"{Path.GetFileName(file)}: items {items.Count} themes {result.Themes.Count} noise {result.Noise.Count} ({seconds:F1}s)  " +
                 $"recall {score.ThemeRecall:F3} purity {score.TicketPurity:F3} dup {score.DuplicateTickets} noiseFiled {score.NoiseFiledRate:F3} nmi {score.Nmi:F3} missing {score.ItemsMissing}");
-            if (verbose) await ExplainAsync(items, truth, result, embedder, classifier);
+            if (verbose) Explain(items, truth, result, await actionability.ScorerAsync(items));
+            if (themeScores) await actionability.AddAsync(items, truth, result);
             if (noisedBar is { } bar) noised.Add(items, truth, result, bar);
             if (links)
             {
@@ -105,6 +109,7 @@ internal static class ScenarioBench
             }
         }
         if (noisedBar is not null) noised.Print(noisedBar.Value);
+        if (themeScores) actionability.Print();
     }
 
     internal static RunReport ToReport(ClusteringResult result) => new()
@@ -171,21 +176,16 @@ internal static class ScenarioBench
             }
     }
 
-    private static async Task ExplainAsync(List<FeedbackItem> items, ScenarioTruth truth, ClusteringResult result, ItemEmbedder embedder, ActionabilityClassifier classifier)
+    private static void Explain(List<FeedbackItem> items, ScenarioTruth truth, ClusteringResult result, Func<Theme, ThemeActionability.Scores> act)
     {
         var labels = truth.Labels();
-        var raw = await embedder.EmbedAsync(items.Select(i => i.ContentHash).ToList(), items.Select(ItemText.For).ToList(), null, default);
-        await classifier.EnsurePrototypesAsync(default);
-        var rawOf = items.Select((it, i) => (it.Id, i)).ToDictionary(x => x.Id, x => raw[x.i]);
-        string Act(Theme t) => string.Create(CultureInfo.InvariantCulture,
-            $"act {classifier.ScoreMean(t.ItemIds.Where(rawOf.ContainsKey).Select(id => rawOf[id])):F3} itemmean {t.ItemIds.Where(rawOf.ContainsKey).Average(id => classifier.Score(rawOf[id])):F3} clear {t.ItemIds.Where(rawOf.ContainsKey).Average(id => classifier.Score(rawOf[id]) > 0 ? 1.0 : 0):F3} max {t.ItemIds.Where(rawOf.ContainsKey).Max(id => classifier.Score(rawOf[id])):F3}");
         var byId = items.ToDictionary(i => i.Id);
         string Text(string id) => byId.TryGetValue(id, out var it) ? ItemText.For(it) is var t && t.Length > 110 ? t[..110] : ItemText.For(it) : "?";
         foreach (var t in result.Themes)
         {
             var counts = t.ItemIds.GroupBy(id => labels.GetValueOrDefault(id, "?")).OrderByDescending(g => g.Count()).ToList();
             var majority = counts[0].Key;
-            Console.WriteLine($"  THEME {t.Id} n={t.ItemIds.Count} majority={majority} {Act(t)} " + string.Join(" ", counts.Select(g => $"{g.Key}:{g.Count()}")));
+            Console.WriteLine($"  THEME {t.Id} n={t.ItemIds.Count} majority={majority} {act(t)} " + string.Join(" ", counts.Select(g => $"{g.Key}:{g.Count()}")));
             if (Environment.GetEnvironmentVariable("ALLITEMS") is "1")
                 foreach (var id in t.ItemIds.Where(id => labels.GetValueOrDefault(id) == majority)) Console.WriteLine($"      item {id.Split(':')[0]} {Text(id)}");
             foreach (var id in t.ItemIds.Where(id => labels.GetValueOrDefault(id) != majority))

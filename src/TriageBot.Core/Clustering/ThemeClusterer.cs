@@ -49,14 +49,14 @@ public sealed class ThemeClusterer(
         await overrides.ApplyAsync(themes, events, now, ct);
 
         var placed = new HashSet<string>(themes.SelectMany(t => t.Items), StringComparer.Ordinal);
-        // A support account's templated replies are answers, not reports: they stay noise.
+        // Not reports, so noise however near a theme their words sit: a support account's templated replies, and posts
+        // that say outright that nothing is wrong ("No bug, the new run page is lovely"), which at volume repeat and
+        // would form a theme of their own.
         var notReports = SupportReplies.Find(input);
-        if (notReports.Count > 0) _logger.LogDebug("{Count} support replies are noise", notReports.Count);
-        // A post that says outright that nothing is wrong is no report, however near a theme its words ("the new run
-        // page is lovely") sit; at volume such posts repeat and would form a theme of their own.
-        for (var i = 0; i < input.Count; i++)
-            if (Cues.SaysNothingIsWrong(texts[i])) notReports.Add(i);
-        var free = Enumerable.Range(0, input.Count).Where(i => !placed.Contains(input[i].Id) && !notReports.Contains(i)).ToList();
+        var unplaced = Enumerable.Range(0, input.Count).Where(i => !placed.Contains(input[i].Id)).ToList();
+        notReports.UnionWith(unplaced.Where(i => Cues.SaysNothingIsWrong(texts[i])));
+        if (notReports.Count > 0) _logger.LogDebug("{Count} support replies and posts saying nothing is wrong are noise", notReports.Count);
+        var free = unplaced.Where(i => !notReports.Contains(i)).ToList();
         var actionable = await actionability.IsActionableAsync(
             free.Select(i => texts[i]).ToList(), embeddings is null ? null : free.Select(i => embeddings[i]).ToList(), ct);
         var cues = new ReportCues(input);

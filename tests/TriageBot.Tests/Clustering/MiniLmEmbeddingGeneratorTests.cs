@@ -37,12 +37,8 @@ public class MiniLmEmbeddingGeneratorTests
             Assert.True(VectorMath.Dot(alone, together[i]) > 0.999f);
         }
     }
-}
 
-public class MiniLmLanguageDirectionTests
-{
-    private static readonly Lazy<MiniLmEmbeddingGenerator> Generator = new(() => new MiniLmEmbeddingGenerator(maxTokens: 64));
-
+    // The model is loaded once for the class, so the shipped direction is checked here rather than in a class of its own.
     [Fact]
     public void Removing_the_shipped_language_direction_brings_a_report_in_another_language_nearer_its_problem_than_other_problems()
     {

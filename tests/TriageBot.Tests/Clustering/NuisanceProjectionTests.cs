@@ -64,10 +64,17 @@ public sealed class NuisanceProjectionTests
         var shipped = NuisanceProjection.MiniLmLanguage();
         Assert.Equal(1, shipped.Count);
         Assert.Equal(MiniLmEmbeddingGenerator.Dimensions, shipped.Dimensions);
-        var probe = new float[shipped.Dimensions];
-        probe[0] = 1;
-        shipped.Apply(probe); // e0 minus its projection: 1 - d0² left in place 0
-        Assert.InRange(probe[0], 0f, 1f);
+        // Removing the direction from each basis vector e_k takes d_k² from place k: the squares add up to 1 for a unit vector.
+        var removed = 0.0;
+        for (var k = 0; k < shipped.Dimensions; k++)
+        {
+            var probe = new float[shipped.Dimensions];
+            probe[k] = 1;
+            shipped.Apply(probe);
+            removed += 1 - probe[k];
+        }
+        Assert.Equal(1.0, removed, 3);
+        Assert.Same(shipped, NuisanceProjection.MiniLmLanguage());
 
         Assert.NotNull(ClusteringServiceCollectionExtensions.NuisanceFor(new EmbeddingOptions()));
         Assert.Null(ClusteringServiceCollectionExtensions.NuisanceFor(new EmbeddingOptions { RemoveLanguageDirection = false }));

@@ -43,18 +43,23 @@ public sealed class NuisanceProjection
     /// <summary>
     /// The strongest nuisance direction of all-MiniLM-L6-v2, shipped with TriageBot: language. Learned from four
     /// products' scenarios by <c>bench/nuisance_train.sh</c>; learned from any three, it is the same direction
-    /// (cosine 0.98 or more) and helps on the fourth (docs/benchmarks.md).
+    /// (cosine 0.98 or more) and helps on the fourth (docs/benchmarks.md). Read once: the projection never changes.
     /// </summary>
-    public static NuisanceProjection MiniLmLanguage()
+    public static NuisanceProjection MiniLmLanguage() => ShippedLanguage.Value;
+
+    private static readonly Lazy<NuisanceProjection> ShippedLanguage = new(() =>
     {
         using var stream = typeof(NuisanceProjection).Assembly.GetManifestResourceStream("TriageBot.MiniLmNuisance.txt")
             ?? throw new InvalidOperationException("The MiniLM nuisance directions are not embedded in this build.");
         using var reader = new StreamReader(stream);
         return Read(reader, 1, keep: 0);
-    }
+    });
 
     /// <summary>Reads directions written one per line as space-separated numbers (invariant culture); takes the first <paramref name="count"/>.</summary>
-    public static NuisanceProjection Read(TextReader reader, int count, double keep)
+    public static NuisanceProjection Read(TextReader reader, int count, double keep) => new(ReadDirections(reader, count), keep);
+
+    /// <summary>The directions of a file <c>nuisance-train</c> wrote: comment lines (#) and blank lines skipped; at most <paramref name="count"/>.</summary>
+    public static List<float[]> ReadDirections(TextReader reader, int count = int.MaxValue)
     {
         var directions = new List<float[]>();
         while (directions.Count < count && reader.ReadLine() is { } line)
@@ -63,6 +68,6 @@ public sealed class NuisanceProjection
             directions.Add(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)
                 .Select(x => float.Parse(x, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray());
         }
-        return new NuisanceProjection(directions, keep);
+        return directions;
     }
 }
