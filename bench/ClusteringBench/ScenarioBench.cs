@@ -53,6 +53,8 @@ internal static class ScenarioBench
                 case "--leftovermin": o.LeftoverMinThemeSize = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--leftoverfar": o.LeftoverThemeDistance = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--seed": o.Seed = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--ssshare": o.SingleSourceShare = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--ssmargin": o.SingleSourceActionabilityMargin = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--kindshare": o.KindMergeFragmentShare = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--noised": noisedBar = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--nuisance": nuisanceFile = Next(); break;

@@ -60,7 +60,11 @@ public sealed class ClusteringOptions
     [Range(0.0, 1.0)]
     public double AutoMergeSimilarity { get; set; } = 0.8;
 
-    /// <summary>Centroid similarity at which two themes that share <see cref="TermMergeSharedTerms"/> distinctive terms are merged.</summary>
+    /// <summary>
+    /// Centroid similarity at which two themes that share <see cref="TermMergeSharedTerms"/> distinctive terms are merged,
+    /// when the smaller is a fragment for the run (<see cref="KindMergeFragmentShare"/>): two themes of a typical size that
+    /// share an area's terms ("bank feed") are mostly two problems in it.
+    /// </summary>
     [Range(0.0, 1.0)]
     public double TermMergeSimilarity { get; set; } = 0.35;
 
@@ -82,7 +86,7 @@ public sealed class ClusteringOptions
     public double FragmentKindMergeSimilarity { get; set; } = 0.3;
 
     /// <summary>
-    /// The same-kind merge joins two themes only when the smaller holds at most this share of the reports of the theme the
+    /// The same-kind and shared-term merges join two themes only when the smaller holds at most this share of the reports of the theme the
     /// run's median report is in (and never fewer than <see cref="MinThemeSize"/> + 1): two near themes both of a typical
     /// size, both functional problems, are mostly two problems in one area ("cache restore misses" and "cache upload times
     /// out"), not one problem split.
@@ -128,6 +132,22 @@ public sealed class ClusteringOptions
     /// <summary>Added to <see cref="ActionabilityMargin"/> for a new theme's mean embedding, checked when the theme is made and again after settling.</summary>
     [Range(-1.0, 1.0)]
     public double GroupActionabilityMargin { get; set; } = 0;
+
+    /// <summary>
+    /// A new theme this share or more of whose reports come from one source (Slack, GitHub or X), in a run where that
+    /// source has less than this share of all items, is held to a higher actionability bar
+    /// (<see cref="SingleSourceActionabilityMargin"/>): one problem reaches a team through several channels, while
+    /// office chatter stays on Slack, praise and hot takes on X, and template spam on GitHub.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double SingleSourceShare { get; set; } = 0.8;
+
+    /// <summary>
+    /// Added to the group bar (<see cref="ActionabilityMargin"/> + <see cref="GroupActionabilityMargin"/>) for a new theme
+    /// from (nearly) one source: such a theme must read as a problem, not merely as not-chatter.
+    /// </summary>
+    [Range(-1.0, 1.0)]
+    public double SingleSourceActionabilityMargin { get; set; } = 0.2;
 
     /// <summary>Weight of embeddings against lexical features when <see cref="Features"/> is Both.</summary>
     [Range(0.0, 1.0)]

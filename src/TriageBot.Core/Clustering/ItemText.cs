@@ -31,6 +31,10 @@ public static partial class ItemText
         return sb.Length > MaxChars ? sb.ToString(0, MaxChars) : sb.ToString();
     }
 
+    /// <summary>The item's own words, cleaned: an issue's title and body, a message or a post, without replies.</summary>
+    public static string Opening(FeedbackItem item) =>
+        item.Title.Length > 0 ? Clean(item.Title) + ". " + Clean(item.Body) : Clean(item.Body);
+
     /// <summary>Removes markup and boilerplate from one message, issue body or post.</summary>
     public static string Clean(string text)
     {

@@ -49,13 +49,14 @@ public sealed class ThemeClusterer(
         await overrides.ApplyAsync(themes, events, now, ct);
 
         var placed = new HashSet<string>(themes.SelectMany(t => t.Items), StringComparer.Ordinal);
-        // Not reports, so noise however near a theme their words sit: a support account's templated replies, and posts
-        // that say outright that nothing is wrong ("No bug, the new run page is lovely"), which at volume repeat and
-        // would form a theme of their own.
+        // Not reports, so noise however near a theme their words sit: a support account's templated replies, posts
+        // that say outright that nothing is wrong ("No bug, the new run page is lovely") and posts that only praise
+        // ("kudos for the new editor 🎉"). At volume these repeat and would form themes of their own, or join the
+        // theme of the feature they name.
         var notReports = SupportReplies.Find(input);
         var unplaced = Enumerable.Range(0, input.Count).Where(i => !placed.Contains(input[i].Id)).ToList();
-        notReports.UnionWith(unplaced.Where(i => Cues.SaysNothingIsWrong(texts[i])));
-        if (notReports.Count > 0) _logger.LogDebug("{Count} support replies and posts saying nothing is wrong are noise", notReports.Count);
+        notReports.UnionWith(unplaced.Where(i => Cues.SaysNothingIsWrong(texts[i]) || Cues.OnlyPraises(ItemText.Opening(input[i]), texts[i])));
+        if (notReports.Count > 0) _logger.LogDebug("{Count} support replies and posts that only praise or say nothing is wrong are noise", notReports.Count);
         var free = unplaced.Where(i => !notReports.Contains(i)).ToList();
         var actionable = await actionability.IsActionableAsync(
             free.Select(i => texts[i]).ToList(), embeddings is null ? null : free.Select(i => embeddings[i]).ToList(), ct);
@@ -69,11 +70,23 @@ public sealed class ThemeClusterer(
         // What a group says on average must read as a problem too: it can be made of items each just past the
         // item check (praise, chatter in many words), or gather every terse "thanks" of a large backlog while settling.
         // A group of small fixes reads as one, for the reason above.
+        // One problem reaches a team through several channels, so a group from one channel while the run has several is
+        // more likely that channel's chatter (office banter on Slack, praise on X, spam issues on GitHub) and must read
+        // more clearly as a problem. A run from one channel holds every group to the usual bar.
+        var runShares = input.GroupBy(i => i.Source).ToDictionary(g => g.Key, g => (double)g.Count() / input.Count);
+        bool SingleSourced(List<int> members)
+        {
+            if (members.Count == 0) return false;
+            var top = members.GroupBy(i => input[i].Source).MaxBy(g => g.Count())!;
+            return top.Count() >= o.SingleSourceShare * members.Count && runShares[top.Key] < o.SingleSourceShare;
+        }
         bool ReadsAsProblem(IEnumerable<int> members)
         {
             var list = members.ToList();
+            var bar = o.ActionabilityMargin + o.GroupActionabilityMargin;
+            if (SingleSourced(list)) bar += o.SingleSourceActionabilityMargin;
             return embeddings is null
-                || actionability.ScoreMean(list.Select(i => embeddings[i])) >= o.ActionabilityMargin + o.GroupActionabilityMargin
+                || actionability.ScoreMean(list.Select(i => embeddings[i])) >= bar
                 || cues.ReadAsSmallFix(list);
         }
 
@@ -175,9 +188,9 @@ public sealed class ThemeClusterer(
     }
 
     /// <summary>
-    /// Merges unpinned themes whose centroids have converged, that are fairly near and name the same
-    /// distinctive terms (error code, command, setting), or that are fairly near and of the same kind (both
-    /// functional problems, both requests or both small fixes, and one of them small for the run):
+    /// Merges unpinned themes whose centroids have converged, or that are fairly near, one of them small for the run, and
+    /// either name the same distinctive terms (error code, command, setting) or are of the same kind (both functional
+    /// problems, both requests or both small fixes):
     /// one problem reported in different registers splits into themes that a single similarity cut cannot join without
     /// also joining related problems.
     /// </summary>
@@ -212,6 +225,8 @@ public sealed class ThemeClusterer(
                     if (!converged && !sameKind)
                     {
                         if (sim < (float)o.TermMergeSimilarity) continue;
+                        // Two themes of a typical size that share an area's terms ("bank feed") are mostly two problems in it.
+                        if (smaller > fragmentCap) continue;
                         shared = top[live[a]].Intersect(top[live[b]]).Count();
                         if (shared < o.TermMergeSharedTerms) continue;
                     }

@@ -94,5 +94,25 @@ internal static partial class Cues
         return !Problem().IsMatch(rest);
     }
 
+    /// <summary>
+    /// Praise and social posts in the words people use for them: "kudos for the new editor", "the dark theme is so good",
+    /// "X changed how we ship", "TIL you can pipe diffs", "hot take: tests are documentation". Generic English only.
+    /// </summary>
+    [GeneratedRegex(@"\b(kudos|congrats|congratulations|so good|slaps|(is|are) elite|underrated|changed how (i|we)|saved (me|us|my)|deserves? a|proud of|shout-?outs?|love (the|this|it|using)|amazing|awesome|impressive|great (work|job|tool|app|update|product|release)|nice work|thank you|thanks (to|for|team|everyone|all)|what a time|never going back|appreciation|til|hot take|unpopular opinion|looks great)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Praising();
+
+    /// <summary>A turn that qualifies praise ("love it, but…", "great update, though export still…") or asks something.</summary>
+    [GeneratedRegex(@"\b(but|though|although|however|except|still|sadly|unfortunately)\b|\?", RegexOptions.IgnoreCase)]
+    private static partial Regex Qualifying();
+
+    /// <summary>
+    /// Whether a post only praises or chats: its opening (<paramref name="opening"/>: title and body, no replies) praises
+    /// without qualifying it, and nothing in <paramref name="whole"/> (replies included) names a problem, a request or a
+    /// fix. "love how it ends the task instead of retrying" is sarcasm, and says "instead of".
+    /// </summary>
+    public static bool OnlyPraises(string opening, string whole) =>
+        Praising().IsMatch(opening) && !Qualifying().IsMatch(opening)
+        && !Problem().IsMatch(whole) && !Request().IsMatch(whole) && !Severe().IsMatch(whole) && !IsSmallFix(whole);
+
     public static int CountItems(IEnumerable<string> texts, Regex regex) => texts.Count(t => regex.IsMatch(t));
 }

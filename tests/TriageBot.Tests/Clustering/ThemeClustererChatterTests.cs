@@ -1,0 +1,89 @@
+using TriageBot.Domain;
+
+namespace TriageBot.Tests.Clustering;
+
+/// <summary>What keeps a channel's chatter out of themes: praise, and groups from one channel of a run from several.</summary>
+public partial class ThemeClustererTests
+{
+    private static FeedbackItem From(FeedbackSource source, string id, string text) => Item(id, text) with { Source = source };
+
+    // Four posts about the office coffee run: with the keyword model every group scores 0 against the prototypes, past the
+    // usual bar (-0.12) and short of the single-source one (-0.12 + 0.2).
+    private static readonly string[] Coffee =
+    [
+        "coffee run at three, who is in", "coffee order going out now, reply with yours",
+        "coffee machine on floor two is back", "coffee beans from the new roaster arrived",
+    ];
+
+    [Theory]
+    // From one channel while the run has three: chatter, so noise.
+    [InlineData(new[] { FeedbackSource.Slack, FeedbackSource.Slack, FeedbackSource.Slack, FeedbackSource.Slack }, true, false)]
+    // The same words from three channels read as one thing many people say: a theme.
+    [InlineData(new[] { FeedbackSource.Slack, FeedbackSource.GitHub, FeedbackSource.X, FeedbackSource.Slack }, true, true)]
+    // A run from one channel holds every group to the usual bar.
+    [InlineData(new[] { FeedbackSource.Slack, FeedbackSource.Slack, FeedbackSource.Slack, FeedbackSource.Slack }, false, true)]
+    public async Task A_group_from_one_channel_of_several_must_read_clearly_as_a_problem(FeedbackSource[] sources, bool runFromSeveral, bool theme)
+    {
+        var generator = new KeywordEmbeddingGenerator("login", "export", "coffee");
+        FeedbackItem[] day1 = runFromSeveral
+            ? [.. Day1.Select((item, k) => item with { Source = (FeedbackSource)(k % 3) })]
+            : Day1;
+        FeedbackItem[] items = [.. day1, .. Coffee.Select((text, k) => From(sources[k], $"c:{k}", text))];
+        var result = await Create(generator).ClusterAsync(items, [], default);
+
+        Assert.Equal(theme, result.Themes.Any(t => t.ItemIds.Order(StringComparer.Ordinal).SequenceEqual(["c:0", "c:1", "c:2", "c:3"])));
+        Assert.Equal(!theme, Coffee.Select((_, k) => $"c:{k}").All(result.Noise.Contains));
+        Assert.Equal(2, result.Themes.Count(t => t.ItemIds.Any(id => id.StartsWith("s:", StringComparison.Ordinal))));
+    }
+
+    [Fact]
+    public async Task Posts_that_only_praise_stay_noise_however_near_the_theme_of_what_they_praise()
+    {
+        // Four posts praising the export name it as often as the export reports do.
+        FeedbackItem[] items =
+        [
+            .. Day1,
+            Item("s:10", "kudos for the export page 🎉"),
+            Item("s:11", "the csv export is so good 😍"),
+            Item("s:12", "ngl the new export changed how we work"),
+            Item("s:13", "congrats on shipping the export, looks great"),
+        ];
+        var result = await Create(Generator()).ClusterAsync(items, [], default);
+        Assert.Equal(["s:10", "s:11", "s:12", "s:13", "s:7", "s:8", "s:9"], result.Noise.Order(StringComparer.Ordinal));
+        Assert.Contains(result.Themes, t => t.ItemIds.Order().SequenceEqual(["s:4", "s:5", "s:6"]));
+    }
+}
+
+public partial class ThemeClustererTests
+{
+    [Theory]
+    [InlineData(0.5, false)]
+    [InlineData(2.0, true)]
+    public async Task Two_themes_of_a_typical_size_that_share_an_areas_terms_stay_apart(double fragmentShare, bool merged)
+    {
+        // Six reports of duplicated bank-feed transactions and six of a bank feed that stopped syncing: both name a
+        // statement to reconcile, and only the shared-term rule could join them (its similarity bar set low: centred per
+        // source, the two sit apart). The run's themes are 3, 3, 6 and 6 reports, so by default (share 0.5, cap 4) two
+        // six-report themes are two problems; at share 2 (cap 12) one counts as the other's fragment.
+        OnlyIdenticalReportsGroup();
+        _options.AutoMergeSimilarity = _options.KindMergeSimilarity = _options.FragmentKindMergeSimilarity = 1.0;
+        _options.TermMergeSimilarity = 0.05;
+        _options.KindMergeFragmentShare = fragmentShare;
+        var generator = new KeywordEmbeddingGenerator("login", "export", "bank", "feed", "duplicate", "syncing");
+        // Two reports of each name the statement they reconcile: terms few of the run's texts use, so distinctive.
+        string[] duplicates = ["twice in the statement to reconcile", "double in the statement to reconcile", "again", "pending", "posted", "card"];
+        string[] syncing = ["monday, no statement to reconcile", "hours ago, no statement to reconcile", "days", "refresh", "reconnect", "today"];
+        FeedbackItem[] items =
+        [
+            .. Day1,
+            .. duplicates.Select((word, k) => Item($"d:{k}", $"the bank feed shows a duplicate of my transactions {word}")),
+            .. syncing.Select((word, k) => Item($"y:{k}", $"the bank feed stopped syncing for us {word}")),
+        ];
+        var result = await Create(generator).ClusterAsync(items, [], default);
+
+        var theme = result.Themes.Single(t => t.ItemIds.Contains("d:0"));
+        Assert.Equal(merged, theme.ItemIds.Contains("y:0"));
+        Assert.Equal(merged ? 3 : 4, result.Themes.Count);
+        Assert.Equal(merged, result.Events.Any(e => e.Kind == "merged" && e.Reason.Contains("distinctive terms shared", StringComparison.Ordinal)));
+    }
+}

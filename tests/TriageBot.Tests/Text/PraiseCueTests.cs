@@ -1,0 +1,42 @@
+using TriageBot.Text;
+
+namespace TriageBot.Tests.Text;
+
+/// <summary>Posts that only praise or chat stay noise (<see cref="Cues.OnlyPraises"/>); praise beside a problem does not.</summary>
+public sealed class PraiseCueTests
+{
+    [Theory]
+    [InlineData("kudos for the YAML editor 🎉")]
+    [InlineData("the dark theme in cinder is so good 😍")]
+    [InlineData("ngl the new pipeline graph changed how we ship 🙌")]
+    [InlineData("congrats on shipping session search, it looks great")]
+    [InlineData("honestly recurring invoices just saved me an hour")]
+    [InlineData("TIL you can pipe diffs into `cinder review`")]
+    [InlineData("hot take: tests are documentation")]
+    [InlineData("Appreciation post for plan mode!. Been using it daily for a month. Feel free to close.")]
+    public void Praise_and_chatter_alone_is_no_report(string text) => Assert.True(Cues.OnlyPraises(text, text));
+
+    [Theory]
+    // Praise beside a problem, a request or a small fix is a report.
+    [InlineData("love the new editor, but it crashes when I paste a table")]
+    [InlineData("great update, though the export still drops the last row")]
+    [InlineData("kudos for the redesign! any plans to support dark mode?")]
+    [InlineData("so good 😍 would love an offline mode")]
+    [InlineData("thank you for the fix. The settings page has a typo: 'Setings'")]
+    [InlineData("amazing app. Export to CSV fails every time.")]
+    // Sarcasm praises nothing: "love how" is not on the list, and the complaint names a problem.
+    [InlineData("love how a 429 just ends the task instead of retrying")]
+    [InlineData("thanks ledgerly, 'overdue by 0 days' is very threatening")]
+    // No praise at all.
+    [InlineData("the approval dialog says 'Aprove'")]
+    [InlineData("coffee run, anyone")]
+    public void A_report_or_plain_chatter_is_not_read_as_only_praise(string text) => Assert.False(Cues.OnlyPraises(text, text));
+
+    [Fact]
+    public void A_reply_that_names_the_problem_keeps_the_report()
+    {
+        const string opening = "kudos for the new invoice editor 🎉";
+        Assert.True(Cues.OnlyPraises(opening, opening));
+        Assert.False(Cues.OnlyPraises(opening, opening + " | same here, but since today saving a draft fails with an error"));
+    }
+}
