@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using TriageBot.Clustering;
 using TriageBot.Evaluation;
 using TriageBot.Text;
 
@@ -7,18 +8,22 @@ using TriageBot.Text;
 /// `cues FILES`: how the word cues the clusterer reads a theme's kind with (Text/Cues) fall on scenarios' truth, read
 /// from each item's full text as the clusterer reads it. Per truth theme of three or more items: the share of its
 /// reports with a small-fix cue and with a request cue; over all files: how many theme reports and how many truth-noise
-/// items carry a small-fix cue; and what each cue costs to read over all the files' items (twice; the second is warm), which
+/// items carry a small-fix cue, and how many only praise (Cues.OnlyPraises, read as the clusterer reads it); and what each cue costs to read over all the files' items (twice; the second is warm), which
 /// is why the clusterer reads each one only where a decision needs it.
 /// </summary>
 internal static class CueShares
 {
     public static void Run(string[] files)
     {
-        int themeSmallFix = 0, themeItems = 0, noiseSmallFix = 0, noiseItems = 0;
+        int themeSmallFix = 0, themeItems = 0, noiseSmallFix = 0, noiseItems = 0, themePraise = 0, noisePraise = 0;
         var all = new List<string>();
         foreach (var file in files)
         {
-            var items = ScenarioItems.Load(file).ToDictionary(i => i.Id, i => i.FullText);
+            var loaded = ScenarioItems.Load(file);
+            var items = loaded.ToDictionary(i => i.Id, i => i.FullText);
+            // As the clusterer reads it: praise in the item's own words, no problem anywhere in what it embeds.
+            var onlyPraise = loaded.Where(i => ItemText.For(i) is var whole && Cues.Praises(whole) && Cues.OnlyPraises(ItemText.Opening(i), whole))
+                .Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
             all.AddRange(items.Values);
             var truth = ScenarioTruth.Load(file);
             Console.WriteLine(Path.GetFileName(file));
@@ -28,6 +33,7 @@ internal static class CueShares
                 themeItems += texts.Count;
                 var smallFix = texts.Count(Cues.IsSmallFix);
                 themeSmallFix += smallFix;
+                themePraise += theme.Items.Count(onlyPraise.Contains);
                 if (texts.Count < 3) continue;
                 var request = texts.Count(t => Cues.Request().IsMatch(t));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -36,8 +42,10 @@ internal static class CueShares
             var noise = truth.Noise.Where(items.ContainsKey).Select(id => items[id]).ToList();
             noiseItems += noise.Count;
             noiseSmallFix += noise.Count(Cues.IsSmallFix);
+            noisePraise += truth.Noise.Count(onlyPraise.Contains);
         }
         Console.WriteLine($"small-fix cue: {themeSmallFix} of {themeItems} theme reports, {noiseSmallFix} of {noiseItems} truth-noise items");
+        Console.WriteLine($"only praise (noise, however near a theme): {themePraise} of {themeItems} theme reports, {noisePraise} of {noiseItems} truth-noise items");
         for (var pass = 1; pass <= 2; pass++)
         {
             var clock = Stopwatch.StartNew();
@@ -45,8 +53,11 @@ internal static class CueShares
             var smallFixMs = clock.Elapsed.TotalMilliseconds;
             clock.Restart();
             var requests = all.Count(t => Cues.Request().IsMatch(t));
+            var requestMs = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            var praising = all.Count(Cues.Praises);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"reading {all.Count} items, pass {pass}: small-fix cue {smallFixMs:0} ms ({smallFixes} carry one), request cue {clock.Elapsed.TotalMilliseconds:0} ms ({requests})"));
+                $"reading {all.Count} items, pass {pass}: small-fix cue {smallFixMs:0} ms ({smallFixes} carry one), request cue {requestMs:0} ms ({requests}), praise cue {clock.Elapsed.TotalMilliseconds:0} ms ({praising})"));
         }
     }
 }

@@ -101,6 +101,9 @@ internal static partial class Cues
     [GeneratedRegex(@"\b(kudos|congrats|congratulations|so good|slaps|(is|are) elite|underrated|changed how (i|we)|saved (me|us|my)|deserves? a|proud of|shout-?outs?|love (the|this|it|using)|amazing|awesome|impressive|great (work|job|tool|app|update|product|release)|nice work|thank you|thanks (to|for|team|everyone|all)|what a time|never going back|appreciation|til|hot take|unpopular opinion|looks great)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Praising();
 
+    /// <summary>Whether <paramref name="text"/> praises anything at all: the cheap first check of <see cref="OnlyPraises"/>.</summary>
+    public static bool Praises(string text) => Praising().IsMatch(text);
+
     /// <summary>A turn that qualifies praise ("love it, but…", "great update, though export still…") or asks something.</summary>
     [GeneratedRegex(@"\b(but|though|although|however|except|still|sadly|unfortunately)\b|\?", RegexOptions.IgnoreCase)]
     private static partial Regex Qualifying();
