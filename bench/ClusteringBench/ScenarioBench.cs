@@ -196,6 +196,9 @@ internal static class ScenarioBench
         foreach (var e in result.Events.Where(e => e.Kind == "merged"))
             Console.WriteLine($"  EVENT merged {e.ThemeId} <- {e.OtherThemeId}: {e.Reason}");
         var vecs = result.Themes.ToDictionary(t => t.Id, t => t.Centroid);
+        var cues = new ReportCues(items);
+        var position = items.Select((item, i) => (item.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        ThemeKind Kind(Theme t) => cues.KindOf(t.ItemIds.Where(position.ContainsKey).Select(id => position[id]).ToList());
         for (var a = 0; a < result.Themes.Count; a++)
             for (var b = a + 1; b < result.Themes.Count; b++)
             {
@@ -203,7 +206,7 @@ internal static class ScenarioBench
                 if (ta.Centroid.Length != tb.Centroid.Length || ta.Centroid.Length == 0) continue;
                 var sim = System.Numerics.Tensors.TensorPrimitives.Dot(ta.Centroid, tb.Centroid);
                 string Maj(Theme t) => t.ItemIds.GroupBy(id => labels.GetValueOrDefault(id, "?")).OrderByDescending(g => g.Count()).First().Key;
-                if (sim > 0.25) Console.WriteLine($"  PAIR {sim:F3} {(Maj(ta) == Maj(tb) ? "SAME" : "diff")} {Maj(ta)}({ta.ItemIds.Count}) ~ {Maj(tb)}({tb.ItemIds.Count})");
+                if (sim > 0.25) Console.WriteLine($"  PAIR {sim:F3} {(Maj(ta) == Maj(tb) ? "SAME" : "diff")} {Maj(ta)}({ta.ItemIds.Count}) ~ {Maj(tb)}({tb.ItemIds.Count}) kinds {Kind(ta)}/{Kind(tb)}");
             }
         // Truth themes of 3+ items that no ticketed theme holds half of: where their items went.
         var majorityOf = result.Themes.ToDictionary(t => t.Id, t => t.ItemIds.GroupBy(id => labels.GetValueOrDefault(id, "?")).OrderByDescending(g => g.Count()).First().Key);

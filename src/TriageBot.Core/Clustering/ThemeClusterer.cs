@@ -146,7 +146,8 @@ public sealed class ThemeClusterer(
                     $"{members.Count} items left by the first grouping with average similarity >= {o.LeftoverSimilarity:0.00}, none within {o.LeftoverThemeDistance:0.00} of a theme"), leftover: true);
             }
         }
-        MergeConverged(themes, events, index, vectors, new DistinctiveTerms(texts), cues, now);
+        var terms = new DistinctiveTerms(texts);
+        MergeConverged(themes, events, index, vectors, terms, cues, now);
 
         // Every free item may settle, each with the bar its kind has earned: text the model reads poorly
         // (another language) and text the actionability check turned down must be nearer a theme to join it.
@@ -160,6 +161,9 @@ public sealed class ThemeClusterer(
         // Settling changes what a new theme holds: it is checked again.
         foreach (var t in themes.Where(t => t.Grouped && t.Items.Count > 0 && !t.Pinned))
             if ((t.Leftover && t.Items.Count < o.LeftoverMinThemeSize) || !ReadsAsProblem(t.Items.Where(index.ContainsKey).Select(id => index[id]))) t.Items.Clear();
+        // What settling left no larger than a theme may start is a fragment, however it stood before: it may join a theme
+        // it now sits near, by the same rules (a larger cap here joins sibling problems of one area).
+        MergeConverged(themes, events, index, vectors, terms, cues, now, fragmentCap: o.MinThemeSize);
         JoinReferenced(themes, input, index, free.ToHashSet(), now);
         // A theme created above that dissolved while settling was never a theme.
         var dissolved = themes.Where(t => t.Grouped && t.Items.Count == 0).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
@@ -196,8 +200,9 @@ public sealed class ThemeClusterer(
     /// one problem reported in different registers splits into themes that a single similarity cut cannot join without
     /// also joining related problems.
     /// </summary>
+    /// <param name="fragmentCap">The largest smaller theme the same-kind and shared-term rules join (null: the run's fragment size).</param>
     private void MergeConverged(List<WorkingTheme> themes, List<ThemeEvent> events, Dictionary<string, int> index, float[][] vectors, DistinctiveTerms terms,
-        ReportCues cues, DateTimeOffset now)
+        ReportCues cues, DateTimeOffset now, int? fragmentCap = null)
     {
         var o = options.Value;
         var threshold = (float)o.AutoMergeSimilarity;
@@ -207,7 +212,7 @@ public sealed class ThemeClusterer(
         foreach (var t in themes) t.Centroid = WorkingTheme.CentroidOf(t, index, vectors);
         // A theme larger than half the theme a typical report is in is evidence of a problem of its own: the same-kind merge
         // only joins a theme no larger than that to another. Relative to the run, so it means the same at any volume.
-        var fragmentCap = Math.Max(o.MinThemeSize + 1, (int)Math.Round(o.KindMergeFragmentShare * TypicalThemeSize(themes)));
+        var cap = fragmentCap ?? Math.Max(o.MinThemeSize + 1, (int)Math.Round(o.KindMergeFragmentShare * TypicalThemeSize(themes)));
         var merged = true;
         while (merged)
         {
@@ -222,13 +227,13 @@ public sealed class ThemeClusterer(
                     var smaller = Math.Min(live[a].Items.Count, live[b].Items.Count);
                     var kindBar = smaller <= o.MinThemeSize ? o.FragmentKindMergeSimilarity : o.KindMergeSimilarity;
                     // Checked last: the kind is read from the reports' text, so only for pairs near enough to merge.
-                    var sameKind = !converged && sim >= (float)kindBar && smaller <= fragmentCap && kindOf[live[a]] == kindOf[live[b]];
+                    var sameKind = !converged && sim >= (float)kindBar && smaller <= cap && kindOf[live[a]] == kindOf[live[b]];
                     var shared = 0;
                     if (!converged && !sameKind)
                     {
                         if (sim < (float)o.TermMergeSimilarity) continue;
                         // Two themes of a typical size that share an area's terms ("bank feed") are mostly two problems in it.
-                        if (smaller > fragmentCap) continue;
+                        if (smaller > cap) continue;
                         shared = top[live[a]].Intersect(top[live[b]]).Count();
                         if (shared < o.TermMergeSharedTerms) continue;
                     }
