@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using TriageBot.Clustering;
+using TriageBot.Domain;
 using TriageBot.Evaluation;
 using TriageBot.Text;
 
@@ -17,12 +18,14 @@ internal static class CueShares
     {
         int themeSmallFix = 0, themeItems = 0, noiseSmallFix = 0, noiseItems = 0, themePraise = 0, noisePraise = 0;
         var all = new List<string>();
+        var cleaned = new List<(FeedbackItem Item, string Text)>();
         foreach (var file in files)
         {
             var loaded = ScenarioItems.Load(file);
+            cleaned.AddRange(loaded.Select(i => (i, ItemText.For(i))));
             var items = loaded.ToDictionary(i => i.Id, i => i.FullText);
             // As the clusterer reads it: praise in the item's own words, no problem anywhere in what it embeds.
-            var onlyPraise = loaded.Where(i => ItemText.For(i) is var whole && Cues.Praises(whole) && Cues.OnlyPraises(ItemText.Opening(i), whole))
+            var onlyPraise = loaded.Where(i => Cues.OnlyPraises(ItemText.For(i), () => ItemText.Opening(i)))
                 .Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
             all.AddRange(items.Values);
             var truth = ScenarioTruth.Load(file);
@@ -55,9 +58,13 @@ internal static class CueShares
             var requests = all.Count(t => Cues.Request().IsMatch(t));
             var requestMs = clock.Elapsed.TotalMilliseconds;
             clock.Restart();
-            var praising = all.Count(Cues.Praises);
+            var praising = cleaned.Count(x => Cues.Praises(x.Text));
+            var praiseMs = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            // As the clusterer applies it: on the cleaned text, cleaning the opening again only when needed.
+            var onlyPraising = cleaned.Count(x => Cues.OnlyPraises(x.Text, () => ItemText.Opening(x.Item)));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"reading {all.Count} items, pass {pass}: small-fix cue {smallFixMs:0} ms ({smallFixes} carry one), request cue {requestMs:0} ms ({requests}), praise cue {clock.Elapsed.TotalMilliseconds:0} ms ({praising})"));
+                $"reading {all.Count} items, pass {pass}: small-fix cue {smallFixMs:0} ms ({smallFixes} carry one), request cue {requestMs:0} ms ({requests}), praise cue {praiseMs:0} ms ({praising}), only-praise rule {clock.Elapsed.TotalMilliseconds:0} ms ({onlyPraising})"));
         }
     }
 }

@@ -55,9 +55,7 @@ public sealed class ThemeClusterer(
         // theme of the feature they name.
         var notReports = SupportReplies.Find(input);
         var unplaced = Enumerable.Range(0, input.Count).Where(i => !placed.Contains(input[i].Id)).ToList();
-        notReports.UnionWith(unplaced.Where(i => Cues.SaysNothingIsWrong(texts[i])
-            // The opening is cleaned again only for the few items that praise anywhere.
-            || (Cues.Praises(texts[i]) && Cues.OnlyPraises(ItemText.Opening(input[i]), texts[i]))));
+        notReports.UnionWith(unplaced.Where(i => Cues.SaysNothingIsWrong(texts[i]) || Cues.OnlyPraises(texts[i], () => ItemText.Opening(input[i]))));
         if (notReports.Count > 0) _logger.LogDebug("{Count} support replies and posts that only praise or say nothing is wrong are noise", notReports.Count);
         var free = unplaced.Where(i => !notReports.Contains(i)).ToList();
         var actionable = await actionability.IsActionableAsync(

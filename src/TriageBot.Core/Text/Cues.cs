@@ -101,21 +101,35 @@ internal static partial class Cues
     [GeneratedRegex(@"\b(kudos|congrats|congratulations|so good|slaps|(is|are) elite|underrated|changed how (i|we)|saved (me|us|my)|deserves? a|proud of|shout-?outs?|love (the|this|it|using)|amazing|awesome|impressive|great (work|job|tool|app|update|product|release)|nice work|thank you|thanks (to|for|team|everyone|all)|what a time|never going back|appreciation|til|hot take|unpopular opinion|looks great)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Praising();
 
-    /// <summary>Whether <paramref name="text"/> praises anything at all: the cheap first check of <see cref="OnlyPraises"/>.</summary>
-    public static bool Praises(string text) => Praising().IsMatch(text);
-
     /// <summary>A turn that qualifies praise ("love it, but…", "great update, though export still…") or asks something.</summary>
     [GeneratedRegex(@"\b(but|though|although|however|except|still|sadly|unfortunately)\b|\?", RegexOptions.IgnoreCase)]
     private static partial Regex Qualifying();
 
     /// <summary>
-    /// Whether a post only praises or chats: its opening (<paramref name="opening"/>: title and body, no replies) praises
-    /// without qualifying it, and nothing in <paramref name="whole"/> (replies included) names a problem, a request or a
-    /// fix. "love how it ends the task instead of retrying" is sarcasm, and says "instead of".
+    /// Whether a post only praises or chats: nothing in <paramref name="whole"/> (replies included) names a problem, a
+    /// request or a fix, and its own words (<paramref name="opening"/>: title and body, no replies, asked for only then)
+    /// praise without qualifying it, briefly. "love how it ends the task instead of retrying" is sarcasm, and says "instead
+    /// of". Cheapest checks first: most items praise nothing, and most reports that do name their problem.
     /// </summary>
-    public static bool OnlyPraises(string opening, string whole) =>
-        Praising().IsMatch(opening) && !Qualifying().IsMatch(opening)
-        && !Problem().IsMatch(whole) && !Request().IsMatch(whole) && !Severe().IsMatch(whole) && !IsSmallFix(whole);
+    public static bool OnlyPraises(string whole, Func<string> opening)
+    {
+        if (!Praising().IsMatch(whole) || Problem().IsMatch(whole) || Request().IsMatch(whole) || Severe().IsMatch(whole) || IsSmallFix(whole))
+            return false;
+        var own = opening();
+        return own.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length <= MaxPraiseWords
+            && Praising().IsMatch(own) && !Qualifying().IsMatch(own);
+    }
+
+    /// <summary>
+    /// Praise is brief: a longer post describes something, in words the problem cues may not know ("sits on 'Thinking…'
+    /// for a minute", "ignores HTTPS_PROXY"), and may sign off with "Thanks for the great tool". In the 100k reference
+    /// scenario the rule takes 163 of 98,198 theme reports without this cap and 3 with it, and 3,672 of 17,132 noise
+    /// posts either way (`ClusteringBench cues`).
+    /// </summary>
+    public const int MaxPraiseWords = 20;
+
+    /// <summary>Whether <paramref name="text"/> praises anything at all (the cues bench times this first check).</summary>
+    public static bool Praises(string text) => Praising().IsMatch(text);
 
     public static int CountItems(IEnumerable<string> texts, Regex regex) => texts.Count(t => regex.IsMatch(t));
 }
