@@ -16,7 +16,8 @@ internal static class CueShares
 {
     public static void Run(string[] files)
     {
-        int themeSmallFix = 0, themeItems = 0, noiseSmallFix = 0, noiseItems = 0, themePraise = 0, noisePraise = 0;
+        int themeSmallFix = 0, themeItems = 0, noiseSmallFix = 0, noiseItems = 0, themePraise = 0, noisePraise = 0, oneSourceMostly = 0;
+        var bySources = new int[4];
         var all = new List<string>();
         var cleaned = new List<(FeedbackItem Item, string Text)>();
         foreach (var file in files)
@@ -38,6 +39,10 @@ internal static class CueShares
                 themeSmallFix += smallFix;
                 themePraise += theme.Items.Count(onlyPraise.Contains);
                 if (texts.Count < 3) continue;
+                // Which channels a theme's reports came through (ids start with the source: slack:, github:, x:).
+                var sources = theme.Items.GroupBy(id => id[..id.IndexOf(':')]).Select(g => g.Count()).ToList();
+                bySources[Math.Min(3, sources.Count)]++;
+                if (sources.Max() > 0.8 * theme.Items.Count) oneSourceMostly++;
                 var request = texts.Count(t => Cues.Request().IsMatch(t));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {theme.Id,-32} small fix {(double)smallFix / texts.Count:0.00}  request {(double)request / texts.Count:0.00}  ({texts.Count} reports{(theme.SmallFix ? ", truth: small fix" : "")})"));
@@ -48,6 +53,7 @@ internal static class CueShares
             noisePraise += truth.Noise.Count(onlyPraise.Contains);
         }
         Console.WriteLine($"small-fix cue: {themeSmallFix} of {themeItems} theme reports, {noiseSmallFix} of {noiseItems} truth-noise items");
+        Console.WriteLine($"truth themes of 3+ reports by how many sources they came through: one {bySources[1]}, two {bySources[2]}, three {bySources[3]}; more than 80 % from one source: {oneSourceMostly}");
         Console.WriteLine($"only praise (noise, however near a theme): {themePraise} of {themeItems} theme reports, {noisePraise} of {noiseItems} truth-noise items");
         for (var pass = 1; pass <= 2; pass++)
         {

@@ -117,6 +117,9 @@ public sealed class ThemeClusterer(
             });
             events.Add(new ThemeEvent("created", themes[^1].Id, null, reason, now));
         }
+        // A group that as a whole reads as chatter gets no second grouping with a looser cut: at volume these are thousands
+        // of posts, and the cut would only find them again.
+        var readAsChatter = new HashSet<int>();
         foreach (var members in ThemeGrouping.GroupItems(english, vectors, (float)o.MergeSimilarity, (float)o.FragmentSimilarity, o.MaxDirectItems, o.Seed, ct))
         {
             var centroid = WorkingTheme.DirectionOf(members, vectors);
@@ -126,14 +129,19 @@ public sealed class ThemeClusterer(
                 foreach (var i in members) best.Add(input[i].Id, now);
                 continue;
             }
-            if (members.Count < o.MinThemeSize || !ReadsAsProblem(members)) continue;
+            if (members.Count < o.MinThemeSize) continue;
+            if (!ReadsAsProblem(members))
+            {
+                readAsChatter.UnionWith(members);
+                continue;
+            }
             Create(members, centroid, string.Create(CultureInfo.InvariantCulture,
                 $"{members.Count} items with average similarity >= {o.MergeSimilarity:0.00} and none within {o.JoinSimilarity:0.00} of an existing theme"));
         }
         if (o.LeftoverSimilarity > 0)
         {
             var taken = themes.SelectMany(t => t.Items).ToHashSet(StringComparer.Ordinal);
-            var left = english.Where(i => !taken.Contains(input[i].Id)).ToList();
+            var left = english.Where(i => !taken.Contains(input[i].Id) && !readAsChatter.Contains(i)).ToList();
             foreach (var members in ThemeGrouping.GroupItems(left, vectors, (float)o.LeftoverSimilarity, (float)o.FragmentSimilarity, o.MaxDirectItems, o.Seed, ct))
             {
                 if (members.Count < o.LeftoverMinThemeSize || !ReadsAsProblem(members)) continue;
