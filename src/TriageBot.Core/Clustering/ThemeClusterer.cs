@@ -67,28 +67,7 @@ public sealed class ThemeClusterer(
         for (var k = 0; k < free.Count; k++)
             if (!actionable[k] && actionability.HasEnoughWords(texts[free[k]]) && cues.SmallFix(free[k])) actionable[k] = true;
         var candidates = free.Where((_, k) => actionable[k]).ToList();
-        // What a group says on average must read as a problem too: it can be made of items each just past the
-        // item check (praise, chatter in many words), or gather every terse "thanks" of a large backlog while settling.
-        // A group of small fixes reads as one, for the reason above.
-        // One problem reaches a team through several channels, so a group from one channel while the run has several is
-        // more likely that channel's chatter (office banter on Slack, praise on X, spam issues on GitHub) and must read
-        // more clearly as a problem. A run from one channel holds every group to the usual bar.
-        var runShares = input.GroupBy(i => i.Source).ToDictionary(g => g.Key, g => (double)g.Count() / input.Count);
-        bool SingleSourced(List<int> members)
-        {
-            if (members.Count == 0) return false;
-            var top = members.GroupBy(i => input[i].Source).MaxBy(g => g.Count())!;
-            return top.Count() >= o.SingleSourceShare * members.Count && runShares[top.Key] < o.SingleSourceShare;
-        }
-        bool ReadsAsProblem(IEnumerable<int> members)
-        {
-            var list = members.ToList();
-            var bar = o.ActionabilityMargin + o.GroupActionabilityMargin;
-            if (SingleSourced(list)) bar += o.SingleSourceActionabilityMargin;
-            return embeddings is null
-                || actionability.ScoreMean(list.Select(i => embeddings[i])) >= bar
-                || cues.ReadAsSmallFix(list);
-        }
+        var reading = new GroupReading(input, embeddings, actionability, cues, o);
 
         foreach (var t in themes) t.Centroid = WorkingTheme.CentroidOf(t, index, vectors);
         var join = (float)o.JoinSimilarity;
@@ -130,7 +109,7 @@ public sealed class ThemeClusterer(
                 continue;
             }
             if (members.Count < o.MinThemeSize) continue;
-            if (!ReadsAsProblem(members))
+            if (!reading.ReadsAsProblem(members))
             {
                 readAsChatter.UnionWith(members);
                 continue;
@@ -144,7 +123,7 @@ public sealed class ThemeClusterer(
             var left = english.Where(i => !taken.Contains(input[i].Id) && !readAsChatter.Contains(i)).ToList();
             foreach (var members in ThemeGrouping.GroupItems(left, vectors, (float)o.LeftoverSimilarity, (float)o.FragmentSimilarity, o.MaxDirectItems, o.Seed, ct))
             {
-                if (members.Count < o.LeftoverMinThemeSize || !ReadsAsProblem(members)) continue;
+                if (members.Count < o.LeftoverMinThemeSize || !reading.ReadsAsProblem(members)) continue;
                 var centroid = WorkingTheme.DirectionOf(members, vectors);
                 var (near, nearSim) = WorkingTheme.Nearest(themes, centroid);
                 if (near is not null && nearSim >= o.LeftoverThemeDistance) continue;
@@ -166,7 +145,7 @@ public sealed class ThemeClusterer(
         Settle(themes, movable, bars, follows, index, vectors, input, now, ct);
         // Settling changes what a new theme holds: it is checked again.
         foreach (var t in themes.Where(t => t.Grouped && t.Items.Count > 0 && !t.Pinned))
-            if ((t.Leftover && t.Items.Count < o.LeftoverMinThemeSize) || !ReadsAsProblem(t.Items.Where(index.ContainsKey).Select(id => index[id]))) t.Items.Clear();
+            if ((t.Leftover && t.Items.Count < o.LeftoverMinThemeSize) || !reading.ReadsAsProblem(t.Items.Where(index.ContainsKey).Select(id => index[id]))) t.Items.Clear();
         // What settling left no larger than a theme may start is a fragment, however it stood before: it may join a theme
         // it now sits near, by the same rules (a larger cap here joins sibling problems of one area).
         MergeConverged(themes, events, index, vectors, terms, cues, now, fragmentCap: o.MinThemeSize);
