@@ -3,6 +3,7 @@ using System.Globalization;
 using TriageBot.Clustering;
 using TriageBot.Domain;
 using TriageBot.Evaluation;
+using TriageBot.Reports;
 using TriageBot.Text;
 
 /// <summary>
@@ -16,18 +17,22 @@ internal static class CueShares
 {
     public static void Run(string[] files)
     {
-        int themeSmallFix = 0, themeItems = 0, noiseSmallFix = 0, noiseItems = 0, themePraise = 0, noisePraise = 0, oneSourceMostly = 0;
+        int themeSmallFix = 0, themeItems = 0, noiseSmallFix = 0, noiseItems = 0, themePraise = 0, noisePraise = 0, themePraiseUncapped = 0, oneSourceMostly = 0;
         var bySources = new int[4];
         var all = new List<string>();
         var cleaned = new List<(FeedbackItem Item, string Text)>();
         foreach (var file in files)
         {
             var loaded = ScenarioItems.Load(file);
-            cleaned.AddRange(loaded.Select(i => (i, ItemText.For(i))));
+            var fileCleaned = loaded.Select(i => (Item: i, Text: ItemText.For(i))).ToList();
+            cleaned.AddRange(fileCleaned);
             var items = loaded.ToDictionary(i => i.Id, i => i.FullText);
-            // As the clusterer reads it: praise in the item's own words, no problem anywhere in what it embeds.
-            var onlyPraise = loaded.Where(i => Cues.OnlyPraises(ItemText.For(i), () => ItemText.Opening(i)))
-                .Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+            // As the clusterer reads it: praise in the item's own words, no problem anywhere in what it embeds; and
+            // without the word cap, to show what the cap keeps.
+            HashSet<string> OnlyPraise(int maxWords) => fileCleaned.Where(x => Cues.OnlyPraises(x.Text, () => ItemText.Opening(x.Item), maxWords))
+                .Select(x => x.Item.Id).ToHashSet(StringComparer.Ordinal);
+            var onlyPraise = OnlyPraise(Cues.MaxPraiseWords);
+            var onlyPraiseUncapped = OnlyPraise(int.MaxValue);
             all.AddRange(items.Values);
             var truth = ScenarioTruth.Load(file);
             Console.WriteLine(Path.GetFileName(file));
@@ -38,9 +43,10 @@ internal static class CueShares
                 var smallFix = texts.Count(Cues.IsSmallFix);
                 themeSmallFix += smallFix;
                 themePraise += theme.Items.Count(onlyPraise.Contains);
+                themePraiseUncapped += theme.Items.Count(onlyPraiseUncapped.Contains);
                 if (texts.Count < 3) continue;
-                // Which channels a theme's reports came through (ids start with the source: slack:, github:, x:).
-                var sources = theme.Items.GroupBy(id => id[..id.IndexOf(':')]).Select(g => g.Count()).ToList();
+                // Which channels a theme's reports came through.
+                var sources = theme.Items.GroupBy(DigestBuilder.SourceOf).Select(g => g.Count()).ToList();
                 bySources[Math.Min(3, sources.Count)]++;
                 if (sources.Max() > 0.8 * theme.Items.Count) oneSourceMostly++;
                 var request = texts.Count(t => Cues.Request().IsMatch(t));
@@ -54,7 +60,7 @@ internal static class CueShares
         }
         Console.WriteLine($"small-fix cue: {themeSmallFix} of {themeItems} theme reports, {noiseSmallFix} of {noiseItems} truth-noise items");
         Console.WriteLine($"truth themes of 3+ reports by how many sources they came through: one {bySources[1]}, two {bySources[2]}, three {bySources[3]}; more than 80 % from one source: {oneSourceMostly}");
-        Console.WriteLine($"only praise (noise, however near a theme): {themePraise} of {themeItems} theme reports, {noisePraise} of {noiseItems} truth-noise items");
+        Console.WriteLine($"only praise (noise, however near a theme): {themePraise} of {themeItems} theme reports ({themePraiseUncapped} without the {Cues.MaxPraiseWords}-word cap), {noisePraise} of {noiseItems} truth-noise items");
         for (var pass = 1; pass <= 2; pass++)
         {
             var clock = Stopwatch.StartNew();
@@ -64,13 +70,10 @@ internal static class CueShares
             var requests = all.Count(t => Cues.Request().IsMatch(t));
             var requestMs = clock.Elapsed.TotalMilliseconds;
             clock.Restart();
-            var praising = cleaned.Count(x => Cues.Praises(x.Text));
-            var praiseMs = clock.Elapsed.TotalMilliseconds;
-            clock.Restart();
             // As the clusterer applies it: on the cleaned text, cleaning the opening again only when needed.
             var onlyPraising = cleaned.Count(x => Cues.OnlyPraises(x.Text, () => ItemText.Opening(x.Item)));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"reading {all.Count} items, pass {pass}: small-fix cue {smallFixMs:0} ms ({smallFixes} carry one), request cue {requestMs:0} ms ({requests}), praise cue {praiseMs:0} ms ({praising}), only-praise rule {clock.Elapsed.TotalMilliseconds:0} ms ({onlyPraising})"));
+                $"reading {all.Count} items, pass {pass}: small-fix cue {smallFixMs:0} ms ({smallFixes} carry one), request cue {requestMs:0} ms ({requests}), only-praise rule {clock.Elapsed.TotalMilliseconds:0} ms ({onlyPraising})"));
         }
     }
 }

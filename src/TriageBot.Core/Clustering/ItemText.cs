@@ -17,9 +17,7 @@ public static partial class ItemText
 
     public static string For(FeedbackItem item)
     {
-        var sb = new StringBuilder();
-        if (item.Title.Length > 0) sb.Append(Clean(item.Title)).Append(". ");
-        sb.Append(Clean(item.Body));
+        var sb = new StringBuilder(Opening(item));
         foreach (var reply in item.Replies)
         {
             if (sb.Length > MaxChars) break;

@@ -195,8 +195,8 @@ public sealed class ThemeClusterer(
         var top = new PerThemeVersion<HashSet<string>>(t => terms.Top(Members(t), o.TermMergeTopTerms));
         var kindOf = new PerThemeVersion<ThemeKind>(t => cues.KindOf(Members(t)));
         foreach (var t in themes) t.Centroid = WorkingTheme.CentroidOf(t, index, vectors);
-        // A theme larger than half the theme a typical report is in is evidence of a problem of its own: the same-kind merge
-        // only joins a theme no larger than that to another. Relative to the run, so it means the same at any volume.
+        // A theme larger than half the theme a typical report is in is evidence of a problem of its own: the same-kind and
+        // shared-term merges only join a theme no larger than that to another. Relative to the run, so it means the same at any volume.
         var cap = fragmentCap ?? Math.Max(o.MinThemeSize + 1, (int)Math.Round(o.KindMergeFragmentShare * TypicalThemeSize(themes)));
         var merged = true;
         while (merged)

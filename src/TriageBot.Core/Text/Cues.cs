@@ -111,12 +111,13 @@ internal static partial class Cues
     /// praise without qualifying it, briefly. "love how it ends the task instead of retrying" is sarcasm, and says "instead
     /// of". Cheapest checks first: most items praise nothing, and most reports that do name their problem.
     /// </summary>
-    public static bool OnlyPraises(string whole, Func<string> opening)
+    /// <param name="maxWords">The longest opening that can be praise (<see cref="MaxPraiseWords"/>; the cues bench also counts without it).</param>
+    public static bool OnlyPraises(string whole, Func<string> opening, int maxWords = MaxPraiseWords)
     {
         if (!Praising().IsMatch(whole) || Problem().IsMatch(whole) || Request().IsMatch(whole) || Severe().IsMatch(whole) || IsSmallFix(whole))
             return false;
         var own = opening();
-        return own.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length <= MaxPraiseWords
+        return own.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length <= maxWords
             && Praising().IsMatch(own) && !Qualifying().IsMatch(own);
     }
 
@@ -124,12 +125,9 @@ internal static partial class Cues
     /// Praise is brief: a longer post describes something, in words the problem cues may not know ("sits on 'Thinking…'
     /// for a minute", "ignores HTTPS_PROXY"), and may sign off with "Thanks for the great tool". In the 100k reference
     /// scenario the rule takes 163 of 98,198 theme reports without this cap and 3 with it, and 3,672 of 17,132 noise
-    /// posts either way (`ClusteringBench cues`).
+    /// posts either way (`ClusteringBench cues` prints both).
     /// </summary>
     public const int MaxPraiseWords = 20;
-
-    /// <summary>Whether <paramref name="text"/> praises anything at all (the cues bench times this first check).</summary>
-    public static bool Praises(string text) => Praising().IsMatch(text);
 
     public static int CountItems(IEnumerable<string> texts, Regex regex) => texts.Count(t => regex.IsMatch(t));
 }

@@ -2,7 +2,7 @@ using TriageBot.Domain;
 
 namespace TriageBot.Tests.Clustering;
 
-/// <summary>What keeps a channel's chatter out of themes: praise, and groups from one channel of a run from several.</summary>
+/// <summary>What keeps chatter out of themes: posts that are no report (praise, "nothing is wrong"), and groups from one channel of a run from several.</summary>
 public partial class ThemeClustererTests
 {
     private static FeedbackItem From(FeedbackSource source, string id, string text) => Item(id, text) with { Source = source };
@@ -36,18 +36,17 @@ public partial class ThemeClustererTests
         Assert.Equal(2, result.Themes.Count(t => t.ItemIds.Any(id => id.StartsWith("s:", StringComparison.Ordinal))));
     }
 
-    [Fact]
-    public async Task Posts_that_only_praise_stay_noise_however_near_the_theme_of_what_they_praise()
+    [Theory]
+    // Posts that say outright that nothing is wrong.
+    [InlineData("Thank you!. the new export page is great. Nothing broken, just a thank-you.", "Kudos for the export page. No bug here, just gratitude.",
+        "Thanks for the export. Not a bug, just saying hi", "Thank you!. No issue, the export is lovely. Close whenever.")]
+    // Posts that only praise.
+    [InlineData("kudos for the export page 🎉", "the csv export is so good 😍", "ngl the new export changed how we work", "congrats on shipping the export, looks great")]
+    public async Task Posts_that_are_no_report_stay_noise_however_near_a_theme_and_however_many(string a, string b, string c, string d)
     {
-        // Four posts praising the export name it as often as the export reports do.
-        FeedbackItem[] items =
-        [
-            .. Day1,
-            Item("s:10", "kudos for the export page 🎉"),
-            Item("s:11", "the csv export is so good 😍"),
-            Item("s:12", "ngl the new export changed how we work"),
-            Item("s:13", "congrats on shipping the export, looks great"),
-        ];
+        // Four posts about the export name it as often as the export reports do: each would otherwise be a fourth export
+        // report, or together a theme of their own.
+        FeedbackItem[] items = [.. Day1, Item("s:10", a), Item("s:11", b), Item("s:12", c), Item("s:13", d)];
         var result = await Create(Generator()).ClusterAsync(items, [], default);
         Assert.Equal(["s:10", "s:11", "s:12", "s:13", "s:7", "s:8", "s:9"], result.Noise.Order(StringComparer.Ordinal));
         Assert.Contains(result.Themes, t => t.ItemIds.Order().SequenceEqual(["s:4", "s:5", "s:6"]));

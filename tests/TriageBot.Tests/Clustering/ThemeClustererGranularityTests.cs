@@ -76,23 +76,3 @@ public partial class ThemeClustererTests
         Assert.Equal(["s:1", "s:2", "s:3"], result.Themes.Single(t => t.ItemIds.Contains("s:1")).ItemIds.Order(StringComparer.Ordinal));
     }
 }
-
-public partial class ThemeClustererTests
-{
-    [Fact]
-    public async Task Posts_that_say_nothing_is_wrong_stay_noise_however_near_a_theme_and_however_many()
-    {
-        // Four thank-you issues about the export page would otherwise be a fourth export report each, or a theme of their own.
-        FeedbackItem[] items =
-        [
-            .. Day1,
-            Item("s:10", "Thank you!. the new export page is great. Nothing broken, just a thank-you."),
-            Item("s:11", "Kudos for the export page. No bug here, just gratitude."),
-            Item("s:12", "Thanks for the export. Not a bug, just saying hi"),
-            Item("s:13", "Thank you!. No issue, the export is lovely. Close whenever."),
-        ];
-        var result = await Create(Generator()).ClusterAsync(items, [], default);
-        Assert.Equal(["s:10", "s:11", "s:12", "s:13", "s:7", "s:8", "s:9"], result.Noise.Order(StringComparer.Ordinal));
-        Assert.Contains(result.Themes, t => t.ItemIds.Order().SequenceEqual(["s:4", "s:5", "s:6"]));
-    }
-}
