@@ -55,6 +55,11 @@ internal static class ScenarioBench
                 case "--seed": o.Seed = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--ssshare": o.SingleSourceShare = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--ssmargin": o.SingleSourceActionabilityMargin = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--labelmerge": o.LabelMergeSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--labelagree": o.LabelMergeAgreement = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--labelmin": o.LabelMergeMinIssues = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--labeljoin": o.JoinLabelledIssues = Next() == "1"; break;
+                case "--labelcap": o.LabelMergeFragmentsOnly = Next() == "1"; break;
                 case "--kindshare": o.KindMergeFragmentShare = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--noised": noisedBar = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--nuisance": nuisanceFile = Next(); break;
@@ -199,6 +204,22 @@ internal static class ScenarioBench
         var cues = new ReportCues(items);
         var position = items.Select((item, i) => (item.Id, i)).ToDictionary(x => x.Id, x => x.i);
         ThemeKind Kind(Theme t) => cues.KindOf(t.ItemIds.Where(position.ContainsKey).Select(id => position[id]).ToList());
+        var labelled = items.Where(i => i.Labels.Count > 0).ToList();
+        var labelDf = labelled.SelectMany(i => i.Labels.Distinct()).CountBy(l => l).ToDictionary();
+        Dictionary<string, double> Profile(Theme t)
+        {
+            var its = t.ItemIds.Where(byId.ContainsKey).Select(id => byId[id]).Where(i => i.Labels.Count > 0).ToList();
+            return its.SelectMany(i => i.Labels.Distinct()).CountBy(l => l)
+                .ToDictionary(g => g.Key, g => (double)g.Value / its.Count * Math.Log((double)labelled.Count / labelDf[g.Key]));
+        }
+        string LabelAgreement(Theme a, Theme b)
+        {
+            var pa = Profile(a); var pb = Profile(b);
+            if (pa.Count == 0 || pb.Count == 0) return "na";
+            var dot = pa.Sum(kv => kv.Value * pb.GetValueOrDefault(kv.Key));
+            var na = Math.Sqrt(pa.Values.Sum(v => v * v)); var nb = Math.Sqrt(pb.Values.Sum(v => v * v));
+            return (na * nb == 0 ? 0 : dot / (na * nb)).ToString("F2", CultureInfo.InvariantCulture);
+        }
         for (var a = 0; a < result.Themes.Count; a++)
             for (var b = a + 1; b < result.Themes.Count; b++)
             {
@@ -206,7 +227,7 @@ internal static class ScenarioBench
                 if (ta.Centroid.Length != tb.Centroid.Length || ta.Centroid.Length == 0) continue;
                 var sim = System.Numerics.Tensors.TensorPrimitives.Dot(ta.Centroid, tb.Centroid);
                 string Maj(Theme t) => t.ItemIds.GroupBy(id => labels.GetValueOrDefault(id, "?")).OrderByDescending(g => g.Count()).First().Key;
-                if (sim > 0.25) Console.WriteLine($"  PAIR {sim:F3} {(Maj(ta) == Maj(tb) ? "SAME" : "diff")} {Maj(ta)}({ta.ItemIds.Count}) ~ {Maj(tb)}({tb.ItemIds.Count}) kinds {Kind(ta)}/{Kind(tb)}");
+                if (sim > 0.25) Console.WriteLine($"  PAIR {sim:F3} {(Maj(ta) == Maj(tb) ? "SAME" : "diff")} {Maj(ta)}({ta.ItemIds.Count}) ~ {Maj(tb)}({tb.ItemIds.Count}) kinds {Kind(ta)}/{Kind(tb)} labels {LabelAgreement(ta, tb)}");
             }
         // Truth themes of 3+ items that no ticketed theme holds half of: where their items went.
         var majorityOf = result.Themes.ToDictionary(t => t.Id, t => t.ItemIds.GroupBy(id => labels.GetValueOrDefault(id, "?")).OrderByDescending(g => g.Count()).First().Key);
@@ -221,7 +242,7 @@ internal static class ScenarioBench
         }
         var themeOf = result.Themes.SelectMany(t => t.ItemIds.Select(id => (id, t.Id))).ToDictionary(x => x.id, x => x.Id);
         foreach (var id in result.Noise.Where(id => labels.GetValueOrDefault(id) is { } l && l != "noise"))
-            Console.WriteLine($"  NOISED [{labels[id]}] " + (result.NoiseNearest.TryGetValue(id, out var nn) ? $"near {nn.Similarity:F2} {result.Themes.First(t => t.Id == nn.ThemeId).ItemIds.GroupBy(x => labels.GetValueOrDefault(x, "?")).OrderByDescending(g => g.Count()).First().Key} " : "") + Text(id));
+            Console.WriteLine($"  NOISED [{labels[id]}] " + (byId.TryGetValue(id, out var ni) && ni.Labels.Count > 0 ? $"labels {string.Join(",", ni.Labels)} " : "") + (result.NoiseNearest.TryGetValue(id, out var nn) ? $"near {nn.Similarity:F2} {result.Themes.First(t => t.Id == nn.ThemeId).ItemIds.GroupBy(x => labels.GetValueOrDefault(x, "?")).OrderByDescending(g => g.Count()).First().Key} " : "") + Text(id));
     }
 }
 

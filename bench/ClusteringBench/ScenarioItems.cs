@@ -40,6 +40,7 @@ internal static class ScenarioItems
                         Id = $"github:{name}#{i.GetProperty("number").GetInt32()}", Source = FeedbackSource.GitHub, Location = name,
                         Title = i.GetProperty("title").GetString() ?? "", Body = i.GetProperty("body").GetString() ?? "",
                         Replies = comments, Url = $"https://github.com/{name}/issues/{i.GetProperty("number").GetInt32()}", CreatedAt = t0, Author = i.TryGetProperty("user", out var u) ? u.GetString() ?? "" : "",
+                        Labels = i.TryGetProperty("labels", out var l) ? l.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString() ?? "" : x.GetProperty("name").GetString() ?? "").ToList() : [],
                     });
                 }
         if (root.TryGetProperty("x", out var x))

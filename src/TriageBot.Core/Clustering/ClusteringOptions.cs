@@ -94,6 +94,33 @@ public sealed class ClusteringOptions
     [Range(0.0, 1000.0)]
     public double KindMergeFragmentShare { get; set; } = 0.5;
 
+    /// <summary>
+    /// Centroid similarity at which two themes whose GitHub issues carry the same area labels
+    /// (<see cref="LabelMergeAgreement"/>) are merged: a maintainer's label is evidence about the problem that the
+    /// words of its reports are not. 0 turns the rule off.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double LabelMergeSimilarity { get; set; } = 0.25;
+
+    /// <summary>How alike two themes' labels must be (<see cref="LabelAgreement"/>, 0–1) to merge at <see cref="LabelMergeSimilarity"/>.</summary>
+    [Range(0.0, 1.0)]
+    public double LabelMergeAgreement { get; set; } = 0.9;
+
+    /// <summary>How many labelled issues each theme needs for its labels to count: one issue's labels are one person's call.</summary>
+    [Range(1, 1000)]
+    public int LabelMergeMinIssues { get; set; } = 2;
+
+    /// <summary>
+    /// Whether a labelled GitHub issue that no theme took joins the one theme whose issues carry its area labels
+    /// (agreement <see cref="LabelMergeAgreement"/>, that theme with <see cref="LabelMergeMinIssues"/> labelled issues,
+    /// no other theme as alike), however far its words: a report in a language the model cannot read still carries
+    /// its maintainer's labels.
+    /// </summary>
+    public bool JoinLabelledIssues { get; set; } = true;
+
+    /// <summary>Whether the label merge, like the same-kind and shared-term merges, only joins a fragment for the run.</summary>
+    public bool LabelMergeFragmentsOnly { get; set; } = true;
+
     /// <summary>How many of each theme's top distinctive terms (TF-IDF over the run) two themes must share to merge at <see cref="TermMergeSimilarity"/>.</summary>
     [Range(1, 100)]
     public int TermMergeSharedTerms { get; set; } = 2;

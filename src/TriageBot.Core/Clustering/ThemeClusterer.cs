@@ -16,8 +16,9 @@ namespace TriageBot.Clustering;
 /// centroid is near enough, or are grouped among themselves (average linkage cut at a similarity);
 /// a group near an existing theme joins it, a group of at least MinThemeSize that reads as a problem
 /// becomes a new theme. What no theme took is grouped once more with a looser cut, for a problem told in
-/// words too different for the first, far from every theme. Unpinned themes that have grown together are merged. Then the run's free items
-/// settle among the themes (<see cref="ThemeSettling"/>); what is left is noise. Every step that
+/// words too different for the first, far from every theme. Unpinned themes that are one problem are merged
+/// (<see cref="ThemeMerging"/>). Then the run's free items settle among the themes (<see cref="ThemeSettling"/>); links between
+/// items and GitHub area labels place what settling left out; what is left is noise. Every step that
 /// changes a theme's identity is recorded as a <see cref="ThemeEvent"/> with its reason.
 /// </summary>
 public sealed class ThemeClusterer(
@@ -131,8 +132,9 @@ public sealed class ThemeClusterer(
                     $"{members.Count} items left by the first grouping with average similarity >= {o.LeftoverSimilarity:0.00}, none within {o.LeftoverThemeDistance:0.00} of a theme"), leftover: true);
             }
         }
-        var terms = new DistinctiveTerms(texts);
-        MergeConverged(themes, events, index, vectors, terms, cues, now);
+        var labels = new LabelAgreement(input);
+        var merging = new ThemeMerging(o, index, vectors, new DistinctiveTerms(texts), cues, labels);
+        merging.Merge(themes, events, now);
 
         // Every free item may settle, each with the bar its kind has earned: text the model reads poorly
         // (another language) and text the actionability check turned down must be nearer a theme to join it.
@@ -148,8 +150,10 @@ public sealed class ThemeClusterer(
             if ((t.Leftover && t.Items.Count < o.LeftoverMinThemeSize) || !reading.ReadsAsProblem(t.Items.Where(index.ContainsKey).Select(id => index[id]))) t.Items.Clear();
         // What settling left no larger than a theme may start is a fragment, however it stood before: it may join a theme
         // it now sits near, by the same rules (a larger cap here joins sibling problems of one area).
-        MergeConverged(themes, events, index, vectors, terms, cues, now, fragmentCap: o.MinThemeSize);
-        JoinReferenced(themes, input, index, free.ToHashSet(), now);
+        merging.Merge(themes, events, now, fragmentCap: o.MinThemeSize);
+        var freeSet = free.ToHashSet();
+        JoinReferenced(themes, input, index, freeSet, now);
+        JoinLabelled(themes, labels, input, index, freeSet, now);
         // A theme created above that dissolved while settling was never a theme.
         var dissolved = themes.Where(t => t.Grouped && t.Items.Count == 0).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         events.RemoveAll(e => e.Kind == "created" && dissolved.Contains(e.ThemeId));
@@ -177,84 +181,6 @@ public sealed class ThemeClusterer(
         }
         return new ClusteringResult(result, noise, events) { NoiseNearest = nearest };
     }
-
-    /// <summary>
-    /// Merges unpinned themes whose centroids have converged, or that are fairly near, one of them small for the run, and
-    /// either name the same distinctive terms (error code, command, setting) or are of the same kind (both functional
-    /// problems, both requests or both small fixes):
-    /// one problem reported in different registers splits into themes that a single similarity cut cannot join without
-    /// also joining related problems.
-    /// </summary>
-    /// <param name="fragmentCap">The largest smaller theme the same-kind and shared-term rules join (null: the run's fragment size).</param>
-    private void MergeConverged(List<WorkingTheme> themes, List<ThemeEvent> events, Dictionary<string, int> index, float[][] vectors, DistinctiveTerms terms,
-        ReportCues cues, DateTimeOffset now, int? fragmentCap = null)
-    {
-        var o = options.Value;
-        var threshold = (float)o.AutoMergeSimilarity;
-        List<int> Members(WorkingTheme t) => t.Items.Where(index.ContainsKey).Select(id => index[id]).ToList();
-        var top = new PerThemeVersion<HashSet<string>>(t => terms.Top(Members(t), o.TermMergeTopTerms));
-        var kindOf = new PerThemeVersion<ThemeKind>(t => cues.KindOf(Members(t)));
-        foreach (var t in themes) t.Centroid = WorkingTheme.CentroidOf(t, index, vectors);
-        // A theme larger than half the theme a typical report is in is evidence of a problem of its own: the same-kind and
-        // shared-term merges only join a theme no larger than that to another. Relative to the run, so it means the same at any volume.
-        var cap = fragmentCap ?? Math.Max(o.MinThemeSize + 1, (int)Math.Round(o.KindMergeFragmentShare * TypicalThemeSize(themes)));
-        var merged = true;
-        while (merged)
-        {
-            merged = false;
-            var live = themes.Where(t => !t.Pinned && !t.SplitByPerson && t.Items.Count > 0 && t.Centroid is not null).ToList();
-            for (var a = 0; a < live.Count && !merged; a++)
-                for (var b = a + 1; b < live.Count && !merged; b++)
-                {
-                    if (live[a].Centroid!.Length != live[b].Centroid!.Length) continue;
-                    var sim = VectorMath.Dot(live[a].Centroid!, live[b].Centroid!);
-                    var converged = sim >= threshold;
-                    var smaller = Math.Min(live[a].Items.Count, live[b].Items.Count);
-                    var kindBar = smaller <= o.MinThemeSize ? o.FragmentKindMergeSimilarity : o.KindMergeSimilarity;
-                    // Checked last: the kind is read from the reports' text, so only for pairs near enough to merge.
-                    var sameKind = !converged && sim >= (float)kindBar && smaller <= cap && kindOf[live[a]] == kindOf[live[b]];
-                    var shared = 0;
-                    if (!converged && !sameKind)
-                    {
-                        if (sim < (float)o.TermMergeSimilarity) continue;
-                        // Two themes of a typical size that share an area's terms ("bank feed") are mostly two problems in it.
-                        if (smaller > cap) continue;
-                        shared = top[live[a]].Intersect(top[live[b]]).Count();
-                        if (shared < o.TermMergeSharedTerms) continue;
-                    }
-                    // The older theme keeps its id, so links to it stay valid.
-                    var (keep, drop) = live[a].FirstSeen <= live[b].FirstSeen ? (live[a], live[b]) : (live[b], live[a]);
-                    var rule = converged ? string.Create(CultureInfo.InvariantCulture, $">= {threshold:0.00}")
-                        : sameKind ? string.Create(CultureInfo.InvariantCulture, $">= {kindBar:0.00} and both read as {KindName(kindOf[keep])}")
-                        : string.Create(CultureInfo.InvariantCulture, $">= {o.TermMergeSimilarity:0.00} and {shared} distinctive terms shared");
-                    events.Add(new ThemeEvent("merged", keep.Id, drop.Id,
-                        string.Create(CultureInfo.InvariantCulture, $"centroid similarity {sim:0.000} {rule}; sizes {keep.Items.Count} + {drop.Items.Count}"), now));
-                    keep.Items.AddRange(drop.Items.Except(keep.Items, StringComparer.Ordinal));
-                    drop.Items.Clear();
-                    keep.Changed = true;
-                    keep.Centroid = WorkingTheme.CentroidOf(keep, index, vectors);
-                    merged = true;
-                }
-        }
-    }
-
-    /// <summary>The size of the theme the median report is in (0 for no themes): a few large themes outweigh many small groups.</summary>
-    private static int TypicalThemeSize(List<WorkingTheme> themes)
-    {
-        var sizes = themes.Select(t => t.Items.Count).Where(n => n > 0).Order().ToList();
-        var half = sizes.Sum() / 2.0;
-        var seen = 0;
-        foreach (var size in sizes)
-            if ((seen += size) >= half) return size;
-        return 0;
-    }
-
-    private static string KindName(ThemeKind kind) => kind switch
-    {
-        ThemeKind.Request => "requests",
-        ThemeKind.SmallFix => "small fixes",
-        _ => "functional problems",
-    };
 
     /// <summary>Lets the run's free items settle among the themes (<see cref="ThemeSettling"/>) and applies where they end.</summary>
     private void Settle(List<WorkingTheme> themes, List<int> movable, List<float> bars, List<bool> follows, Dictionary<string, int> index, float[][] vectors,
@@ -295,6 +221,23 @@ public sealed class ThemeClusterer(
             before[item] = theme;
             themes[theme].Add(id, now);
         }
+    }
+
+    /// <summary>
+    /// A labelled GitHub issue that no theme took joins the one theme whose issues carry its area labels
+    /// (<see cref="ClusteringOptions.JoinLabelledIssues"/>); with two such themes the labels cannot tell, and it stays noise.
+    /// </summary>
+    private void JoinLabelled(List<WorkingTheme> themes, LabelAgreement labels, List<FeedbackItem> input, Dictionary<string, int> index,
+        HashSet<int> free, DateTimeOffset now)
+    {
+        var o = options.Value;
+        if (!o.JoinLabelledIssues) return;
+        var themeOf = WorkingTheme.IndexByItem(themes, index, input.Count);
+        // Profiles from the themes as settled, so that an issue joined here does not draw the next one.
+        var profiles = themes.Select(t => t.Items.Count == 0 ? null
+            : labels.ProfileOf(t.Items.Where(index.ContainsKey).Select(id => index[id]), o.LabelMergeMinIssues)).ToList();
+        foreach (var (issue, theme) in labels.SoleMatches(free.Where(i => themeOf[i] < 0).Order(), profiles, o.LabelMergeAgreement).ToList())
+            themes[theme].Add(input[issue].Id, now);
     }
 
     /// <summary>A new theme's id comes from its first members, so the same input gives the same id.</summary>

@@ -1,0 +1,95 @@
+using System.Globalization;
+using TriageBot.Domain;
+
+namespace TriageBot.Clustering;
+
+/// <summary>
+/// Joins a run's themes that are one problem: one problem reported in different registers splits into themes that a
+/// single similarity cut cannot join without also joining related problems, so a fairly near pair needs a second piece
+/// of evidence (see <see cref="Merge"/>).
+/// </summary>
+internal sealed class ThemeMerging(ClusteringOptions o, Dictionary<string, int> index, float[][] vectors, DistinctiveTerms terms, ReportCues cues,
+    LabelAgreement labels)
+{
+    /// <summary>
+    /// Merges unpinned themes whose centroids have converged, or that are fairly near, one of them small for the run, and
+    /// either name the same distinctive terms (error code, command, setting), are of the same kind (both functional
+    /// problems, both requests or both small fixes) or carry the same GitHub area labels. Each merge is recorded with
+    /// its rule, the similarity and the sizes.
+    /// </summary>
+    /// <param name="fragmentCap">The largest smaller theme the same-kind and shared-term rules join (null: the run's fragment size).</param>
+    public void Merge(List<WorkingTheme> themes, List<ThemeEvent> events, DateTimeOffset now, int? fragmentCap = null)
+    {
+        var threshold = (float)o.AutoMergeSimilarity;
+        List<int> Members(WorkingTheme t) => t.Items.Where(index.ContainsKey).Select(id => index[id]).ToList();
+        var top = new PerThemeVersion<HashSet<string>>(t => terms.Top(Members(t), o.TermMergeTopTerms));
+        var kindOf = new PerThemeVersion<ThemeKind>(t => cues.KindOf(Members(t)));
+        var labelsOf = new PerThemeVersion<IReadOnlyDictionary<string, double>?>(t => labels.ProfileOf(Members(t), o.LabelMergeMinIssues));
+        foreach (var t in themes) t.Centroid = WorkingTheme.CentroidOf(t, index, vectors);
+        // A theme larger than half the theme a typical report is in is evidence of a problem of its own: the same-kind and
+        // shared-term merges only join a theme no larger than that to another. Relative to the run, so it means the same at any volume.
+        var cap = fragmentCap ?? Math.Max(o.MinThemeSize + 1, (int)Math.Round(o.KindMergeFragmentShare * TypicalThemeSize(themes)));
+        var merged = true;
+        while (merged)
+        {
+            merged = false;
+            var live = themes.Where(t => !t.Pinned && !t.SplitByPerson && t.Items.Count > 0 && t.Centroid is not null).ToList();
+            for (var a = 0; a < live.Count && !merged; a++)
+                for (var b = a + 1; b < live.Count && !merged; b++)
+                {
+                    if (live[a].Centroid!.Length != live[b].Centroid!.Length) continue;
+                    var sim = VectorMath.Dot(live[a].Centroid!, live[b].Centroid!);
+                    var converged = sim >= threshold;
+                    var smaller = Math.Min(live[a].Items.Count, live[b].Items.Count);
+                    var kindBar = smaller <= o.MinThemeSize ? o.FragmentKindMergeSimilarity : o.KindMergeSimilarity;
+                    // Checked last: the kind is read from the reports' text, so only for pairs near enough to merge.
+                    var sameKind = !converged && sim >= (float)kindBar && smaller <= cap && kindOf[live[a]] == kindOf[live[b]];
+                    var shared = 0;
+                    double? agreement = null;
+                    if (!converged && !sameKind)
+                    {
+                        // Two themes of a typical size that share an area's terms ("bank feed") are mostly two problems in it.
+                        if (sim >= (float)o.TermMergeSimilarity && smaller <= cap) shared = top[live[a]].Intersect(top[live[b]]).Count();
+                        if (shared < o.TermMergeSharedTerms)
+                        {
+                            shared = 0;
+                            if (o.LabelMergeSimilarity <= 0 || sim < (float)o.LabelMergeSimilarity || (o.LabelMergeFragmentsOnly && smaller > cap)) continue;
+                            agreement = labels.Of(labelsOf[live[a]], labelsOf[live[b]]);
+                            if (agreement is not { } x || x < o.LabelMergeAgreement) continue;
+                        }
+                    }
+                    // The older theme keeps its id, so links to it stay valid.
+                    var (keep, drop) = live[a].FirstSeen <= live[b].FirstSeen ? (live[a], live[b]) : (live[b], live[a]);
+                    var rule = converged ? string.Create(CultureInfo.InvariantCulture, $">= {threshold:0.00}")
+                        : sameKind ? string.Create(CultureInfo.InvariantCulture, $">= {kindBar:0.00} and both read as {KindName(kindOf[keep])}")
+                        : agreement is { } agree ? string.Create(CultureInfo.InvariantCulture, $">= {o.LabelMergeSimilarity:0.00} and their GitHub issues carry the same labels (agreement {agree:0.00})")
+                        : string.Create(CultureInfo.InvariantCulture, $">= {o.TermMergeSimilarity:0.00} and {shared} distinctive terms shared");
+                    events.Add(new ThemeEvent("merged", keep.Id, drop.Id,
+                        string.Create(CultureInfo.InvariantCulture, $"centroid similarity {sim:0.000} {rule}; sizes {keep.Items.Count} + {drop.Items.Count}"), now));
+                    keep.Items.AddRange(drop.Items.Except(keep.Items, StringComparer.Ordinal));
+                    drop.Items.Clear();
+                    keep.Changed = true;
+                    keep.Centroid = WorkingTheme.CentroidOf(keep, index, vectors);
+                    merged = true;
+                }
+        }
+    }
+
+    /// <summary>The size of the theme the median report is in (0 for no themes): a few large themes outweigh many small groups.</summary>
+    private static int TypicalThemeSize(List<WorkingTheme> themes)
+    {
+        var sizes = themes.Select(t => t.Items.Count).Where(n => n > 0).Order().ToList();
+        var half = sizes.Sum() / 2.0;
+        var seen = 0;
+        foreach (var size in sizes)
+            if ((seen += size) >= half) return size;
+        return 0;
+    }
+
+    private static string KindName(ThemeKind kind) => kind switch
+    {
+        ThemeKind.Request => "requests",
+        ThemeKind.SmallFix => "small fixes",
+        _ => "functional problems",
+    };
+}

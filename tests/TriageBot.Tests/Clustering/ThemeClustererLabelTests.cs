@@ -1,0 +1,83 @@
+using TriageBot.Domain;
+
+namespace TriageBot.Tests.Clustering;
+
+/// <summary>Two themes whose GitHub issues carry the same area labels are one problem: the label merge.</summary>
+public partial class ThemeClustererTests
+{
+    private static FeedbackItem Labelled(string id, string text, params string[] labels) =>
+        Item(id, text) with { Source = FeedbackSource.GitHub, Location = "acme/app", Labels = labels };
+
+    [Theory]
+    // The same area label on both pieces: merged.
+    [InlineData("keybindings", "keybindings", 2, 0.05, true)]
+    // Different areas that share only "bug": two problems.
+    [InlineData("keybindings", "inline-chat", 2, 0.05, false)]
+    // One labelled issue a side is too little to go by.
+    [InlineData("keybindings", "keybindings", 1, 0.05, false)]
+    // The rule turned off.
+    [InlineData("keybindings", "keybindings", 2, 0.0, false)]
+    public async Task Themes_whose_issues_carry_the_same_area_labels_merge(string areaA, string areaB, int labelledIssues, double bar, bool merged)
+    {
+        var result = await ClusterShortcutPieces(areaA, areaB, labelledIssues, bar);
+
+        var theme = result.Themes.Single(t => t.ItemIds.Contains("a:0"));
+        Assert.Equal(["a:0", "a:1", "a:2"], theme.ItemIds.Where(id => id.StartsWith("a:", StringComparison.Ordinal)).Order());
+        Assert.Equal(merged, theme.ItemIds.Contains("b:0"));
+        Assert.Equal(merged, result.Events.Any(e => e.Kind == "merged" && e.Reason.Contains("carry the same labels", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    // One theme carries the issue's area label: it joins, however far its words.
+    [InlineData("keybindings", "inline-chat", new[] { "bug", "keybindings" }, true, "a:0")]
+    // Two themes carry it: the labels cannot tell which.
+    [InlineData("keybindings", "keybindings", new[] { "bug", "keybindings" }, true, null)]
+    // Only "bug", on most labelled issues: no area to go by.
+    [InlineData("keybindings", "inline-chat", new[] { "bug" }, true, null)]
+    // Turned off.
+    [InlineData("keybindings", "inline-chat", new[] { "bug", "keybindings" }, false, null)]
+    public async Task A_labelled_issue_left_out_joins_the_one_theme_that_carries_its_area_labels(
+        string areaA, string areaB, string[] issueLabels, bool join, string? joins)
+    {
+        _options.JoinLabelledIssues = join;
+        // Words no theme shares: too far from every theme to settle in one.
+        var issue = Labelled("i:1", "it happens on every machine we have, since the last release", issueLabels);
+        var result = await ClusterShortcutPieces(areaA, areaB, labelledIssues: 2, bar: 0, issue);
+
+        Assert.Equal(joins, result.Themes.SingleOrDefault(t => t.ItemIds.Contains("i:1"))?.ItemIds.Order(StringComparer.Ordinal).First());
+        Assert.Equal(joins is null, result.Noise.Contains("i:1"));
+    }
+
+    /// <summary>
+    /// Two pieces of three reports about a shortcut (two labelled issues each, with <paramref name="areaA"/> and
+    /// <paramref name="areaB"/>) among other themes; linkage joins only identical reports and the only merge rule left is
+    /// the label merge at <paramref name="bar"/> (0: off).
+    /// </summary>
+    private async Task<ClusteringResult> ClusterShortcutPieces(string areaA, string areaB, int labelledIssues, double bar, params FeedbackItem[] more)
+    {
+        // Linkage joins only identical reports and no other merge rule applies; the two pieces name the shortcut in other words.
+        OnlyIdenticalReportsGroup();
+        _options.AutoMergeSimilarity = _options.KindMergeSimilarity = _options.FragmentKindMergeSimilarity = _options.TermMergeSimilarity = 1.0;
+        _options.LabelMergeSimilarity = bar;
+        // Per-source centring would set a report apart from the same words in another channel; here only labels should.
+        _options.CentrePerSource = false;
+        var generator = new KeywordEmbeddingGenerator("login", "export", "dark mode", "shortcut", "chord", "remap");
+        string[] Labels(string area, int k) => k < labelledIssues ? ["bug", area] : [];
+        FeedbackItem[] items =
+        [
+            .. Day1,
+            // Other labelled issues (thirteen in all), so that an area label is on a few of them and "bug" on most.
+            .. Enumerable.Range(1, 3).Select(k => Labelled($"g:{k}", "the login page keeps looping back after the update", "bug", "auth")),
+            .. Enumerable.Range(4, 2).Select(k => Labelled($"g:{k}", "export to csv crashes with a big file every time", "bug", "export")),
+            .. Enumerable.Range(0, 4).Select(k => Labelled($"m:{k}", "please add a dark mode to the editor", "enhancement", "ui")),
+            .. Enumerable.Range(0, 3).Select(k => k < 2
+                ? Labelled($"a:{k}", "the extension takes over the shortcut and breaks every chord", Labels(areaA, k))
+                : Item($"a:{k}", "the extension takes over the shortcut and breaks every chord")),
+            .. Enumerable.Range(0, 3).Select(k => k < 2
+                ? Labelled($"b:{k}", "I cannot remap the shortcut, it comes back after a reload", Labels(areaB, k))
+                : Item($"b:{k}", "I cannot remap the shortcut, it comes back after a reload")),
+            .. more,
+        ];
+        return await Create(generator).ClusterAsync(items, [], default);
+    }
+}
