@@ -59,6 +59,7 @@ internal static class ScenarioBench
                 case "--labelagree": o.LabelMergeAgreement = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--labelmin": o.LabelMergeMinIssues = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--labeljoin": o.JoinLabelledIssues = Next() == "1"; break;
+                case "--labelveto": o.LabelVetoAgreement = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--labelcap": o.LabelMergeFragmentsOnly = Next() == "1"; break;
                 case "--kindshare": o.KindMergeFragmentShare = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--noised": noisedBar = double.Parse(Next(), CultureInfo.InvariantCulture); break;

@@ -118,6 +118,13 @@ public sealed class ClusteringOptions
     /// </summary>
     public bool JoinLabelledIssues { get; set; } = true;
 
+    /// <summary>
+    /// Below this label agreement (<see cref="LabelAgreement"/>, one labelled issue a side is enough) the same-kind and
+    /// shared-term merges do not join two themes: issues filed under different areas are two problems. 0 turns it off.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double LabelVetoAgreement { get; set; } = 0.5;
+
     /// <summary>Whether the label merge, like the same-kind and shared-term merges, only joins a fragment for the run.</summary>
     public bool LabelMergeFragmentsOnly { get; set; } = true;
 

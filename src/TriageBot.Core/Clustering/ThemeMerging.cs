@@ -25,6 +25,7 @@ internal sealed class ThemeMerging(ClusteringOptions o, Dictionary<string, int> 
         var top = new PerThemeVersion<HashSet<string>>(t => terms.Top(Members(t), o.TermMergeTopTerms));
         var kindOf = new PerThemeVersion<ThemeKind>(t => cues.KindOf(Members(t)));
         var labelsOf = new PerThemeVersion<IReadOnlyDictionary<string, double>?>(t => labels.ProfileOf(Members(t), o.LabelMergeMinIssues));
+        var anyLabelsOf = new PerThemeVersion<IReadOnlyDictionary<string, double>?>(t => labels.ProfileOf(Members(t)));
         foreach (var t in themes) t.Centroid = WorkingTheme.CentroidOf(t, index, vectors);
         // A theme larger than half the theme a typical report is in is evidence of a problem of its own: the same-kind and
         // shared-term merges only join a theme no larger than that to another. Relative to the run, so it means the same at any volume.
@@ -58,6 +59,8 @@ internal sealed class ThemeMerging(ClusteringOptions o, Dictionary<string, int> 
                             if (agreement is not { } x || x < o.LabelMergeAgreement) continue;
                         }
                     }
+                    // Issues a maintainer filed under different areas are two problems, however alike their words and kind.
+                    if (!converged && agreement is null && labels.Of(anyLabelsOf[live[a]], anyLabelsOf[live[b]]) < o.LabelVetoAgreement) continue;
                     // The older theme keeps its id, so links to it stay valid.
                     var (keep, drop) = live[a].FirstSeen <= live[b].FirstSeen ? (live[a], live[b]) : (live[b], live[a]);
                     var rule = converged ? string.Create(CultureInfo.InvariantCulture, $">= {threshold:0.00}")

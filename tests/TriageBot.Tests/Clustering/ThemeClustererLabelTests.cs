@@ -48,16 +48,37 @@ public partial class ThemeClustererTests
         Assert.Equal(joins is null, result.Noise.Contains("i:1"));
     }
 
-    /// <summary>
-    /// Two pieces of three reports about a shortcut (two labelled issues each, with <paramref name="areaA"/> and
-    /// <paramref name="areaB"/>) among other themes; linkage joins only identical reports and the only merge rule left is
-    /// the label merge at <paramref name="bar"/> (0: off).
-    /// </summary>
-    private async Task<ClusteringResult> ClusterShortcutPieces(string areaA, string areaB, int labelledIssues, double bar, params FeedbackItem[] more)
+    [Theory]
+    // Filed under different areas: two problems, however alike their kind.
+    [InlineData("keybindings", "inline-chat", 0.5, false)]
+    // The same area, or the veto off: the same-kind rule joins them.
+    [InlineData("keybindings", "keybindings", 0.5, true)]
+    [InlineData("keybindings", "inline-chat", 0.0, true)]
+    public async Task Themes_whose_issues_are_filed_under_different_areas_are_not_merged_by_kind(string areaA, string areaB, double veto, bool merged)
     {
-        // Linkage joins only identical reports and no other merge rule applies; the two pieces name the shortcut in other words.
+        _options.LabelVetoAgreement = veto;
+        // One labelled issue a side: enough to keep two pieces apart, not to join them (the label merge is off here).
+        var result = await ClusterShortcutPieces(areaA, areaB, labelledIssues: 1, bar: 0, kindBar: 0.05);
+
+        Assert.Equal(merged, result.Themes.Single(t => t.ItemIds.Contains("a:0")).ItemIds.Contains("b:0"));
+        Assert.Equal(merged, result.Events.Any(e => e.Kind == "merged" && e.Reason.Contains("both read as", StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// Two pieces of three reports about a shortcut (<paramref name="labelledIssues"/> labelled issues each, with
+    /// <paramref name="areaA"/> and <paramref name="areaB"/>) among other themes; linkage joins only identical reports and
+    /// the only merge rule left is the label merge at <paramref name="bar"/> (0: off).
+    /// </summary>
+    private async Task<ClusteringResult> ClusterShortcutPieces(string areaA, string areaB, int labelledIssues, double bar, params FeedbackItem[] more) =>
+        await ClusterShortcutPieces(areaA, areaB, labelledIssues, bar, kindBar: 1.0, more);
+
+    private async Task<ClusteringResult> ClusterShortcutPieces(string areaA, string areaB, int labelledIssues, double bar, double kindBar, params FeedbackItem[] more)
+    {
+        // Linkage joins only identical reports and no other merge rule applies (but the same-kind rule at kindBar below
+        // 1); the two pieces name the shortcut in other words.
         OnlyIdenticalReportsGroup();
-        _options.AutoMergeSimilarity = _options.KindMergeSimilarity = _options.FragmentKindMergeSimilarity = _options.TermMergeSimilarity = 1.0;
+        _options.AutoMergeSimilarity = _options.TermMergeSimilarity = 1.0;
+        _options.KindMergeSimilarity = _options.FragmentKindMergeSimilarity = kindBar;
         _options.LabelMergeSimilarity = bar;
         // Per-source centring would set a report apart from the same words in another channel; here only labels should.
         _options.CentrePerSource = false;
