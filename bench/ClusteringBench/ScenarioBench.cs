@@ -197,7 +197,7 @@ internal static class ScenarioBench
             if (Environment.GetEnvironmentVariable("ALLITEMS") is "1")
                 foreach (var id in t.ItemIds.Where(id => labels.GetValueOrDefault(id) == majority)) Console.WriteLine($"      item {id.Split(':')[0]} {Text(id)}");
             foreach (var id in t.ItemIds.Where(id => labels.GetValueOrDefault(id) != majority))
-                Console.WriteLine($"      stray [{labels.GetValueOrDefault(id, "?")}] {Text(id)}");
+                Console.WriteLine($"      stray [{labels.GetValueOrDefault(id, "?")}] " + (byId.TryGetValue(id, out var si) && si.Labels.Count > 0 ? $"labels {string.Join(",", si.Labels)} " : "") + Text(id));
         }
         foreach (var e in result.Events.Where(e => e.Kind == "merged"))
             Console.WriteLine($"  EVENT merged {e.ThemeId} <- {e.OtherThemeId}: {e.Reason}");

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using TriageBot.Domain;
 
 namespace TriageBot.Clustering;
@@ -12,7 +13,7 @@ namespace TriageBot.Clustering;
 /// by the share of the group's labelled issues that carry it; the agreement is the cosine of two such profiles. Groups
 /// that share no area label (one on at most <see cref="AreaShare"/> of the labelled issues) do not agree.
 /// </remarks>
-public sealed class LabelAgreement
+public sealed partial class LabelAgreement
 {
     /// <summary>A label on at most this share of the run's labelled issues names an area, not a kind of issue.</summary>
     public const double AreaShare = 1.0 / 3;
@@ -23,7 +24,8 @@ public sealed class LabelAgreement
 
     public LabelAgreement(IReadOnlyList<FeedbackItem> items)
     {
-        _labels = items.Select(i => (IReadOnlyList<string>)i.Labels.Where(l => l.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList()).ToList();
+        _labels = items.Select(i => (IReadOnlyList<string>)i.Labels.Where(l => l.Length > 0 && !ProcessLabel().IsMatch(l))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList()).ToList();
         var labelled = _labels.Count(l => l.Count > 0);
         foreach (var (label, count) in _labels.SelectMany(l => l).CountBy(l => l, StringComparer.OrdinalIgnoreCase))
         {
@@ -43,6 +45,14 @@ public sealed class LabelAgreement
         return labelled.SelectMany(l => l).CountBy(l => l, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(x => x.Key, x => (double)x.Value / labelled.Count * _weight[x.Key], StringComparer.OrdinalIgnoreCase);
     }
+
+    /// <summary>
+    /// Labels that record where an issue is in the maintainers' process, not what it is about ("needs-triage", "P1",
+    /// "priority: high", "good first issue"): two pieces of one problem carry them at random.
+    /// </summary>
+    [GeneratedRegex(@"^(needs[-_ :].*|triage.*|p[0-4]|priority\b.*|status\b.*|good[-_ ]first[-_ ]issue|help[-_ ]wanted|wontfix|won't fix|duplicate|invalid|question|stale|pinned)$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ProcessLabel();
 
     /// <summary>
     /// For each labelled issue of <paramref name="issues"/>, the one group whose profile agrees with its labels by at least
