@@ -69,13 +69,13 @@ public sealed partial class LabelAgreement
     }
 
     /// <summary>
-    /// The agreement (0–1) of two groups' profiles; null when either has none or neither carries an area label, so the
-    /// labels say nothing either way.
+    /// The agreement (0–1) of two groups' profiles; null when either has none or carries no area label: an issue
+    /// labelled only "bug" may be in any area, so the labels say nothing either way.
     /// </summary>
     public double? Of(IReadOnlyDictionary<string, double>? a, IReadOnlyDictionary<string, double>? b)
     {
         if (a is null || b is null) return null;
-        if (!a.Keys.Concat(b.Keys).Any(_areas.Contains)) return null;
+        if (!a.Keys.Any(_areas.Contains) || !b.Keys.Any(_areas.Contains)) return null;
         if (!a.Keys.Any(l => _areas.Contains(l) && b.ContainsKey(l))) return 0;
         var dot = a.Sum(kv => kv.Value * b.GetValueOrDefault(kv.Key));
         return dot / Math.Sqrt(a.Values.Sum(v => v * v) * b.Values.Sum(v => v * v));

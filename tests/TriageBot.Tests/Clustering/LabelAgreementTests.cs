@@ -70,6 +70,17 @@ public class LabelAgreementTests
     }
 
     [Fact]
+    public void A_group_labelled_only_with_a_kind_of_issue_may_be_in_any_area()
+    {
+        // Issues 2 and 3 carry only "bug" (on six of eight): not evidence of another area, so no veto either.
+        var run = new[] { Issue(0, "bug", "keybindings"), Issue(1, "bug", "keybindings"), Issue(2, "bug"), Issue(3, "bug"),
+            Issue(4, "bug", "auth"), Issue(5, "bug", "auth"), Issue(6, "docs"), Issue(7, "docs") };
+        var labels = new LabelAgreement(run);
+        Assert.Null(labels.Of(labels.ProfileOf([0, 1]), labels.ProfileOf([2, 3])));
+        Assert.Equal(0, labels.Of(labels.ProfileOf([0, 1]), labels.ProfileOf([4, 5])));
+    }
+
+    [Fact]
     public void A_label_on_most_labelled_issues_names_no_area()
     {
         // Both carry only "bug" (on eight of twelve): nothing to go by.
