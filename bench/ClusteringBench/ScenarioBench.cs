@@ -205,22 +205,13 @@ internal static class ScenarioBench
         var cues = new ReportCues(items);
         var position = items.Select((item, i) => (item.Id, i)).ToDictionary(x => x.Id, x => x.i);
         ThemeKind Kind(Theme t) => cues.KindOf(t.ItemIds.Where(position.ContainsKey).Select(id => position[id]).ToList());
+        // As the clusterer reads labels (one labelled issue a side; "na" when the labels say nothing).
+        var labelAgreement = new LabelAgreement(items);
+        LabelProfile? Profile(Theme t) => labelAgreement.ProfileOf(t.ItemIds.Where(position.ContainsKey).Select(id => position[id]));
+        string LabelAgreement(Theme a, Theme b) => labelAgreement.Of(Profile(a), Profile(b))?.ToString("F2", CultureInfo.InvariantCulture) ?? "na";
         var labelled = items.Where(i => i.Labels.Count > 0).ToList();
-        var labelDf = labelled.SelectMany(i => i.Labels.Distinct()).CountBy(l => l).ToDictionary();
-        Dictionary<string, double> Profile(Theme t)
-        {
-            var its = t.ItemIds.Where(byId.ContainsKey).Select(id => byId[id]).Where(i => i.Labels.Count > 0).ToList();
-            return its.SelectMany(i => i.Labels.Distinct()).CountBy(l => l)
-                .ToDictionary(g => g.Key, g => (double)g.Value / its.Count * Math.Log((double)labelled.Count / labelDf[g.Key]));
-        }
-        string LabelAgreement(Theme a, Theme b)
-        {
-            var pa = Profile(a); var pb = Profile(b);
-            if (pa.Count == 0 || pb.Count == 0) return "na";
-            var dot = pa.Sum(kv => kv.Value * pb.GetValueOrDefault(kv.Key));
-            var na = Math.Sqrt(pa.Values.Sum(v => v * v)); var nb = Math.Sqrt(pb.Values.Sum(v => v * v));
-            return (na * nb == 0 ? 0 : dot / (na * nb)).ToString("F2", CultureInfo.InvariantCulture);
-        }
+        Console.WriteLine($"  LABELS {labelled.Count} labelled issues; most used: " + string.Join(", ", labelled.SelectMany(i => i.Labels.Distinct())
+            .CountBy(l => l).OrderByDescending(x => x.Value).Take(4).Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Key} {(double)x.Value / labelled.Count:P0}"))));
         for (var a = 0; a < result.Themes.Count; a++)
             for (var b = a + 1; b < result.Themes.Count; b++)
             {

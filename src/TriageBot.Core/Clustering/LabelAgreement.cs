@@ -24,8 +24,9 @@ public sealed partial class LabelAgreement
 
     public LabelAgreement(IReadOnlyList<FeedbackItem> items)
     {
-        _labels = items.Select(i => (IReadOnlyList<string>)i.Labels.Where(l => l.Length > 0 && !ProcessLabel().IsMatch(l))
-            .Distinct(StringComparer.OrdinalIgnoreCase).ToList()).ToList();
+        // Most items (Slack threads, X posts) carry no labels: they share one empty list.
+        _labels = items.Select(i => i.Labels.Count == 0 ? [] : (IReadOnlyList<string>)i.Labels
+            .Where(l => l.Length > 0 && !ProcessLabel().IsMatch(l)).Distinct(StringComparer.OrdinalIgnoreCase).ToList()).ToList();
         var labelled = _labels.Count(l => l.Count > 0);
         foreach (var (label, count) in _labels.SelectMany(l => l).CountBy(l => l, StringComparer.OrdinalIgnoreCase))
         {
@@ -34,16 +35,13 @@ public sealed partial class LabelAgreement
         }
     }
 
-    /// <summary>
-    /// The labels of a group of reports (indexes into the run's items), each weighted; null when fewer than
-    /// <paramref name="minIssues"/> of them are labelled issues: one issue's labels are one person's call.
-    /// </summary>
-    public IReadOnlyDictionary<string, double>? ProfileOf(IEnumerable<int> members, int minIssues = 1)
+    /// <summary>The labels of a group of reports (indexes into the run's items), each weighted; null when none is a labelled issue.</summary>
+    public LabelProfile? ProfileOf(IEnumerable<int> members)
     {
         var labelled = members.Select(i => _labels[i]).Where(l => l.Count > 0).ToList();
-        if (labelled.Count < Math.Max(1, minIssues)) return null;
-        return labelled.SelectMany(l => l).CountBy(l => l, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(x => x.Key, x => (double)x.Value / labelled.Count * _weight[x.Key], StringComparer.OrdinalIgnoreCase);
+        if (labelled.Count == 0) return null;
+        return new LabelProfile(labelled.SelectMany(l => l).CountBy(l => l, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(x => x.Key, x => (double)x.Value / labelled.Count * _weight[x.Key], StringComparer.OrdinalIgnoreCase), labelled.Count);
     }
 
     /// <summary>
@@ -55,29 +53,36 @@ public sealed partial class LabelAgreement
     private static partial Regex ProcessLabel();
 
     /// <summary>
-    /// For each labelled issue of <paramref name="issues"/>, the one group whose profile agrees with its labels by at least
-    /// <paramref name="minAgreement"/>; an issue that several groups or none agree with is left out.
+    /// For each labelled issue of <paramref name="issues"/>, the one group (with <paramref name="minGroupIssues"/> labelled
+    /// issues or more) whose profile agrees with its labels by at least <paramref name="minAgreement"/>; an issue that
+    /// several groups or none agree with is left out.
     /// </summary>
-    public IEnumerable<(int Issue, int Group)> SoleMatches(IEnumerable<int> issues, IReadOnlyList<IReadOnlyDictionary<string, double>?> groups, double minAgreement)
+    public IEnumerable<(int Issue, int Group)> SoleMatches(IEnumerable<int> issues, IReadOnlyList<LabelProfile?> groups, double minAgreement, int minGroupIssues)
     {
         foreach (var i in issues.Where(i => _labels[i].Count > 0))
         {
             var own = ProfileOf([i]);
-            var matches = Enumerable.Range(0, groups.Count).Where(g => Of(own, groups[g]) >= minAgreement).Take(2).ToList();
+            var matches = Enumerable.Range(0, groups.Count)
+                .Where(g => groups[g]?.Issues >= minGroupIssues && Of(own, groups[g]) >= minAgreement).Take(2).ToList();
             if (matches.Count == 1) yield return (i, matches[0]);
         }
     }
 
     /// <summary>
-    /// The agreement (0–1) of two groups' profiles; null when either has none or carries no area label: an issue
-    /// labelled only "bug" may be in any area, so the labels say nothing either way.
+    /// The agreement (0–1) of two groups' profiles; null when either has fewer than <paramref name="minIssues"/> labelled
+    /// issues (one issue's labels are one person's call) or carries no area label: an issue labelled only "bug" may be in
+    /// any area, so the labels say nothing either way.
     /// </summary>
-    public double? Of(IReadOnlyDictionary<string, double>? a, IReadOnlyDictionary<string, double>? b)
+    public double? Of(LabelProfile? a, LabelProfile? b, int minIssues = 1)
     {
-        if (a is null || b is null) return null;
-        if (!a.Keys.Any(_areas.Contains) || !b.Keys.Any(_areas.Contains)) return null;
-        if (!a.Keys.Any(l => _areas.Contains(l) && b.ContainsKey(l))) return 0;
-        var dot = a.Sum(kv => kv.Value * b.GetValueOrDefault(kv.Key));
-        return dot / Math.Sqrt(a.Values.Sum(v => v * v) * b.Values.Sum(v => v * v));
+        if (a is null || b is null || a.Issues < minIssues || b.Issues < minIssues) return null;
+        var (wa, wb) = (a.Weights, b.Weights);
+        if (!wa.Keys.Any(_areas.Contains) || !wb.Keys.Any(_areas.Contains)) return null;
+        if (!wa.Keys.Any(l => _areas.Contains(l) && wb.ContainsKey(l))) return 0;
+        var dot = wa.Sum(kv => kv.Value * wb.GetValueOrDefault(kv.Key));
+        return dot / Math.Sqrt(wa.Values.Sum(v => v * v) * wb.Values.Sum(v => v * v));
     }
 }
+
+/// <summary>A group's labels, each weighted (<see cref="LabelAgreement"/>), and how many labelled issues they come from.</summary>
+public sealed record LabelProfile(IReadOnlyDictionary<string, double> Weights, int Issues);

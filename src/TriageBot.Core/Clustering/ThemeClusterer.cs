@@ -147,7 +147,7 @@ public sealed class ThemeClusterer(
         Settle(themes, movable, bars, follows, index, vectors, input, now, ct);
         // Settling changes what a new theme holds: it is checked again.
         foreach (var t in themes.Where(t => t.Grouped && t.Items.Count > 0 && !t.Pinned))
-            if ((t.Leftover && t.Items.Count < o.LeftoverMinThemeSize) || !reading.ReadsAsProblem(t.Items.Where(index.ContainsKey).Select(id => index[id]))) t.Items.Clear();
+            if ((t.Leftover && t.Items.Count < o.LeftoverMinThemeSize) || !reading.ReadsAsProblem(t.MembersIn(index))) t.Items.Clear();
         // What settling left no larger than a theme may start is a fragment, however it stood before: it may join a theme
         // it now sits near, by the same rules (a larger cap here joins sibling problems of one area).
         merging.Merge(themes, events, now, fragmentCap: o.MinThemeSize);
@@ -234,9 +234,8 @@ public sealed class ThemeClusterer(
         if (!o.JoinLabelledIssues) return;
         var themeOf = WorkingTheme.IndexByItem(themes, index, input.Count);
         // Profiles from the themes as settled, so that an issue joined here does not draw the next one.
-        var profiles = themes.Select(t => t.Items.Count == 0 ? null
-            : labels.ProfileOf(t.Items.Where(index.ContainsKey).Select(id => index[id]), o.LabelMergeMinIssues)).ToList();
-        foreach (var (issue, theme) in labels.SoleMatches(free.Where(i => themeOf[i] < 0).Order(), profiles, o.LabelMergeAgreement).ToList())
+        var profiles = themes.Select(t => labels.ProfileOf(t.MembersIn(index))).ToList();
+        foreach (var (issue, theme) in labels.SoleMatches(free.Where(i => themeOf[i] < 0).Order(), profiles, o.LabelMergeAgreement, o.LabelMergeMinIssues).ToList())
             themes[theme].Add(input[issue].Id, now);
     }
 

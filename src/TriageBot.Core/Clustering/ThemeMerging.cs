@@ -1,5 +1,5 @@
-using System.Globalization;
 using TriageBot.Domain;
+using static System.FormattableString;
 
 namespace TriageBot.Clustering;
 
@@ -21,15 +21,35 @@ internal sealed class ThemeMerging(ClusteringOptions o, Dictionary<string, int> 
     public void Merge(List<WorkingTheme> themes, List<ThemeEvent> events, DateTimeOffset now, int? fragmentCap = null)
     {
         var threshold = (float)o.AutoMergeSimilarity;
-        List<int> Members(WorkingTheme t) => t.Items.Where(index.ContainsKey).Select(id => index[id]).ToList();
+        List<int> Members(WorkingTheme t) => t.MembersIn(index).ToList();
         var top = new PerThemeVersion<HashSet<string>>(t => terms.Top(Members(t), o.TermMergeTopTerms));
         var kindOf = new PerThemeVersion<ThemeKind>(t => cues.KindOf(Members(t)));
-        var labelsOf = new PerThemeVersion<IReadOnlyDictionary<string, double>?>(t => labels.ProfileOf(Members(t), o.LabelMergeMinIssues));
-        var anyLabelsOf = new PerThemeVersion<IReadOnlyDictionary<string, double>?>(t => labels.ProfileOf(Members(t)));
+        var labelsOf = new PerThemeVersion<LabelProfile?>(t => labels.ProfileOf(Members(t)));
         foreach (var t in themes) t.Centroid = WorkingTheme.CentroidOf(t, index, vectors);
         // A theme larger than half the theme a typical report is in is evidence of a problem of its own: the same-kind and
         // shared-term merges only join a theme no larger than that to another. Relative to the run, so it means the same at any volume.
         var cap = fragmentCap ?? Math.Max(o.MinThemeSize + 1, (int)Math.Round(o.KindMergeFragmentShare * TypicalThemeSize(themes)));
+
+        // Why x and y, centroids sim alike, are one problem; null when they are not.
+        string? RuleFor(WorkingTheme x, WorkingTheme y, float sim)
+        {
+            if (sim >= threshold) return Invariant($">= {threshold:0.00}");
+            var smaller = Math.Min(x.Items.Count, y.Items.Count);
+            // Issues a maintainer filed under different areas are two problems, however alike their words and kind.
+            bool FiledApart() => labels.Of(labelsOf[x], labelsOf[y]) < o.LabelVetoAgreement;
+            var kindBar = smaller <= o.MinThemeSize ? o.FragmentKindMergeSimilarity : o.KindMergeSimilarity;
+            // Checked last: the kind is read from the reports' text, so only for pairs near enough to merge.
+            if (sim >= (float)kindBar && smaller <= cap && kindOf[x] == kindOf[y])
+                return FiledApart() ? null : Invariant($">= {kindBar:0.00} and both read as {KindName(kindOf[x])}");
+            // Two themes of a typical size that share an area's terms ("bank feed") are mostly two problems in it.
+            if (sim >= (float)o.TermMergeSimilarity && smaller <= cap && top[x].Intersect(top[y]).Count() is var shared && shared >= o.TermMergeSharedTerms)
+                return FiledApart() ? null : Invariant($">= {o.TermMergeSimilarity:0.00} and {shared} distinctive terms shared");
+            if (o.LabelMergeSimilarity <= 0 || sim < (float)o.LabelMergeSimilarity || (o.LabelMergeFragmentsOnly && smaller > cap)) return null;
+            return labels.Of(labelsOf[x], labelsOf[y], o.LabelMergeMinIssues) is { } agree && agree >= o.LabelMergeAgreement
+                ? Invariant($">= {o.LabelMergeSimilarity:0.00} and their GitHub issues carry the same labels (agreement {agree:0.00})")
+                : null;
+        }
+
         var merged = true;
         while (merged)
         {
@@ -40,35 +60,11 @@ internal sealed class ThemeMerging(ClusteringOptions o, Dictionary<string, int> 
                 {
                     if (live[a].Centroid!.Length != live[b].Centroid!.Length) continue;
                     var sim = VectorMath.Dot(live[a].Centroid!, live[b].Centroid!);
-                    var converged = sim >= threshold;
-                    var smaller = Math.Min(live[a].Items.Count, live[b].Items.Count);
-                    var kindBar = smaller <= o.MinThemeSize ? o.FragmentKindMergeSimilarity : o.KindMergeSimilarity;
-                    // Checked last: the kind is read from the reports' text, so only for pairs near enough to merge.
-                    var sameKind = !converged && sim >= (float)kindBar && smaller <= cap && kindOf[live[a]] == kindOf[live[b]];
-                    var shared = 0;
-                    double? agreement = null;
-                    if (!converged && !sameKind)
-                    {
-                        // Two themes of a typical size that share an area's terms ("bank feed") are mostly two problems in it.
-                        if (sim >= (float)o.TermMergeSimilarity && smaller <= cap) shared = top[live[a]].Intersect(top[live[b]]).Count();
-                        if (shared < o.TermMergeSharedTerms)
-                        {
-                            shared = 0;
-                            if (o.LabelMergeSimilarity <= 0 || sim < (float)o.LabelMergeSimilarity || (o.LabelMergeFragmentsOnly && smaller > cap)) continue;
-                            agreement = labels.Of(labelsOf[live[a]], labelsOf[live[b]]);
-                            if (agreement is not { } x || x < o.LabelMergeAgreement) continue;
-                        }
-                    }
-                    // Issues a maintainer filed under different areas are two problems, however alike their words and kind.
-                    if (!converged && agreement is null && labels.Of(anyLabelsOf[live[a]], anyLabelsOf[live[b]]) < o.LabelVetoAgreement) continue;
+                    if (RuleFor(live[a], live[b], sim) is not { } rule) continue;
                     // The older theme keeps its id, so links to it stay valid.
                     var (keep, drop) = live[a].FirstSeen <= live[b].FirstSeen ? (live[a], live[b]) : (live[b], live[a]);
-                    var rule = converged ? string.Create(CultureInfo.InvariantCulture, $">= {threshold:0.00}")
-                        : sameKind ? string.Create(CultureInfo.InvariantCulture, $">= {kindBar:0.00} and both read as {KindName(kindOf[keep])}")
-                        : agreement is { } agree ? string.Create(CultureInfo.InvariantCulture, $">= {o.LabelMergeSimilarity:0.00} and their GitHub issues carry the same labels (agreement {agree:0.00})")
-                        : string.Create(CultureInfo.InvariantCulture, $">= {o.TermMergeSimilarity:0.00} and {shared} distinctive terms shared");
                     events.Add(new ThemeEvent("merged", keep.Id, drop.Id,
-                        string.Create(CultureInfo.InvariantCulture, $"centroid similarity {sim:0.000} {rule}; sizes {keep.Items.Count} + {drop.Items.Count}"), now));
+                        Invariant($"centroid similarity {sim:0.000} {rule}; sizes {keep.Items.Count} + {drop.Items.Count}"), now));
                     keep.Items.AddRange(drop.Items.Except(keep.Items, StringComparer.Ordinal));
                     drop.Items.Clear();
                     keep.Changed = true;

@@ -66,6 +66,9 @@ internal sealed class WorkingTheme
         return (best, similarity);
     }
 
+    /// <summary>The theme's members that are items of this run, as indexes into them.</summary>
+    public IEnumerable<int> MembersIn(Dictionary<string, int> index) => Items.Where(index.ContainsKey).Select(id => index[id]);
+
     /// <summary>Normalised mean of the members' vectors in this run; the stored centroid when none of them was given.</summary>
     public static float[]? CentroidOf(WorkingTheme t, Dictionary<string, int> index, float[][] vectors)
     {

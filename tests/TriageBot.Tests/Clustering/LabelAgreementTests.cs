@@ -24,7 +24,7 @@ public class LabelAgreementTests
     private static double? Agreement(int[] a, int[] b, int minIssues = 1)
     {
         var labels = new LabelAgreement(Run);
-        return labels.Of(labels.ProfileOf(a, minIssues), labels.ProfileOf(b, minIssues));
+        return labels.Of(labels.ProfileOf(a), labels.ProfileOf(b), minIssues);
     }
 
     [Fact]
