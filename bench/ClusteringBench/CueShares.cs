@@ -17,6 +17,8 @@ internal static class CueShares
 {
     public static void Run(string[] files)
     {
+        // Reports the not-a-report rules take are lost to noise: each one is printed, with the rule that took it.
+        var shortOrPlaceholder = new Dictionary<string, (int Theme, int Noise)> { ["too short"] = (0, 0), ["placeholder"] = (0, 0) };
         int themeSmallFix = 0, themeItems = 0, noiseSmallFix = 0, noiseItems = 0, themePraise = 0, noisePraise = 0, themePraiseUncapped = 0, oneSourceMostly = 0;
         var bySources = new int[4];
         var all = new List<string>();
@@ -29,9 +31,19 @@ internal static class CueShares
             var items = loaded.ToDictionary(i => i.Id, i => i.FullText);
             // As the clusterer reads it: praise in the item's own words, no problem anywhere in what it embeds; and
             // without the word cap, to show what the cap keeps.
-            HashSet<string> OnlyPraise(int maxWords) => fileCleaned.Where(x => Cues.OnlyPraises(x.Text, () => ItemText.Opening(x.Item), maxWords))
+            HashSet<string> OnlyPraise(int maxWords) => fileCleaned.Where(x => Cues.OnlyPraises(x.Text, () => ItemText.Opening(x.Item), maxWords, () => ItemText.Cheers(x.Item)))
                 .Select(x => x.Item.Id).ToHashSet(StringComparer.Ordinal);
             var onlyPraise = OnlyPraise(Cues.MaxPraiseWords);
+            var noiseIds = ScenarioTruth.Load(file).Noise.ToHashSet(StringComparer.Ordinal);
+            foreach (var (item, text) in fileCleaned)
+            {
+                var rule = ActionabilityClassifier.SaysTooLittle(text) ? "too short" : Cues.IsPlaceholder(text, () => ItemText.Opening(item)) ? "placeholder" : null;
+                if (rule is null) continue;
+                var (inTheme, inNoise) = shortOrPlaceholder[rule];
+                if (noiseIds.Contains(item.Id)) { shortOrPlaceholder[rule] = (inTheme, inNoise + 1); continue; }
+                shortOrPlaceholder[rule] = (inTheme + 1, inNoise);
+                Console.WriteLine($"  {rule} takes a theme report: {(text.Length > 0 ? text : "(nothing left after cleaning) " + item.FullText.ReplaceLineEndings(" "))}");
+            }
             var onlyPraiseUncapped = OnlyPraise(int.MaxValue);
             all.AddRange(items.Values);
             var truth = ScenarioTruth.Load(file);
@@ -61,6 +73,8 @@ internal static class CueShares
         Console.WriteLine($"small-fix cue: {themeSmallFix} of {themeItems} theme reports, {noiseSmallFix} of {noiseItems} truth-noise items");
         Console.WriteLine($"truth themes of 3+ reports by how many sources they came through: one {bySources[1]}, two {bySources[2]}, three {bySources[3]}; more than 80 % from one source: {oneSourceMostly}");
         Console.WriteLine($"only praise (noise, however near a theme): {themePraise} of {themeItems} theme reports ({themePraiseUncapped} without the {Cues.MaxPraiseWords}-word cap), {noisePraise} of {noiseItems} truth-noise items");
+        foreach (var (rule, (inTheme, inNoise)) in shortOrPlaceholder)
+            Console.WriteLine($"not a report, {rule}: {inTheme} of {themeItems} theme reports, {inNoise} of {noiseItems} truth-noise items");
         for (var pass = 1; pass <= 2; pass++)
         {
             var clock = Stopwatch.StartNew();
@@ -71,7 +85,7 @@ internal static class CueShares
             var requestMs = clock.Elapsed.TotalMilliseconds;
             clock.Restart();
             // As the clusterer applies it: on the cleaned text, cleaning the opening again only when needed.
-            var onlyPraising = cleaned.Count(x => Cues.OnlyPraises(x.Text, () => ItemText.Opening(x.Item)));
+            var onlyPraising = cleaned.Count(x => Cues.OnlyPraises(x.Text, () => ItemText.Opening(x.Item), cheers: () => ItemText.Cheers(x.Item)));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"reading {all.Count} items, pass {pass}: small-fix cue {smallFixMs:0} ms ({smallFixes} carry one), request cue {requestMs:0} ms ({requests}), only-praise rule {clock.Elapsed.TotalMilliseconds:0} ms ({onlyPraising})"));
         }

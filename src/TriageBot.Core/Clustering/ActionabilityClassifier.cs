@@ -10,7 +10,7 @@ namespace TriageBot.Clustering;
 /// when embeddings are available, which of two sets of generic prototype sentences the text is
 /// nearer to. The prototypes name no product and no feature, so they carry to other products.
 /// </summary>
-public sealed class ActionabilityClassifier
+public sealed partial class ActionabilityClassifier
 {
     // Generic problem reports and requests, phrased the way users write them.
     internal static readonly string[] ActionablePrototypes =
@@ -109,6 +109,22 @@ public sealed class ActionabilityClassifier
 
     /// <summary>Whether a cleaned text has enough to act on at all: letters, and at least <see cref="MinWords"/> words.</summary>
     public bool HasEnoughWords(string text) => !HasTooLittleText(text) && WordCount(text) >= MinWords;
+
+    /// <summary>
+    /// The fewest words (not counting @handles) a text needs to be placed by its likeness to a theme alone. Shorter texts
+    /// are placed only when they name a problem in words ("export keeps failing"): "out this afternoon", "@someone big if true",
+    /// or "session search is" once cleaning has taken out the ":fire:" that said the rest, share one word with a theme at
+    /// most, and one rare word is enough to sit near it. Over 87 generated scenarios, every three-word text settled in a
+    /// theme was noise (`ClusteringBench scenario`, see docs/benchmarks.md, session 10).
+    /// </summary>
+    public const int MinPlaceableWords = 4;
+
+    /// <summary>Whether a cleaned text is too short to place without a problem named in its words (<see cref="MinPlaceableWords"/>).</summary>
+    public static bool SaysTooLittle(string text) =>
+        WordCount(Handle().Replace(text, " ")) < MinPlaceableWords && !Text.Cues.NamesAProblem(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\w)@\w+")]
+    private static partial System.Text.RegularExpressions.Regex Handle();
 
     /// <summary>Nearest actionable prototypes' similarity minus nearest non-actionable ones'.</summary>
     public double Score(float[] embedding) =>

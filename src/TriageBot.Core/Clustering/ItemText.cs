@@ -33,6 +33,9 @@ public static partial class ItemText
     public static string Opening(FeedbackItem item) =>
         item.Title.Length > 0 ? Clean(item.Title) + ". " + Clean(item.Body) : Clean(item.Body);
 
+    /// <summary>Whether the item's own words cheer with an emoji (<see cref="Text.Cues.Cheering"/>), read before cleaning takes Slack's codes out.</summary>
+    public static bool Cheers(FeedbackItem item) => Text.Cues.Cheering().IsMatch(item.Title) || Text.Cues.Cheering().IsMatch(item.Body);
+
     /// <summary>Removes markup and boilerplate from one message, issue body or post.</summary>
     public static string Clean(string text)
     {

@@ -52,12 +52,15 @@ public sealed class ThemeClusterer(
         var placed = new HashSet<string>(themes.SelectMany(t => t.Items), StringComparer.Ordinal);
         // Not reports, so noise however near a theme their words sit: a support account's templated replies, posts
         // that say outright that nothing is wrong ("No bug, the new run page is lovely") and posts that only praise
-        // ("kudos for the new editor 🎉"). At volume these repeat and would form themes of their own, or join the
-        // theme of the feature they name.
+        // ("kudos for the new editor 🎉", "made my week 🙌"), placeholders ("asdf 123. sorry, wrong repo") and posts of
+        // fewer than four words that name no problem ("out this afternoon"). At volume these repeat and would form themes
+        // of their own, or join the theme of a feature they name.
         var notReports = SupportReplies.Find(input);
         var unplaced = Enumerable.Range(0, input.Count).Where(i => !placed.Contains(input[i].Id)).ToList();
-        notReports.UnionWith(unplaced.Where(i => Cues.SaysNothingIsWrong(texts[i]) || Cues.OnlyPraises(texts[i], () => ItemText.Opening(input[i]))));
-        if (notReports.Count > 0) _logger.LogDebug("{Count} support replies and posts that only praise or say nothing is wrong are noise", notReports.Count);
+        notReports.UnionWith(unplaced.Where(i => Cues.SaysNothingIsWrong(texts[i]) || ActionabilityClassifier.SaysTooLittle(texts[i])
+            || Cues.OnlyPraises(texts[i], () => ItemText.Opening(input[i]), cheers: () => ItemText.Cheers(input[i]))
+            || Cues.IsPlaceholder(texts[i], () => ItemText.Opening(input[i]))));
+        if (notReports.Count > 0) _logger.LogDebug("{Count} support replies, placeholders and posts that only praise, say nothing is wrong or say too little are noise", notReports.Count);
         var free = unplaced.Where(i => !notReports.Contains(i)).ToList();
         var actionable = await actionability.IsActionableAsync(
             free.Select(i => texts[i]).ToList(), embeddings is null ? null : free.Select(i => embeddings[i]).ToList(), ct);

@@ -26,9 +26,9 @@ internal static partial class Cues
 
     /// <summary>
     /// A request for something new (an option, a mode, an integration) rather than a report that something is broken:
-    /// "feature request", "please add", "would love", "is there a way to", "X when?".
+    /// "feature request", "please add", "would love", "is there a way to", "X when?" (or "X when" at the end of a post).
     /// </summary>
-    [GeneratedRegex(@"\b(feature (request|ask|idea|suggestion)s?|feature:|(please|pls|plz) (add|support|make|let|allow|give|show|bring|offer)|would (be|love) (nice|great|super|awesome|helpful|useful|ideal|amazing|good)|would love|would pay|if only|i wish|we wish|wish (there|it|we|i|you)|(can|could) (you|we|they|it) (add|get|have|please|support|show|remember)|any plans? (to|for)|is there (a|any) (way|plan|option)|add (a|an) (way|option|setting|toggle|mode)|(option|ability|setting|toggle) to|support for|(want|wants|wanted|asked|asking|ask) for|requests? for|request again|loudest ask|enhancement|roadmap|\w+ when\?)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(feature (request|ask|idea|suggestion)s?|feature:|(please|pls|plz) (add|support|make|let|allow|give|show|bring|offer)|would (be|love) (nice|great|super|awesome|helpful|useful|ideal|amazing|good)|would love|would pay|if only|i wish|we wish|wish (there|it|we|i|you)|(can|could) (you|we|they|it) (add|get|have|please|support|show|remember)|any plans? (to|for)|is there (a|any) (way|plan|option)|add (a|an) (way|option|setting|toggle|mode)|(option|ability|setting|toggle) to|support for|(want|wants|wanted|asked|asking|ask) for|requests? for|request again|loudest ask|enhancement|roadmap|\w+ when(\?|\W*$))", RegexOptions.IgnoreCase)]
     public static partial Regex Request();
 
     /// <summary>
@@ -95,6 +95,32 @@ internal static partial class Cues
     }
 
     /// <summary>
+    /// A post that is not meant as feedback at all: a placeholder (titled "test" or "asdf 123", "testing the template"), or
+    /// one its writer disowns ("please ignore", "sorry, wrong repo", "opened by mistake"). Read only on short posts
+    /// (<see cref="IsPlaceholder"/>): in a long report "please ignore the first log" is an aside.
+    /// </summary>
+    [GeneratedRegex(@"^\W*(test(ing)?|asdf\w*|ignore)( (issue|post|ticket|123|please ignore))?(\.|!|$)|\b(asdf\w*|qwerty|lorem ipsum|please ignore|ignore (this|me|it)|wrong (repo|repository|project|channel)|(opened|posted|filed|created) (by mistake|in error|by accident)|test(ing)? (issue|post|ticket|the template))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Disowned();
+
+    /// <summary>The most words a placeholder or disowned post has (<see cref="IsPlaceholder"/>).</summary>
+    public const int MaxPlaceholderWords = 8;
+
+    /// <summary>
+    /// Whether a post's own words (<paramref name="opening"/>: title and body, asked for only when <paramref name="whole"/>
+    /// carries a mark) are a placeholder or disowned: short, with one of <see cref="Disowned"/>'s marks.
+    /// </summary>
+    public static bool IsPlaceholder(string whole, Func<string> opening)
+    {
+        if (!Disowned().IsMatch(whole)) return false;
+        var own = opening();
+        return own.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length <= MaxPlaceholderWords && Disowned().IsMatch(own);
+    }
+
+    /// <summary>Whether a text names a problem, a request or a fix in words: any of the report cues.</summary>
+    public static bool NamesAProblem(string text) =>
+        Problem().IsMatch(text) || Request().IsMatch(text) || Severe().IsMatch(text) || IsSmallFix(text);
+
+    /// <summary>
     /// Praise and social posts in the words people use for them: "kudos for the new editor", "the dark theme is so good",
     /// "X changed how we ship", "TIL you can pipe diffs", "hot take: tests are documentation". Generic English only.
     /// </summary>
@@ -112,14 +138,27 @@ internal static partial class Cues
     /// of". Cheapest checks first: most items praise nothing, and most reports that do name their problem.
     /// </summary>
     /// <param name="maxWords">The longest opening that can be praise (<see cref="MaxPraiseWords"/>; the cues bench also counts without it).</param>
-    public static bool OnlyPraises(string whole, Func<string> opening, int maxWords = MaxPraiseWords)
+    /// <param name="cheers">
+    /// Whether the post's own words cheer with an emoji (<see cref="Cheering"/>), asked for only when no word praises:
+    /// "session search is :fire:" says it all with the emoji, which cleaning takes out of a Slack message.
+    /// </param>
+    public static bool OnlyPraises(string whole, Func<string> opening, int maxWords = MaxPraiseWords, Func<bool>? cheers = null)
     {
-        if (!Praising().IsMatch(whole) || Problem().IsMatch(whole) || Request().IsMatch(whole) || Severe().IsMatch(whole) || IsSmallFix(whole))
-            return false;
+        var praises = Praising().IsMatch(whole);
+        if ((!praises && cheers is null) || NamesAProblem(whole)) return false;
+        var cheered = !praises && cheers!();
+        if (!praises && !cheered) return false;
         var own = opening();
         return own.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length <= maxWords
-            && Praising().IsMatch(own) && !Qualifying().IsMatch(own);
+            && (cheered || Praising().IsMatch(own)) && !Qualifying().IsMatch(own);
     }
+
+    /// <summary>
+    /// Emoji people cheer with, as posts write them and as Slack codes them (":tada:"). A report carries them seldom
+    /// and then beside words that name its problem, which <see cref="OnlyPraises"/> checks first.
+    /// </summary>
+    [GeneratedRegex(@"🙌|👏|🎉|😍|🤩|💯|🥳|🚀|❤️|:(raised_hands|clap|tada|heart_eyes|heart|star-struck|100|partying_face|rocket):")]
+    public static partial Regex Cheering();
 
     /// <summary>
     /// Praise is brief: a longer post describes something, in words the problem cues may not know ("sits on 'Thinking…'

@@ -42,6 +42,12 @@ public partial class ThemeClustererTests
         "Thanks for the export. Not a bug, just saying hi", "Thank you!. No issue, the export is lovely. Close whenever.")]
     // Posts that only praise.
     [InlineData("kudos for the export page 🎉", "the csv export is so good 😍", "ngl the new export changed how we work", "congrats on shipping the export, looks great")]
+    // Posts that cheer with an emoji alone, as X writes it and as Slack codes it.
+    [InlineData("the new export made my whole week 🙌", "csv export in one click now 👏", "export just landed for our team :tada:", "the export page, finally here :raised_hands:")]
+    // Posts of fewer than four words that name no problem: one shared word would place them ("session search is :fire:" once cleaned).
+    [InlineData("export is :fire:", "@someone export, nice", "export party tonight", "out exporting today")]
+    // Placeholders and posts their writers disown.
+    [InlineData("asdf 123. export, sorry, wrong repo", "test. the export, testing the template", "ignore. export opened by mistake", "export. please ignore")]
     public async Task Posts_that_are_no_report_stay_noise_however_near_a_theme_and_however_many(string a, string b, string c, string d)
     {
         // Four posts about the export name it as often as the export reports do: each would otherwise be a fourth export
@@ -50,6 +56,17 @@ public partial class ThemeClustererTests
         var result = await Create(Generator()).ClusterAsync(items, [], default);
         Assert.Equal(["s:10", "s:11", "s:12", "s:13", "s:7", "s:8", "s:9"], result.Noise.Order(StringComparer.Ordinal));
         Assert.Contains(result.Themes, t => t.ItemIds.Order().SequenceEqual(["s:4", "s:5", "s:6"]));
+    }
+
+    [Theory]
+    [InlineData("export keeps failing")]
+    [InlineData("@someone export broken again")]
+    [InlineData("@acme csv export when")]
+    public async Task A_short_post_that_names_a_problem_still_joins_its_theme(string text)
+    {
+        FeedbackItem[] items = [.. Day1, Item("s:10", text)];
+        var result = await Create(Generator()).ClusterAsync(items, [], default);
+        Assert.Contains(result.Themes, t => t.ItemIds.Order().SequenceEqual(["s:10", "s:4", "s:5", "s:6"]));
     }
 }
 

@@ -34,6 +34,24 @@ public sealed class PraiseCueTests
     [InlineData("coffee run, anyone")]
     public void A_report_or_plain_chatter_is_not_read_as_only_praise(string text) => Assert.False(Cues.OnlyPraises(text, () => text));
 
+    [Theory]
+    [InlineData("ledgerly made invoicing the least annoying part of my week 🙌", true)]
+    [InlineData("the trailhead team clearly actually hikes 👏", true)]
+    [InlineData("the new export just landed :tada:", true)]
+    // An alarm, not a cheer: the emoji a report ends with when something is on fire.
+    [InlineData("cinder desktop using 14 GB of ram after a day. my laptop sounds like a jet 🔥", false)]
+    // A cheer beside a problem is a report.
+    [InlineData("the new export 🎉 but it drops the last row", false)]
+    public void A_post_that_cheers_with_an_emoji_alone_only_praises(string text, bool praises) =>
+        Assert.Equal(praises, Cues.OnlyPraises(text, () => text, cheers: () => Cues.Cheering().IsMatch(text)));
+
+    [Fact]
+    public void Without_the_raw_text_an_emoji_is_not_read()
+    {
+        const string text = "ledgerly made invoicing the least annoying part of my week 🙌";
+        Assert.False(Cues.OnlyPraises(text, () => text));
+    }
+
     [Fact]
     public void A_reply_that_names_the_problem_keeps_the_report()
     {
