@@ -10,7 +10,7 @@ namespace TriageBot.Clustering;
 /// when embeddings are available, which of two sets of generic prototype sentences the text is
 /// nearer to. The prototypes name no product and no feature, so they carry to other products.
 /// </summary>
-public sealed partial class ActionabilityClassifier
+public sealed class ActionabilityClassifier
 {
     // Generic problem reports and requests, phrased the way users write them.
     internal static readonly string[] ActionablePrototypes =
@@ -121,10 +121,7 @@ public sealed partial class ActionabilityClassifier
 
     /// <summary>Whether a cleaned text is too short to place without a problem named in its words (<see cref="MinPlaceableWords"/>).</summary>
     public static bool SaysTooLittle(string text) =>
-        WordCount(Handle().Replace(text, " ")) < MinPlaceableWords && !Text.Cues.NamesAProblem(text);
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\w)@\w+")]
-    private static partial System.Text.RegularExpressions.Regex Handle();
+        WordCount(text, MinPlaceableWords, skipHandles: true) < MinPlaceableWords && !Text.Cues.NamesAProblem(text);
 
     /// <summary>Nearest actionable prototypes' similarity minus nearest non-actionable ones'.</summary>
     public double Score(float[] embedding) =>
@@ -227,16 +224,22 @@ public sealed partial class ActionabilityClassifier
     }
 
     /// <summary>Words of a text; each CJK character counts as one, since those scripts use no spaces.</summary>
-    public static int WordCount(string text)
+    /// <param name="limit">Stop counting here: a caller that only asks "fewer than n?" need not read a long text to its end.</param>
+    /// <param name="skipHandles">Leave out @handles, which name a person, not the problem.</param>
+    public static int WordCount(string text, int limit = int.MaxValue, bool skipHandles = false)
     {
         var words = 0;
         var inWord = false;
+        var previous = ' ';
         foreach (var c in text)
         {
-            if (IsCjk(c)) { words++; inWord = false; continue; }
+            if (words >= limit) break;
+            if (IsCjk(c)) { words++; inWord = false; previous = c; continue; }
             var letter = char.IsLetterOrDigit(c) || c is '\'' or '-' or '_';
-            if (letter && !inWord) words++;
+            if (letter && !inWord && !(skipHandles && previous == '@')) words++;
+            // A handle's letters are one word in progress, counted or not.
             inWord = letter;
+            previous = c;
         }
         return words;
     }

@@ -111,9 +111,22 @@ internal static partial class Cues
     /// </summary>
     public static bool IsPlaceholder(string whole, Func<string> opening)
     {
-        if (!Disowned().IsMatch(whole)) return false;
+        // The post's own words open the whole text: a mark in a placeholder lies in its first few words, and the rest of
+        // a long report is not read.
+        if (!Disowned().IsMatch(whole.AsSpan(0, Math.Min(whole.Length, PrefixOfWords(whole, MaxPlaceholderWords))))) return false;
         var own = opening();
         return own.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length <= MaxPlaceholderWords && Disowned().IsMatch(own);
+    }
+
+    /// <summary>The length of the prefix of <paramref name="text"/> that holds its first <paramref name="words"/> words.</summary>
+    private static int PrefixOfWords(string text, int words)
+    {
+        var seen = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && i > 0 && !char.IsWhiteSpace(text[i - 1]) && ++seen == words) return i;
+        }
+        return text.Length;
     }
 
     /// <summary>Whether a text names a problem, a request or a fix in words: any of the report cues.</summary>
@@ -145,9 +158,8 @@ internal static partial class Cues
     public static bool OnlyPraises(string whole, Func<string> opening, int maxWords = MaxPraiseWords, Func<bool>? cheers = null)
     {
         var praises = Praising().IsMatch(whole);
-        if ((!praises && cheers is null) || NamesAProblem(whole)) return false;
-        var cheered = !praises && cheers!();
-        if (!praises && !cheered) return false;
+        var cheered = !praises && cheers is not null && cheers();
+        if ((!praises && !cheered) || NamesAProblem(whole)) return false;
         var own = opening();
         return own.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length <= maxWords
             && (cheered || Praising().IsMatch(own)) && !Qualifying().IsMatch(own);
