@@ -23,6 +23,7 @@ internal static class ScenarioBench
         var nuisanceCount = 0;
         var nuisanceKeep = 0.0;
         var themeScores = false;
+        MergeJudge? merges = null;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => args[++i];
@@ -57,6 +58,7 @@ internal static class ScenarioBench
                 case "--ssmargin": o.SingleSourceActionabilityMargin = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--labelmerge": o.LabelMergeSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--labelagree": o.LabelMergeAgreement = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--labelsole": o.LabelMergeSoleAreaMinIssues = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--labelmin": o.LabelMergeMinIssues = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--labeljoin": o.JoinLabelledIssues = Next() == "1"; break;
                 case "--labelveto": o.LabelVetoAgreement = double.Parse(Next(), CultureInfo.InvariantCulture); break;
@@ -68,6 +70,7 @@ internal static class ScenarioBench
                 case "--keep": nuisanceKeep = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--themescores": themeScores = true; break;
                 case "-v": verbose = true; break;
+                case "--merges": merges = new MergeJudge(); break;
                 case "--pairs": pairs = true; break;
                 case "--links": links = true; break;
                 default: files.Add(args[i]); break;
@@ -101,6 +104,7 @@ internal static class ScenarioBench
                 $"recall {score.ThemeRecall:F3} purity {score.TicketPurity:F3} dup {score.DuplicateTickets} noiseFiled {score.NoiseFiledRate:F3} nmi {score.Nmi:F3} missing {score.ItemsMissing}");
             if (verbose) Explain(items, truth, result, await actionability.ScorerAsync(items));
             if (themeScores) await actionability.AddAsync(items, truth, result);
+            merges?.Add(Path.GetFileName(file), truth, result);
             if (noisedBar is { } bar) noised.Add(items, truth, result, bar);
             if (links)
             {
@@ -118,6 +122,7 @@ internal static class ScenarioBench
         }
         if (noisedBar is not null) noised.Print(noisedBar.Value);
         if (themeScores) actionability.Print();
+        merges?.Print();
     }
 
     internal static RunReport ToReport(ClusteringResult result) => new()

@@ -68,6 +68,10 @@ public sealed partial class LabelAgreement
         }
     }
 
+    /// <summary>The area labels both profiles carry.</summary>
+    public IReadOnlyList<string> SharedAreas(LabelProfile a, LabelProfile b) =>
+        a.Weights.Keys.Where(l => _areas.Contains(l) && b.Weights.ContainsKey(l)).ToList();
+
     /// <summary>
     /// The agreement (0–1) of two groups' profiles; null when either has fewer than <paramref name="minIssues"/> labelled
     /// issues (one issue's labels are one person's call) or carries no area label: an issue labelled only "bug" may be in

@@ -182,7 +182,7 @@ public sealed class ThemeClusterer(
             var (best, sim) = WorkingTheme.Nearest(themes, vectors[index[id]]);
             if (best is not null && sim >= o.AnchorJoinSimilarity) nearest[id] = new NearestTheme(best.Id, sim);
         }
-        return new ClusteringResult(result, noise, events) { NoiseNearest = nearest };
+        return new ClusteringResult(result, noise, events) { NoiseNearest = nearest, Merges = merging.Merges };
     }
 
     /// <summary>Lets the run's free items settle among the themes (<see cref="ThemeSettling"/>) and applies where they end.</summary>

@@ -17,6 +17,9 @@ internal sealed class ThemeMerging(ClusteringOptions o, Dictionary<string, int> 
     /// problems, both requests or both small fixes) or carry the same GitHub area labels. Each merge is recorded with
     /// its rule, the similarity and the sizes.
     /// </summary>
+    /// <summary>Every merge of the run so far, in order, with the items on each side.</summary>
+    public List<ThemeMerge> Merges { get; } = [];
+
     /// <param name="fragmentCap">The largest smaller theme the same-kind and shared-term rules join (null: the run's fragment size).</param>
     public void Merge(List<WorkingTheme> themes, List<ThemeEvent> events, DateTimeOffset now, int? fragmentCap = null)
     {
@@ -31,23 +34,32 @@ internal sealed class ThemeMerging(ClusteringOptions o, Dictionary<string, int> 
         var cap = fragmentCap ?? Math.Max(o.MinThemeSize + 1, (int)Math.Round(o.KindMergeFragmentShare * TypicalThemeSize(themes)));
 
         // Why x and y, centroids sim alike, are one problem; null when they are not.
-        string? RuleFor(WorkingTheme x, WorkingTheme y, float sim)
+        (string Name, string Reason)? RuleFor(WorkingTheme x, WorkingTheme y, float sim, List<WorkingTheme> live)
         {
-            if (sim >= threshold) return Invariant($">= {threshold:0.00}");
+            if (sim >= threshold) return ("centroids", Invariant($">= {threshold:0.00}"));
             var smaller = Math.Min(x.Items.Count, y.Items.Count);
             // Issues a maintainer filed under different areas are two problems, however alike their words and kind.
             bool FiledApart() => labels.Of(labelsOf[x], labelsOf[y]) < o.LabelVetoAgreement;
             var kindBar = smaller <= o.MinThemeSize ? o.FragmentKindMergeSimilarity : o.KindMergeSimilarity;
             // Checked last: the kind is read from the reports' text, so only for pairs near enough to merge.
             if (sim >= (float)kindBar && smaller <= cap && kindOf[x] == kindOf[y])
-                return FiledApart() ? null : Invariant($">= {kindBar:0.00} and both read as {KindName(kindOf[x])}");
+                return FiledApart() ? null : ("same kind", Invariant($">= {kindBar:0.00} and both read as {KindName(kindOf[x])}"));
             // Two themes of a typical size that share an area's terms ("bank feed") are mostly two problems in it.
             if (sim >= (float)o.TermMergeSimilarity && smaller <= cap && top[x].Intersect(top[y]).Count() is var shared && shared >= o.TermMergeSharedTerms)
-                return FiledApart() ? null : Invariant($">= {o.TermMergeSimilarity:0.00} and {shared} distinctive terms shared");
-            if (o.LabelMergeSimilarity <= 0 || sim < (float)o.LabelMergeSimilarity || (o.LabelMergeFragmentsOnly && smaller > cap)) return null;
-            return labels.Of(labelsOf[x], labelsOf[y], o.LabelMergeMinIssues) is { } agree && agree >= o.LabelMergeAgreement
-                ? Invariant($">= {o.LabelMergeSimilarity:0.00} and their GitHub issues carry the same labels (agreement {agree:0.00})")
-                : null;
+                return FiledApart() ? null : ("shared terms", Invariant($">= {o.TermMergeSimilarity:0.00} and {shared} distinctive terms shared"));
+            if (o.LabelMergeSimilarity <= 0 || sim < (float)o.LabelMergeSimilarity) return null;
+            if (!(o.LabelMergeFragmentsOnly && smaller > cap)
+                && labels.Of(labelsOf[x], labelsOf[y], o.LabelMergeMinIssues) is { } agree && agree >= o.LabelMergeAgreement)
+                return ("labels", Invariant($">= {o.LabelMergeSimilarity:0.00} and their GitHub issues carry the same labels (agreement {agree:0.00})"));
+            // Area labels that only these two themes of the run carry: what the two are about is the maintainers' call, and
+            // one labelled issue a side is enough to read it, whatever the sizes.
+            if (o.LabelMergeSoleAreaMinIssues <= 0
+                || labels.Of(labelsOf[x], labelsOf[y], o.LabelMergeSoleAreaMinIssues) is not { } soleAgree || soleAgree < o.LabelMergeAgreement)
+                return null;
+            var areas = labels.SharedAreas(labelsOf[x]!, labelsOf[y]!);
+            return live.Any(t => t != x && t != y && labelsOf[t] is { } p && areas.Any(p.Weights.ContainsKey))
+                ? null
+                : ("area labels of their own", Invariant($">= {o.LabelMergeSimilarity:0.00} and their GitHub issues carry area labels no other theme carries ({string.Join(", ", areas)}; agreement {soleAgree:0.00})"));
         }
 
         var merged = true;
@@ -60,11 +72,12 @@ internal sealed class ThemeMerging(ClusteringOptions o, Dictionary<string, int> 
                 {
                     if (live[a].Centroid!.Length != live[b].Centroid!.Length) continue;
                     var sim = VectorMath.Dot(live[a].Centroid!, live[b].Centroid!);
-                    if (RuleFor(live[a], live[b], sim) is not { } rule) continue;
+                    if (RuleFor(live[a], live[b], sim, live) is not { } rule) continue;
                     // The older theme keeps its id, so links to it stay valid.
                     var (keep, drop) = live[a].FirstSeen <= live[b].FirstSeen ? (live[a], live[b]) : (live[b], live[a]);
                     events.Add(new ThemeEvent("merged", keep.Id, drop.Id,
-                        Invariant($"centroid similarity {sim:0.000} {rule}; sizes {keep.Items.Count} + {drop.Items.Count}"), now));
+                        Invariant($"centroid similarity {sim:0.000} {rule.Reason}; sizes {keep.Items.Count} + {drop.Items.Count}"), now));
+                    Merges.Add(new ThemeMerge(rule.Name, sim, [.. keep.Items], [.. drop.Items]));
                     keep.Items.AddRange(drop.Items.Except(keep.Items, StringComparer.Ordinal));
                     drop.Items.Clear();
                     keep.Changed = true;

@@ -35,6 +35,12 @@ public sealed record ClusteringResult(
     /// attached to a ticket by hand), that theme and the similarity.
     /// </summary>
     public IReadOnlyDictionary<string, NearestTheme> NoiseNearest { get; init; } = new Dictionary<string, NearestTheme>();
+
+    /// <summary>The run's merges, with the items on each side: what a person (or the clustering bench) reads to judge each one.</summary>
+    public IReadOnlyList<ThemeMerge> Merges { get; init; } = [];
 }
+
+/// <summary>Two themes of a run merged by <paramref name="Rule"/> at centroid similarity <paramref name="Similarity"/>.</summary>
+public sealed record ThemeMerge(string Rule, double Similarity, IReadOnlyList<string> KeptItems, IReadOnlyList<string> JoinedItems);
 
 public sealed record NearestTheme(string ThemeId, double Similarity);

@@ -19,12 +19,36 @@ public partial class ThemeClustererTests
     [InlineData("keybindings", "keybindings", 2, 0.0, false)]
     public async Task Themes_whose_issues_carry_the_same_area_labels_merge(string areaA, string areaB, int labelledIssues, double bar, bool merged)
     {
+        // The rule for labels that no third theme carries is the next test's.
+        _options.LabelMergeSoleAreaMinIssues = 0;
         var result = await ClusterShortcutPieces(areaA, areaB, labelledIssues, bar);
 
         var theme = result.Themes.Single(t => t.ItemIds.Contains("a:0"));
         Assert.Equal(["a:0", "a:1", "a:2"], theme.ItemIds.Where(id => id.StartsWith("a:", StringComparison.Ordinal)).Order());
         Assert.Equal(merged, theme.ItemIds.Contains("b:0"));
         Assert.Equal(merged, result.Events.Any(e => e.Kind == "merged" && e.Reason.Contains("carry the same labels", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    // "keybindings" is on the issues of these two themes only: one labelled issue a side is enough.
+    [InlineData(1, false, true)]
+    // A third theme's issues carry it too: an area with several problems, so one issue a side is too little.
+    [InlineData(1, true, false)]
+    // The rule turned off.
+    [InlineData(0, false, false)]
+    public async Task Themes_whose_issues_alone_carry_an_area_label_merge_on_one_labelled_issue_a_side(int soleMinIssues, bool thirdTheme, bool merged)
+    {
+        _options.LabelMergeSoleAreaMinIssues = soleMinIssues;
+        FeedbackItem[] more = thirdTheme ? [Labelled("k:0", "the login page keeps looping back after the update", "bug", "keybindings")] : [];
+        var result = await ClusterShortcutPieces("keybindings", "keybindings", labelledIssues: 1, bar: 0.05, more);
+
+        Assert.Equal(merged, result.Themes.Single(t => t.ItemIds.Contains("a:0")).ItemIds.Contains("b:0"));
+        var merge = result.Merges.SingleOrDefault(m => m.Rule == "area labels of their own");
+        Assert.Equal(merged, merge is not null);
+        if (merge is null) return;
+        // The merge is recorded with the items on each side, and the event says why.
+        Assert.Equal(["a:0", "b:0"], new[] { merge.KeptItems, merge.JoinedItems }.Select(side => side.Single(id => id is "a:0" or "b:0")).Order());
+        Assert.Contains(result.Events, e => e.Kind == "merged" && e.Reason.Contains("area labels no other theme carries (keybindings", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -1,0 +1,34 @@
+using System.Globalization;
+using TriageBot.Domain;
+using TriageBot.Evaluation;
+
+/// <summary>
+/// Every merge of a run judged against the scenario's truth (`scenario FILES --merges`): right when both sides' majority
+/// is the same truth theme, wrong when not. Prints each merge, then per rule how many were right and wrong over all files.
+/// </summary>
+internal sealed class MergeJudge
+{
+    private readonly Dictionary<string, (int Right, int Wrong)> _byRule = [];
+
+    public void Add(string file, ScenarioTruth truth, ClusteringResult result)
+    {
+        var labels = truth.Labels();
+        string Majority(IReadOnlyList<string> ids) =>
+            ids.GroupBy(id => labels.GetValueOrDefault(id, "noise")).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+        foreach (var merge in result.Merges)
+        {
+            var (kept, joined) = (Majority(merge.KeptItems), Majority(merge.JoinedItems));
+            var right = kept == joined;
+            var (r, w) = _byRule.GetValueOrDefault(merge.Rule);
+            _byRule[merge.Rule] = right ? (r + 1, w) : (r, w + 1);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  MERGE {(right ? "right" : "WRONG")} {file} [{merge.Rule}] {merge.Similarity:0.000} {kept}({merge.KeptItems.Count}) + {joined}({merge.JoinedItems.Count})"));
+        }
+    }
+
+    public void Print()
+    {
+        foreach (var (rule, (right, wrong)) in _byRule.OrderBy(x => x.Key, StringComparer.Ordinal))
+            Console.WriteLine($"merges by rule '{rule}': {right} right, {wrong} wrong");
+    }
+}
