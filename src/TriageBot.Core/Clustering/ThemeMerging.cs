@@ -11,15 +11,15 @@ namespace TriageBot.Clustering;
 internal sealed class ThemeMerging(ClusteringOptions o, Dictionary<string, int> index, float[][] vectors, DistinctiveTerms terms, ReportCues cues,
     LabelAgreement labels)
 {
+    /// <summary>Every merge of the run so far, in order, with the items on each side.</summary>
+    public List<ThemeMerge> Merges { get; } = [];
+
     /// <summary>
     /// Merges unpinned themes whose centroids have converged, or that are fairly near, one of them small for the run, and
     /// either name the same distinctive terms (error code, command, setting), are of the same kind (both functional
     /// problems, both requests or both small fixes) or carry the same GitHub area labels. Each merge is recorded with
     /// its rule, the similarity and the sizes.
     /// </summary>
-    /// <summary>Every merge of the run so far, in order, with the items on each side.</summary>
-    public List<ThemeMerge> Merges { get; } = [];
-
     /// <param name="fragmentCap">The largest smaller theme the same-kind and shared-term rules join (null: the run's fragment size).</param>
     public void Merge(List<WorkingTheme> themes, List<ThemeEvent> events, DateTimeOffset now, int? fragmentCap = null)
     {

@@ -153,7 +153,7 @@ internal static partial class Cues
     /// <param name="maxWords">The longest opening that can be praise (<see cref="MaxPraiseWords"/>; the cues bench also counts without it).</param>
     /// <param name="cheers">
     /// Whether the post's own words cheer with an emoji (<see cref="Cheering"/>), asked for only when no word praises:
-    /// "session search is :fire:" says it all with the emoji, which cleaning takes out of a Slack message.
+    /// "the new export made my week :raised_hands:" praises with the emoji, which cleaning takes out of a Slack message.
     /// </param>
     public static bool OnlyPraises(string whole, Func<string> opening, int maxWords = MaxPraiseWords, Func<bool>? cheers = null)
     {
