@@ -28,7 +28,7 @@ internal static partial class Cues
     /// A request for something new (an option, a mode, an integration) rather than a report that something is broken:
     /// "feature request", "please add", "would love", "is there a way to", "X when?" (or "X when" at the end of a post).
     /// </summary>
-    [GeneratedRegex(@"\b(feature (request|ask|idea|suggestion)s?|feature:|(please|pls|plz) (add|support|make|let|allow|give|show|bring|offer)|would (be|love) (nice|great|super|awesome|helpful|useful|ideal|amazing|good)|would love|would pay|if only|i wish|we wish|wish (there|it|we|i|you)|(can|could) (you|we|they|it) (add|get|have|please|support|show|remember)|any plans? (to|for)|is there (a|any) (way|plan|option)|add (a|an) (way|option|setting|toggle|mode)|(option|ability|setting|toggle) to|support for|(want|wants|wanted|asked|asking|ask) for|requests? for|request again|loudest ask|enhancement|roadmap|\w+ when(\?|\W*$))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(feature (request|ask|idea|suggestion)s?|feature:|(please|pls|plz) (add|support|make|let|allow|give|show|bring|offer)|would (be|love) (nice|great|super|awesome|helpful|useful|ideal|amazing|good)|would love|would pay|if only|i wish|we wish|wish (there|it|we|i|you)|(can|could) (you|we|they|it) (add|get|have|please|support|show|remember)|any plans? (to|for)|is there (a|any) (way|plan|option)|add (a|an) (way|option|setting|toggle|mode)|(option|ability|setting|toggle) to|should (add|support|offer|allow|let)|support for|(want|wants|wanted|asked|asking|ask) for|requests? for|request again|loudest ask|enhancement|roadmap|\w+ when(\?|\W*$))", RegexOptions.IgnoreCase)]
     public static partial Regex Request();
 
     /// <summary>
@@ -140,6 +140,10 @@ internal static partial class Cues
     [GeneratedRegex(@"\b(kudos|congrats|congratulations|so good|slaps|(is|are) elite|underrated|changed how (i|we)|saved (me|us|my)|deserves? a|proud of|shout-?outs?|love (the|this|it|using)|amazing|awesome|impressive|great (work|job|tool|app|update|product|release)|nice work|thank you|thanks (to|for|team|everyone|all)|what a time|never going back|appreciation|til|hot take|unpopular opinion|looks great)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Praising();
 
+    /// <summary>A post that opens as an opinion: "hot take: …", "unpopular opinion: …".</summary>
+    [GeneratedRegex(@"^\W*(@\w+\s+)*(hot take|unpopular opinion|controversial opinion|shower thought)\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex Opinion();
+
     /// <summary>A turn that qualifies praise ("love it, but…", "great update, though export still…") or asks something.</summary>
     [GeneratedRegex(@"\b(but|though|although|however|except|still|sadly|unfortunately)\b|\?", RegexOptions.IgnoreCase)]
     private static partial Regex Qualifying();
@@ -159,7 +163,9 @@ internal static partial class Cues
     {
         var praises = Praising().IsMatch(whole);
         var cheered = !praises && cheers is not null && cheers();
-        if ((!praises && !cheered) || NamesAProblem(whole)) return false;
+        if (!praises && !cheered) return false;
+        // An opinion says what people "should" do: only a request, a severe problem or a small fix in it is a report.
+        if (Opinion().IsMatch(whole) ? Request().IsMatch(whole) || Severe().IsMatch(whole) || IsSmallFix(whole) : NamesAProblem(whole)) return false;
         var own = opening();
         return own.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length <= maxWords
             && (cheered || Praising().IsMatch(own)) && !Qualifying().IsMatch(own);

@@ -13,6 +13,9 @@ public sealed class PraiseCueTests
     [InlineData("honestly recurring invoices just saved me an hour")]
     [InlineData("TIL you can pipe diffs into `cinder review`")]
     [InlineData("hot take: tests are documentation")]
+    // An opinion says what people "should" do; that alone is no problem report.
+    [InlineData("hot take: yaml is a programming language now and we should all stop pretending")]
+    [InlineData("@someone unpopular opinion: on-call should be paid extra 🙃")]
     [InlineData("Appreciation post for plan mode!. Been using it daily for a month. Feel free to close.")]
     public void Praise_and_chatter_alone_is_no_report(string text) => Assert.True(Cues.OnlyPraises(text, () => text));
 
@@ -29,6 +32,10 @@ public sealed class PraiseCueTests
     [InlineData("thanks ledgerly, 'overdue by 0 days' is very threatening")]
     // A report in words the problem cues do not know, signed off with thanks: praise is brief, this is not.
     [InlineData("Responses take 30s+ to begin. Even trivial questions take close to a minute to get a first word. Once streaming starts it's fast. 2.16.2, Windows 11. Thanks for the great tool!")]
+    // An opinion that names a severe problem, a request or a small fix is a report.
+    [InlineData("hot take: the export crashes on every large file and nobody should accept that")]
+    [InlineData("unpopular opinion: you should add a dark mode")]
+    [InlineData("hot take: the settings page has a typo and nobody should ship that")]
     // No praise at all.
     [InlineData("the approval dialog says 'Aprove'")]
     [InlineData("coffee run, anyone")]
