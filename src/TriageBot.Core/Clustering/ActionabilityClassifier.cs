@@ -52,6 +52,7 @@ public sealed class ActionabilityClassifier
         "out of office tomorrow, back on Monday",
         "anyone want to grab lunch?",
         "does anyone know the wifi password",
+        "which font do you use? just curious, asking for a school project",
         "can someone add me to the calendar invite",
         "hot take: tabs are better than spaces",
         "today I learned something cool",

@@ -26,6 +26,18 @@ public class MiniLmEmbeddingGeneratorTests
         Assert.True(paraphrase > unrelated + 0.2, $"paraphrase {paraphrase}, unrelated {unrelated}");
     }
 
+    [Theory]
+    // An off-topic question about the product names it, but asks for nothing to be fixed.
+    [InlineData("Which font is used on the maps?. What typeface do the map labels use? Asking for a school project.", false)]
+    [InlineData("What font do you use on the invoices?. Love the invoice template typography, what font is it? Asking for my own website", false)]
+    [InlineData("the map labels overlap on the offline map and are unreadable", true)]
+    public async Task The_real_model_reads_an_off_topic_question_as_chatter_and_a_report_as_actionable(string text, bool actionable)
+    {
+        var classifier = new ActionabilityClassifier(Generator.Value);
+        var embedding = (await Generator.Value.GenerateAsync([text]))[0].Vector.ToArray();
+        Assert.Equal(actionable, (await classifier.IsActionableAsync([text], [embedding], default))[0]);
+    }
+
     [Fact]
     public void Batching_by_length_keeps_input_order_and_matches_single_runs()
     {
