@@ -15,10 +15,15 @@ using TriageBot.Text;
 /// </summary>
 internal static class CueShares
 {
+    private static bool Fire(FeedbackItem item) =>
+        item.Title.Contains("🔥", StringComparison.Ordinal) || item.Body.Contains("🔥", StringComparison.Ordinal) || item.Body.Contains(":fire:", StringComparison.Ordinal);
+
     public static void Run(string[] files)
     {
         // Reports the not-a-report rules take are lost to noise: each one is printed, with the rule that took it.
-        var shortOrPlaceholder = new Dictionary<string, (int Theme, int Noise)> { ["too short"] = (0, 0), ["placeholder"] = (0, 0) };
+        var taken = new Dictionary<string, int[]> { ["too short"] = new int[2], ["placeholder"] = new int[2] };
+        // Whether 🔥 should cheer too: what the Cheering cue leaves out, counted as if it were in.
+        int themeFire = 0, noiseFire = 0;
         int themeSmallFix = 0, themeItems = 0, noiseSmallFix = 0, noiseItems = 0, themePraise = 0, noisePraise = 0, themePraiseUncapped = 0, oneSourceMostly = 0;
         var bySources = new int[4];
         var all = new List<string>();
@@ -31,22 +36,25 @@ internal static class CueShares
             var items = loaded.ToDictionary(i => i.Id, i => i.FullText);
             // As the clusterer reads it: praise in the item's own words, no problem anywhere in what it embeds; and
             // without the word cap, to show what the cap keeps.
-            HashSet<string> OnlyPraise(int maxWords) => fileCleaned.Where(x => Cues.OnlyPraises(x.Text, () => ItemText.Opening(x.Item), maxWords, () => ItemText.Cheers(x.Item)))
+            HashSet<string> OnlyPraise(int maxWords, bool fireCheers = false) => fileCleaned
+                .Where(x => Cues.OnlyPraises(x.Text, () => ItemText.Opening(x.Item), maxWords, () => ItemText.Cheers(x.Item) || (fireCheers && Fire(x.Item))))
                 .Select(x => x.Item.Id).ToHashSet(StringComparer.Ordinal);
             var onlyPraise = OnlyPraise(Cues.MaxPraiseWords);
-            var noiseIds = ScenarioTruth.Load(file).Noise.ToHashSet(StringComparer.Ordinal);
+            var truth = ScenarioTruth.Load(file);
+            var noiseIds = truth.Noise.ToHashSet(StringComparer.Ordinal);
+            foreach (var id in OnlyPraise(Cues.MaxPraiseWords, fireCheers: true).Except(onlyPraise))
+                if (noiseIds.Contains(id)) noiseFire++; else themeFire++;
             foreach (var (item, text) in fileCleaned)
             {
                 var rule = ActionabilityClassifier.SaysTooLittle(text) ? "too short" : Cues.IsPlaceholder(text, () => ItemText.Opening(item)) ? "placeholder" : null;
                 if (rule is null) continue;
-                var (inTheme, inNoise) = shortOrPlaceholder[rule];
-                if (noiseIds.Contains(item.Id)) { shortOrPlaceholder[rule] = (inTheme, inNoise + 1); continue; }
-                shortOrPlaceholder[rule] = (inTheme + 1, inNoise);
-                Console.WriteLine($"  {rule} takes a theme report: {(text.Length > 0 ? text : "(nothing left after cleaning) " + item.FullText.ReplaceLineEndings(" "))}");
+                var isNoise = noiseIds.Contains(item.Id);
+                taken[rule][isNoise ? 1 : 0]++;
+                if (!isNoise)
+                    Console.WriteLine($"  {rule} takes a theme report: {(text.Length > 0 ? text : "(nothing left after cleaning) " + item.FullText.ReplaceLineEndings(" "))}");
             }
             var onlyPraiseUncapped = OnlyPraise(int.MaxValue);
             all.AddRange(items.Values);
-            var truth = ScenarioTruth.Load(file);
             Console.WriteLine(Path.GetFileName(file));
             foreach (var theme in truth.Themes)
             {
@@ -73,8 +81,9 @@ internal static class CueShares
         Console.WriteLine($"small-fix cue: {themeSmallFix} of {themeItems} theme reports, {noiseSmallFix} of {noiseItems} truth-noise items");
         Console.WriteLine($"truth themes of 3+ reports by how many sources they came through: one {bySources[1]}, two {bySources[2]}, three {bySources[3]}; more than 80 % from one source: {oneSourceMostly}");
         Console.WriteLine($"only praise (noise, however near a theme): {themePraise} of {themeItems} theme reports ({themePraiseUncapped} without the {Cues.MaxPraiseWords}-word cap), {noisePraise} of {noiseItems} truth-noise items");
-        foreach (var (rule, (inTheme, inNoise)) in shortOrPlaceholder)
-            Console.WriteLine($"not a report, {rule}: {inTheme} of {themeItems} theme reports, {inNoise} of {noiseItems} truth-noise items");
+        Console.WriteLine($"only praise with 🔥 as a cheer too: {themeFire} more theme reports, {noiseFire} more truth-noise items");
+        foreach (var (rule, counts) in taken)
+            Console.WriteLine($"not a report, {rule}: {counts[0]} of {themeItems} theme reports, {counts[1]} of {noiseItems} truth-noise items");
         for (var pass = 1; pass <= 2; pass++)
         {
             var clock = Stopwatch.StartNew();

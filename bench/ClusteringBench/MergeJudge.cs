@@ -8,7 +8,7 @@ using TriageBot.Evaluation;
 /// </summary>
 internal sealed class MergeJudge
 {
-    private readonly Dictionary<string, (int Right, int Wrong)> _byRule = [];
+    private readonly Dictionary<MergeRule, (int Right, int Wrong)> _byRule = [];
 
     public void Add(string file, ScenarioTruth truth, ClusteringResult result)
     {
@@ -28,7 +28,7 @@ internal sealed class MergeJudge
 
     public void Print()
     {
-        foreach (var (rule, (right, wrong)) in _byRule.OrderBy(x => x.Key, StringComparer.Ordinal))
-            Console.WriteLine($"merges by rule '{rule}': {right} right, {wrong} wrong");
+        foreach (var (rule, (right, wrong)) in _byRule.OrderBy(x => x.Key))
+            Console.WriteLine($"merges by rule {rule}: {right} right, {wrong} wrong");
     }
 }

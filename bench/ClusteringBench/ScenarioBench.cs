@@ -24,6 +24,7 @@ internal static class ScenarioBench
         var nuisanceKeep = 0.0;
         var themeScores = false;
         MergeJudge? merges = null;
+        var tally = new ScenarioTally();
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => args[++i];
@@ -102,6 +103,7 @@ internal static class ScenarioBench
             var score = ScenarioScorer.Score(truth, report);
             Console.WriteLine($"{Path.GetFileName(file)}: items {items.Count} themes {result.Themes.Count} noise {result.Noise.Count} ({seconds:F1}s)  " +
                 $"recall {score.ThemeRecall:F3} purity {score.TicketPurity:F3} dup {score.DuplicateTickets} noiseFiled {score.NoiseFiledRate:F3} nmi {score.Nmi:F3} missing {score.ItemsMissing}");
+            tally.Add(file, score);
             if (verbose) Explain(items, truth, result, await actionability.ScorerAsync(items));
             if (themeScores) await actionability.AddAsync(items, truth, result);
             merges?.Add(Path.GetFileName(file), truth, result);
@@ -123,6 +125,7 @@ internal static class ScenarioBench
         if (noisedBar is not null) noised.Print(noisedBar.Value);
         if (themeScores) actionability.Print();
         merges?.Print();
+        tally.Print();
     }
 
     internal static RunReport ToReport(ClusteringResult result) => new()

@@ -114,7 +114,7 @@ public sealed class ClusteringOptions
     /// How many labelled issues each theme needs for the label merge when no third theme of the run carries the area
     /// labels the two share ("api" on the issues of "429 aborts the task" and of "rate limits too low" alone). Then the
     /// labels mark one problem of the maintainers' own, and one issue a side is enough, whatever the themes' sizes
-    /// (<see cref="LabelMergeFragmentsOnly"/> does not apply). 0: off. Over 67 generated scenarios 36 of the 45 merges
+    /// (<see cref="LabelMergeFragmentsOnly"/> does not apply). 0: off. Over 67 generated scenarios 37 of the 46 merges
     /// it made joined pieces of one problem; all 9 others joined the same two themes of one bank (ledgerly's duplicate
     /// transactions and stale bank feed, both `bug, bank-feeds`) (`ClusteringBench scenario --merges`, docs/benchmarks.md,
     /// session 10).

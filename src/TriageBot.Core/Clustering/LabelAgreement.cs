@@ -69,8 +69,10 @@ public sealed partial class LabelAgreement
     }
 
     /// <summary>The area labels both profiles carry.</summary>
-    public IReadOnlyList<string> SharedAreas(LabelProfile a, LabelProfile b) =>
-        a.Weights.Keys.Where(l => _areas.Contains(l) && b.Weights.ContainsKey(l)).ToList();
+    public IReadOnlyList<string> SharedAreas(LabelProfile a, LabelProfile b) => AreasOfBoth(a.Weights, b.Weights).ToList();
+
+    private IEnumerable<string> AreasOfBoth(IReadOnlyDictionary<string, double> a, IReadOnlyDictionary<string, double> b) =>
+        a.Keys.Where(l => _areas.Contains(l) && b.ContainsKey(l));
 
     /// <summary>
     /// The agreement (0–1) of two groups' profiles; null when either has fewer than <paramref name="minIssues"/> labelled
@@ -82,7 +84,7 @@ public sealed partial class LabelAgreement
         if (a is null || b is null || a.Issues < minIssues || b.Issues < minIssues) return null;
         var (wa, wb) = (a.Weights, b.Weights);
         if (!wa.Keys.Any(_areas.Contains) || !wb.Keys.Any(_areas.Contains)) return null;
-        if (!wa.Keys.Any(l => _areas.Contains(l) && wb.ContainsKey(l))) return 0;
+        if (!AreasOfBoth(wa, wb).Any()) return 0;
         var dot = wa.Sum(kv => kv.Value * wb.GetValueOrDefault(kv.Key));
         return dot / Math.Sqrt(wa.Values.Sum(v => v * v) * wb.Values.Sum(v => v * v));
     }

@@ -57,9 +57,15 @@ public sealed class ThemeClusterer(
         // of their own, or join the theme of a feature they name.
         var notReports = SupportReplies.Find(input);
         var unplaced = Enumerable.Range(0, input.Count).Where(i => !placed.Contains(input[i].Id)).ToList();
-        notReports.UnionWith(unplaced.Where(i => Cues.SaysNothingIsWrong(texts[i]) || ActionabilityClassifier.SaysTooLittle(texts[i])
-            || Cues.OnlyPraises(texts[i], () => ItemText.Opening(input[i]), cheers: () => ItemText.Cheers(input[i]))
-            || Cues.IsPlaceholder(texts[i], () => ItemText.Opening(input[i]))));
+        bool NotAReport(int i)
+        {
+            if (Cues.SaysNothingIsWrong(texts[i]) || ActionabilityClassifier.SaysTooLittle(texts[i])) return true;
+            // The item's own words are cleaned again only when a cue asks for them, and then once.
+            var opening = new Lazy<string>(() => ItemText.Opening(input[i]), LazyThreadSafetyMode.None);
+            return Cues.OnlyPraises(texts[i], () => opening.Value, cheers: () => ItemText.Cheers(input[i]))
+                || Cues.IsPlaceholder(texts[i], () => opening.Value);
+        }
+        notReports.UnionWith(unplaced.Where(NotAReport));
         if (notReports.Count > 0) _logger.LogDebug("{Count} support replies, placeholders and posts that only praise, say nothing is wrong or say too little are noise", notReports.Count);
         var free = unplaced.Where(i => !notReports.Contains(i)).ToList();
         var actionable = await actionability.IsActionableAsync(

@@ -34,32 +34,34 @@ internal sealed class ThemeMerging(ClusteringOptions o, Dictionary<string, int> 
         var cap = fragmentCap ?? Math.Max(o.MinThemeSize + 1, (int)Math.Round(o.KindMergeFragmentShare * TypicalThemeSize(themes)));
 
         // Why x and y, centroids sim alike, are one problem; null when they are not.
-        (string Name, string Reason)? RuleFor(WorkingTheme x, WorkingTheme y, float sim, List<WorkingTheme> live)
+        (MergeRule Rule, string Reason)? RuleFor(WorkingTheme x, WorkingTheme y, float sim, List<WorkingTheme> live)
         {
-            if (sim >= threshold) return ("centroids", Invariant($">= {threshold:0.00}"));
+            if (sim >= threshold) return (MergeRule.Centroids, Invariant($">= {threshold:0.00}"));
             var smaller = Math.Min(x.Items.Count, y.Items.Count);
+            var (px, py) = (labelsOf[x], labelsOf[y]);
+            // Read once per pair, and only when a rule asks: the veto and both label rules use the same agreement.
+            var agreement = new Lazy<double?>(() => labels.Of(px, py), LazyThreadSafetyMode.None);
+            bool EachHas(int issues) => px?.Issues >= issues && py?.Issues >= issues;
             // Issues a maintainer filed under different areas are two problems, however alike their words and kind.
-            bool FiledApart() => labels.Of(labelsOf[x], labelsOf[y]) < o.LabelVetoAgreement;
+            bool FiledApart() => agreement.Value < o.LabelVetoAgreement;
             var kindBar = smaller <= o.MinThemeSize ? o.FragmentKindMergeSimilarity : o.KindMergeSimilarity;
             // Checked last: the kind is read from the reports' text, so only for pairs near enough to merge.
             if (sim >= (float)kindBar && smaller <= cap && kindOf[x] == kindOf[y])
-                return FiledApart() ? null : ("same kind", Invariant($">= {kindBar:0.00} and both read as {KindName(kindOf[x])}"));
+                return FiledApart() ? null : (MergeRule.SameKind, Invariant($">= {kindBar:0.00} and both read as {KindName(kindOf[x])}"));
             // Two themes of a typical size that share an area's terms ("bank feed") are mostly two problems in it.
             if (sim >= (float)o.TermMergeSimilarity && smaller <= cap && top[x].Intersect(top[y]).Count() is var shared && shared >= o.TermMergeSharedTerms)
-                return FiledApart() ? null : ("shared terms", Invariant($">= {o.TermMergeSimilarity:0.00} and {shared} distinctive terms shared"));
-            if (o.LabelMergeSimilarity <= 0 || sim < (float)o.LabelMergeSimilarity) return null;
-            if (!(o.LabelMergeFragmentsOnly && smaller > cap)
-                && labels.Of(labelsOf[x], labelsOf[y], o.LabelMergeMinIssues) is { } agree && agree >= o.LabelMergeAgreement)
-                return ("labels", Invariant($">= {o.LabelMergeSimilarity:0.00} and their GitHub issues carry the same labels (agreement {agree:0.00})"));
+                return FiledApart() ? null : (MergeRule.SharedTerms, Invariant($">= {o.TermMergeSimilarity:0.00} and {shared} distinctive terms shared"));
+            if (o.LabelMergeSimilarity <= 0 || sim < (float)o.LabelMergeSimilarity || agreement.Value is not { } agree || agree < o.LabelMergeAgreement)
+                return null;
+            if (!(o.LabelMergeFragmentsOnly && smaller > cap) && EachHas(o.LabelMergeMinIssues))
+                return (MergeRule.Labels, Invariant($">= {o.LabelMergeSimilarity:0.00} and their GitHub issues carry the same labels (agreement {agree:0.00})"));
             // Area labels that only these two themes of the run carry: what the two are about is the maintainers' call, and
             // one labelled issue a side is enough to read it, whatever the sizes.
-            if (o.LabelMergeSoleAreaMinIssues <= 0
-                || labels.Of(labelsOf[x], labelsOf[y], o.LabelMergeSoleAreaMinIssues) is not { } soleAgree || soleAgree < o.LabelMergeAgreement)
-                return null;
-            var areas = labels.SharedAreas(labelsOf[x]!, labelsOf[y]!);
+            if (o.LabelMergeSoleAreaMinIssues <= 0 || !EachHas(o.LabelMergeSoleAreaMinIssues)) return null;
+            var areas = labels.SharedAreas(px!, py!);
             return live.Any(t => t != x && t != y && labelsOf[t] is { } p && areas.Any(p.Weights.ContainsKey))
                 ? null
-                : ("area labels of their own", Invariant($">= {o.LabelMergeSimilarity:0.00} and their GitHub issues carry area labels no other theme carries ({string.Join(", ", areas)}; agreement {soleAgree:0.00})"));
+                : (MergeRule.AreaLabelsOfTheirOwn, Invariant($">= {o.LabelMergeSimilarity:0.00} and their GitHub issues carry area labels no other theme carries ({string.Join(", ", areas)}; agreement {agree:0.00})"));
         }
 
         var merged = true;
@@ -77,7 +79,7 @@ internal sealed class ThemeMerging(ClusteringOptions o, Dictionary<string, int> 
                     var (keep, drop) = live[a].FirstSeen <= live[b].FirstSeen ? (live[a], live[b]) : (live[b], live[a]);
                     events.Add(new ThemeEvent("merged", keep.Id, drop.Id,
                         Invariant($"centroid similarity {sim:0.000} {rule.Reason}; sizes {keep.Items.Count} + {drop.Items.Count}"), now));
-                    Merges.Add(new ThemeMerge(rule.Name, sim, [.. keep.Items], [.. drop.Items]));
+                    Merges.Add(new ThemeMerge(rule.Rule, sim, [.. keep.Items], [.. drop.Items]));
                     keep.Items.AddRange(drop.Items.Except(keep.Items, StringComparer.Ordinal));
                     drop.Items.Clear();
                     keep.Changed = true;

@@ -41,6 +41,21 @@ public sealed record ClusteringResult(
 }
 
 /// <summary>Two themes of a run merged by <paramref name="Rule"/> at centroid similarity <paramref name="Similarity"/>.</summary>
-public sealed record ThemeMerge(string Rule, double Similarity, IReadOnlyList<string> KeptItems, IReadOnlyList<string> JoinedItems);
+public sealed record ThemeMerge(MergeRule Rule, double Similarity, IReadOnlyList<string> KeptItems, IReadOnlyList<string> JoinedItems);
+
+/// <summary>Why two themes were merged: the evidence beside their centroids' similarity.</summary>
+public enum MergeRule
+{
+    /// <summary>Centroids alike enough on their own.</summary>
+    Centroids,
+    /// <summary>Fairly near, one a fragment, both of one kind (problems, requests or small fixes).</summary>
+    SameKind,
+    /// <summary>Fairly near, one a fragment, naming the same distinctive terms.</summary>
+    SharedTerms,
+    /// <summary>Their GitHub issues carry the same area labels, two labelled issues a side.</summary>
+    Labels,
+    /// <summary>Their GitHub issues carry area labels that no other theme of the run carries.</summary>
+    AreaLabelsOfTheirOwn,
+}
 
 public sealed record NearestTheme(string ThemeId, double Similarity);

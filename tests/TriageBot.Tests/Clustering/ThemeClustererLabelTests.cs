@@ -43,7 +43,7 @@ public partial class ThemeClustererTests
         var result = await ClusterShortcutPieces("keybindings", "keybindings", labelledIssues: 1, bar: 0.05, more);
 
         Assert.Equal(merged, result.Themes.Single(t => t.ItemIds.Contains("a:0")).ItemIds.Contains("b:0"));
-        var merge = result.Merges.SingleOrDefault(m => m.Rule == "area labels of their own");
+        var merge = result.Merges.SingleOrDefault(m => m.Rule == MergeRule.AreaLabelsOfTheirOwn);
         Assert.Equal(merged, merge is not null);
         if (merge is null) return;
         // The merge is recorded with the items on each side, and the event says why.
