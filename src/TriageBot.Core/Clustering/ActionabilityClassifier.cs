@@ -129,11 +129,19 @@ public sealed class ActionabilityClassifier
     public double Score(float[] embedding) =>
         TopMean(embedding, _actionable!) - TopMean(embedding, _nonActionable!);
 
-    /// <summary>The score of a group: of the normalised mean of its members' embeddings.</summary>
+    /// <summary>The score of a group: of the normalised mean of its members' embeddings, read one at a time.</summary>
     public double ScoreMean(IEnumerable<float[]> embeddings)
     {
-        var list = embeddings.ToList();
-        var mean = VectorMath.Mean(list, list[0].Length);
+        float[]? mean = null;
+        var count = 0;
+        foreach (var e in embeddings)
+        {
+            mean ??= new float[e.Length];
+            System.Numerics.Tensors.TensorPrimitives.Add(mean, e, mean);
+            count++;
+        }
+        if (mean is null) throw new ArgumentException("A group needs at least one embedding.", nameof(embeddings));
+        System.Numerics.Tensors.TensorPrimitives.Divide(mean, count, mean);
         VectorMath.Normalize(mean);
         return Score(mean);
     }

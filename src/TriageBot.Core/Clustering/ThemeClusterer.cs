@@ -69,7 +69,7 @@ public sealed class ThemeClusterer(
         if (notReports.Count > 0) _logger.LogDebug("{Count} support replies, placeholders and posts that only praise, say nothing is wrong or say too little are noise", notReports.Count);
         var free = unplaced.Where(i => !notReports.Contains(i)).ToList();
         var actionable = await actionability.IsActionableAsync(
-            free.Select(i => texts[i]).ToList(), embeddings is null ? null : free.Select(i => embeddings[i]).ToList(), ct);
+            free.Select(i => texts[i]).ToList(), embeddings is null ? null : new IndexedView<float[]>(embeddings, free), ct);
         var cues = new ReportCues(input);
         // A small-fix cue (a quoted typo, "Day 4 of 3") marks a report whatever its tone: "bonus day?? 🙃" is nearer
         // chatter than problems to the prototypes, yet it is a bug. No noise item of 23 generated scenarios carries one

@@ -9,8 +9,11 @@ public sealed class ThemeFeaturizer(ItemEmbedder? embedder, ClusteringOptions op
 
     public bool UsesEmbeddings => options.Features != FeatureKind.Lexical && embedder is not null;
 
-    /// <returns>The feature vectors, and the embeddings alone (null when the features use none).</returns>
-    public async Task<(float[][] Features, float[][]? Embeddings)> FeaturizeAsync(
+    /// <returns>
+    /// The feature vectors, and the embeddings alone (null when the features use none). With both kinds of features the
+    /// embeddings are read back from the feature vectors (<see cref="EmbeddingReadBack"/>), so a large backlog's are not held twice.
+    /// </returns>
+    public async Task<(float[][] Features, IReadOnlyList<float[]>? Embeddings)> FeaturizeAsync(
         IReadOnlyList<string> contentHashes, IReadOnlyList<string> texts, IProgress<EmbeddingProgress>? progress, CancellationToken ct,
         IReadOnlyList<string>? registers = null)
     {
@@ -30,9 +33,10 @@ public sealed class ThemeFeaturizer(ItemEmbedder? embedder, ClusteringOptions op
         if (words is null) return (CentreWithin(embeddings, registers), embeddings);
         CentreInPlace(words, registers);
         // Built in one pass from the stored embeddings: a centred copy of 100,000 embeddings would be one more
-        // 150 MB array held beside the joined vectors. The embeddings themselves are the caller's (and may be
-        // shared between items of equal content), so they are never written.
-        return (CombineCentred(embeddings, words, registers, options.EmbeddingWeight), embeddings);
+        // 150 MB array held beside the joined vectors. The vectors themselves may be shared between items of equal
+        // content, so they are never written; the list of them is this call's, and each is let go once joined.
+        var (features, readBack) = CombineCentred(embeddings, words, registers, options.EmbeddingWeight);
+        return (features, readBack ?? (IReadOnlyList<float[]>)embeddings);
     }
 
     /// <summary>
@@ -72,12 +76,15 @@ public sealed class ThemeFeaturizer(ItemEmbedder? embedder, ClusteringOptions op
 
     /// <summary>
     /// <c>Combine(CentreWithin(first), second, weight)</c> without the centred copy of <paramref name="first"/>;
-    /// each row of <paramref name="second"/> is released once it is joined.
+    /// each row of both is released once it is joined (unless the weight leaves nothing of <paramref name="first"/>
+    /// in the result). Also returns what reads <paramref name="first"/> back from the result (null: that weight).
     /// </summary>
-    private float[][] CombineCentred(float[][] first, float[][] second, IReadOnlyList<string>? registers, double weight)
+    private (float[][] Features, EmbeddingReadBack? ReadBack) CombineCentred(float[][] first, float[][] second, IReadOnlyList<string>? registers, double weight)
     {
         float a = (float)Math.Sqrt(weight), b = (float)Math.Sqrt(1 - weight);
         var result = new float[first.Length][];
+        var readBack = first.Length == 0 || a == 0 ? null : new EmbeddingReadBack(result, first[0].Length, a, nuisance);
+        Span<float> removed = stackalloc float[nuisance?.Count ?? 0];
         foreach (var members in CentringGroups(first.Length, registers))
         {
             if (members.Length == 0) continue;
@@ -90,18 +97,23 @@ public sealed class ThemeFeaturizer(ItemEmbedder? embedder, ClusteringOptions op
                 var head = v.AsSpan(0, dims);
                 if (mean is null) first[i].CopyTo(head);
                 else System.Numerics.Tensors.TensorPrimitives.Subtract(first[i], mean, head);
+                var norm = 1f;
                 if (mean is not null || nuisance is not null)
                 {
-                    nuisance?.Apply(head);
-                    VectorMath.Normalize(head);
+                    nuisance?.Apply(head, readBack is null ? removed : readBack.RemovedOf(i));
+                    // As VectorMath.Normalize, with the norm kept for the read-back.
+                    norm = System.Numerics.Tensors.TensorPrimitives.Norm(head);
+                    if (norm > 0) System.Numerics.Tensors.TensorPrimitives.Divide(head, norm, head);
                 }
+                readBack?.Record(i, mean, norm);
                 System.Numerics.Tensors.TensorPrimitives.Multiply(head, a, head);
                 System.Numerics.Tensors.TensorPrimitives.Multiply(second[i], b, v.AsSpan(dims));
                 result[i] = v;
                 second[i] = null!;
+                if (readBack is not null) first[i] = null!;
             }
         }
-        return result;
+        return (result, readBack);
     }
 
     /// <summary>

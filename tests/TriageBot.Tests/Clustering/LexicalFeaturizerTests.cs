@@ -124,12 +124,40 @@ public sealed class ThemeFeaturizerJoinTests
         var embedder = new ItemEmbedder(new KeywordEmbeddingGenerator("login", "export", "thanks"), new InMemoryEmbeddingStore());
         var options = new ClusteringOptions { Features = FeatureKind.Both, EmbeddingWeight = 0.3 };
 
-        var (features, embeddings) = await new ThemeFeaturizer(embedder, options).FeaturizeAsync(hashes, texts, null, default, sources);
+        var (features, _) = await new ThemeFeaturizer(embedder, options).FeaturizeAsync(hashes, texts, null, default, sources);
         var (lexical, _) = await new ThemeFeaturizer(null, new ClusteringOptions { Features = FeatureKind.Lexical }).FeaturizeAsync(hashes, texts, null, default, sources);
+        var embeddings = await embedder.EmbedAsync(hashes, texts, null, default);
         var featurizer = new ThemeFeaturizer(null, options);
 
-        var expected = ThemeFeaturizer.Combine(featurizer.CentreWithin(embeddings!, sources), lexical, 0.3);
+        var expected = ThemeFeaturizer.Combine(featurizer.CentreWithin(embeddings, sources), lexical, 0.3);
         Assert.Equal(expected, features);
-        Assert.Same(embeddings![0], embeddings[5]);
+        Assert.Same(embeddings[0], embeddings[5]);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Both_reads_the_embeddings_back_from_the_features_instead_of_holding_them_twice(bool withNuisance)
+    {
+        string[] texts = ["login fails after reset", "login fails on mobile", "export drops a column", "export drops the header", "thanks, great work"];
+        // "X" has one item: it is not centred, so only the nuisance projection and the weight stand between it and its embedding.
+        string[] sources = ["Slack", "Slack", "GitHub", "GitHub", "X"];
+        var hashes = texts.Select((_, i) => $"h{i}").ToList();
+        var embedder = new ItemEmbedder(new KeywordEmbeddingGenerator("login", "export", "thanks"), new InMemoryEmbeddingStore());
+        var nuisance = withNuisance ? new NuisanceProjection([[0f, 0.6f, 0f, 0.8f]], keep: 0) : null;
+        var options = new ClusteringOptions { Features = FeatureKind.Both, EmbeddingWeight = 0.3 };
+
+        var (features, readBack) = await new ThemeFeaturizer(embedder, options, nuisance).FeaturizeAsync(hashes, texts, null, default, sources);
+        var embeddings = await embedder.EmbedAsync(hashes, texts, null, default);
+
+        Assert.IsType<EmbeddingReadBack>(readBack);
+        Assert.Equal(texts.Length, readBack!.Count);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.NotSame(embeddings[i], readBack[i]);
+            Assert.Equal(embeddings[i], readBack[i], (x, y) => Math.Abs(x - y) < 1e-5f);
+        }
+        // What the features' embedding part lost is really needed to read it back: the part alone is not the embedding.
+        Assert.NotEqual(embeddings[0], features[0][..4], (x, y) => Math.Abs(x - y) < 1e-3f);
     }
 }

@@ -27,17 +27,26 @@ public sealed class NuisanceProjection
     public int Count => _directions.Length;
 
     /// <summary>Removes the kept-out share of each direction's component from <paramref name="vector"/> in place (not re-normalised).</summary>
-    public void Apply(Span<float> vector)
+    public void Apply(Span<float> vector) => Apply(vector, stackalloc float[_directions.Length]);
+
+    /// <summary><see cref="Apply(Span{float})"/>, writing what was removed along each direction to <paramref name="removed"/>.</summary>
+    public void Apply(Span<float> vector, Span<float> removed)
     {
         if (_directions.Length == 0) return;
         if (vector.Length != Dimensions)
             throw new ArgumentException($"The projection has {Dimensions} dimensions, the vector {vector.Length}.", nameof(vector));
         // Components are taken from the input, not from a partly projected vector; the directions are orthonormal, so the
         // order does not matter either way.
-        Span<float> coefficients = stackalloc float[_directions.Length];
-        for (var k = 0; k < _directions.Length; k++) coefficients[k] = VectorMath.Dot(vector, _directions[k]) * _shrink;
+        for (var k = 0; k < _directions.Length; k++) removed[k] = VectorMath.Dot(vector, _directions[k]) * _shrink;
         for (var k = 0; k < _directions.Length; k++)
-            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(_directions[k], -coefficients[k], vector, vector);
+            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(_directions[k], -removed[k], vector, vector);
+    }
+
+    /// <summary>Undoes <see cref="Apply(Span{float}, Span{float})"/>: adds back what it <paramref name="removed"/>.</summary>
+    public void Restore(Span<float> vector, ReadOnlySpan<float> removed)
+    {
+        for (var k = 0; k < _directions.Length; k++)
+            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(_directions[k], removed[k], vector, vector);
     }
 
     /// <summary>
