@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TriageBot.Clustering;
 using TriageBot.Clustering.Embeddings;
@@ -119,7 +120,16 @@ internal static class ScaleBench
     {
         var opts = Options.Create(o);
         return new ThemeClusterer(new ThemeFeaturizer(embedder, o, ClusteringServiceCollectionExtensions.NuisanceFor(o.Embeddings)), new ActionabilityClassifier(generator) { Margin = o.ActionabilityMargin },
-            new ThemeOverrides(new InMemoryThemeOverrideStore(), opts, TimeProvider.System), opts, TimeProvider.System);
+            new ThemeOverrides(new InMemoryThemeOverrideStore(), opts, TimeProvider.System), opts, TimeProvider.System, StepLogger());
+    }
+
+    /// <summary>With SCALE_STEPS=1, the clusterer's Debug log (its seconds per step) on the console; otherwise none.</summary>
+    private static ILogger<ThemeClusterer>? StepLogger()
+    {
+        if (Environment.GetEnvironmentVariable("SCALE_STEPS") != "1") return null;
+        var factory = LoggerFactory.Create(b => b.AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Debug)
+            .AddFilter((category, _) => category == typeof(ThemeClusterer).FullName));
+        return factory.CreateLogger<ThemeClusterer>();
     }
 
     private static long Snapshot()

@@ -35,6 +35,7 @@ public sealed class ThemeClusterer(
     {
         var o = options.Value;
         var now = time.GetUtcNow();
+        var clock = new StepClock(time);
         var events = new List<ThemeEvent>();
         var input = items.DistinctBy(i => i.Id).ToList();
         var index = input.Select((item, i) => (item.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
@@ -42,6 +43,7 @@ public sealed class ThemeClusterer(
         var (vectors, embeddings) = await featurizer.FeaturizeAsync(
             input.Select(i => i.ContentHash).ToList(), texts, null, ct, input.Select(i => i.Source.ToString()).ToList());
 
+        clock.Mark("features");
         var themes = existing.Select(t => new WorkingTheme
         {
             Id = t.Id, Items = t.ItemIds.Distinct(StringComparer.Ordinal).ToList(), StoredCentroid = t.Centroid,
@@ -68,8 +70,10 @@ public sealed class ThemeClusterer(
         notReports.UnionWith(unplaced.Where(NotAReport));
         if (notReports.Count > 0) _logger.LogDebug("{Count} support replies, placeholders and posts that only praise, say nothing is wrong or say too little are noise", notReports.Count);
         var free = unplaced.Where(i => !notReports.Contains(i)).ToList();
+        clock.Mark("not-a-report rules");
         var actionable = await actionability.IsActionableAsync(
             free.Select(i => texts[i]).ToList(), embeddings is null ? null : new IndexedView<float[]>(embeddings, free), ct);
+        clock.Mark("actionability");
         var cues = new ReportCues(input);
         // A small-fix cue (a quoted typo, "Day 4 of 3") marks a report whatever its tone: "bonus day?? 🙃" is nearer
         // chatter than problems to the prototypes, yet it is a bug. No noise item of 23 generated scenarios carries one
@@ -89,6 +93,7 @@ public sealed class ThemeClusterer(
             else unjoined.Add(i);
         }
 
+        clock.Mark("joining existing themes");
         // Groups are matched against the themes that existed before this run only: linkage has already kept them apart from each other.
         var earlier = themes.ToList();
         // Text the model cannot read (another language, mostly) would group by language, not by problem:
@@ -127,6 +132,7 @@ public sealed class ThemeClusterer(
             Create(members, centroid, string.Create(CultureInfo.InvariantCulture,
                 $"{members.Count} items with average similarity >= {o.MergeSimilarity:0.00} and none within {o.JoinSimilarity:0.00} of an existing theme"));
         }
+        clock.Mark("grouping");
         if (o.LeftoverSimilarity > 0)
         {
             var taken = themes.SelectMany(t => t.Items).ToHashSet(StringComparer.Ordinal);
@@ -141,10 +147,12 @@ public sealed class ThemeClusterer(
                     $"{members.Count} items left by the first grouping with average similarity >= {o.LeftoverSimilarity:0.00}, none within {o.LeftoverThemeDistance:0.00} of a theme"), leftover: true);
             }
         }
+        clock.Mark("leftover grouping");
         var labels = new LabelAgreement(input);
         var merging = new ThemeMerging(o, index, vectors, new DistinctiveTerms(texts), cues, labels);
         merging.Merge(themes, events, now);
 
+        clock.Mark("merging");
         // Every free item may settle, each with the bar its kind has earned: text the model reads poorly
         // (another language) and text the actionability check turned down must be nearer a theme to join it.
         var turnedDown = free.Where((_, k) => !actionable[k]).ToList();
@@ -154,15 +162,18 @@ public sealed class ThemeClusterer(
             k >= candidates.Count ? o.TurnedDownJoinSimilarity : isForeign.Contains(i) ? o.ForeignJoinSimilarity : o.SettleSimilarity)).ToList();
         var follows = movable.Select((i, k) => k >= candidates.Count || isForeign.Contains(i)).ToList();
         Settle(themes, movable, bars, follows, index, vectors, input, now, ct);
+        clock.Mark("settling");
         // Settling changes what a new theme holds: it is checked again.
         foreach (var t in themes.Where(t => t.Grouped && t.Items.Count > 0 && !t.Pinned))
             if ((t.Leftover && t.Items.Count < o.LeftoverMinThemeSize) || !reading.ReadsAsProblem(t.MembersIn(index))) t.Items.Clear();
         // What settling left no larger than a theme may start is a fragment, however it stood before: it may join a theme
         // it now sits near, by the same rules (a larger cap here joins sibling problems of one area).
         merging.Merge(themes, events, now, fragmentCap: o.MinThemeSize);
+        clock.Mark("re-reading and fragment merging");
         var freeSet = free.ToHashSet();
         JoinReferenced(themes, input, index, freeSet, now);
         JoinLabelled(themes, labels, input, index, freeSet, now);
+        clock.Mark("links and labels");
         // A theme created above that dissolved while settling was never a theme.
         var dissolved = themes.Where(t => t.Grouped && t.Items.Count == 0).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         events.RemoveAll(e => e.Kind == "created" && dissolved.Contains(e.ThemeId));
@@ -180,8 +191,10 @@ public sealed class ThemeClusterer(
             LastChanged = t.Changed ? now : t.LastChanged,
             Pinned = t.Pinned,
         }).ToList();
+        clock.Mark("centroids");
         _logger.LogInformation("Clustered {Items} items: {Themes} themes, {Noise} noise ({Share:P1})",
             input.Count, result.Count, noise.Count, input.Count == 0 ? 0 : (double)noise.Count / input.Count);
+        _logger.LogDebug("Clustering steps: {Steps}", clock);
         var nearest = new Dictionary<string, NearestTheme>(StringComparer.Ordinal);
         foreach (var id in noise)
         {
