@@ -129,19 +129,10 @@ public sealed class ActionabilityClassifier
     public double Score(float[] embedding) =>
         TopMean(embedding, _actionable!) - TopMean(embedding, _nonActionable!);
 
-    /// <summary>The score of a group: of the normalised mean of its members' embeddings, read one at a time.</summary>
+    /// <summary>The score of a group: of the normalised mean of its members' embeddings (at least one), read one at a time.</summary>
     public double ScoreMean(IEnumerable<float[]> embeddings)
     {
-        float[]? mean = null;
-        var count = 0;
-        foreach (var e in embeddings)
-        {
-            mean ??= new float[e.Length];
-            System.Numerics.Tensors.TensorPrimitives.Add(mean, e, mean);
-            count++;
-        }
-        if (mean is null) throw new ArgumentException("A group needs at least one embedding.", nameof(embeddings));
-        System.Numerics.Tensors.TensorPrimitives.Divide(mean, count, mean);
+        var mean = VectorMath.Mean(embeddings, _actionable![0].Length);
         VectorMath.Normalize(mean);
         return Score(mean);
     }

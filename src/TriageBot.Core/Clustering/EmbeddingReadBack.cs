@@ -17,6 +17,7 @@ internal sealed class EmbeddingReadBack : IReadOnlyList<float[]>
     private readonly int _dimensions;
     private readonly float _weight;
     private readonly NuisanceProjection? _nuisance;
+    private readonly int _directions;
     private readonly float[] _norms;
     private readonly float[] _removed;
     private readonly float[]?[] _means;
@@ -29,8 +30,9 @@ internal sealed class EmbeddingReadBack : IReadOnlyList<float[]>
         _dimensions = dimensions;
         _weight = weight;
         _nuisance = nuisance;
+        _directions = nuisance?.Count ?? 0;
         _norms = new float[features.Length];
-        _removed = new float[features.Length * (nuisance?.Count ?? 0)];
+        _removed = new float[features.Length * _directions];
         _means = new float[]?[features.Length];
     }
 
@@ -48,7 +50,7 @@ internal sealed class EmbeddingReadBack : IReadOnlyList<float[]>
     }
 
     /// <summary>The slot <see cref="NuisanceProjection.Apply(Span{float}, Span{float})"/> writes item <paramref name="i"/>'s removed component to.</summary>
-    public Span<float> RemovedOf(int i) => _removed.AsSpan(i * (_nuisance?.Count ?? 0), _nuisance?.Count ?? 0);
+    public Span<float> RemovedOf(int i) => _removed.AsSpan(i * _directions, _directions);
 
     public float[] this[int index]
     {

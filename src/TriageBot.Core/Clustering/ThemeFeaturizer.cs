@@ -84,7 +84,6 @@ public sealed class ThemeFeaturizer(ItemEmbedder? embedder, ClusteringOptions op
         float a = (float)Math.Sqrt(weight), b = (float)Math.Sqrt(1 - weight);
         var result = new float[first.Length][];
         var readBack = first.Length == 0 || a == 0 ? null : new EmbeddingReadBack(result, first[0].Length, a, nuisance);
-        Span<float> removed = stackalloc float[nuisance?.Count ?? 0];
         foreach (var members in CentringGroups(first.Length, registers))
         {
             if (members.Length == 0) continue;
@@ -100,10 +99,9 @@ public sealed class ThemeFeaturizer(ItemEmbedder? embedder, ClusteringOptions op
                 var norm = 1f;
                 if (mean is not null || nuisance is not null)
                 {
-                    nuisance?.Apply(head, readBack is null ? removed : readBack.RemovedOf(i));
-                    // As VectorMath.Normalize, with the norm kept for the read-back.
-                    norm = System.Numerics.Tensors.TensorPrimitives.Norm(head);
-                    if (norm > 0) System.Numerics.Tensors.TensorPrimitives.Divide(head, norm, head);
+                    if (readBack is null) nuisance?.Apply(head);
+                    else nuisance?.Apply(head, readBack.RemovedOf(i));
+                    norm = VectorMath.Normalize(head);
                 }
                 readBack?.Record(i, mean, norm);
                 System.Numerics.Tensors.TensorPrimitives.Multiply(head, a, head);

@@ -5,10 +5,12 @@ internal static class VectorMath
 {
     public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => System.Numerics.Tensors.TensorPrimitives.Dot(a, b);
 
-    public static void Normalize(Span<float> v)
+    /// <returns>The norm <paramref name="v"/> had (0: left as it is).</returns>
+    public static float Normalize(Span<float> v)
     {
         var norm = System.Numerics.Tensors.TensorPrimitives.Norm(v);
         if (norm > 0) System.Numerics.Tensors.TensorPrimitives.Divide(v, norm, v);
+        return norm;
     }
 
     public static float[] Sum(IEnumerable<float[]> vectors, int dimensions)
@@ -18,11 +20,17 @@ internal static class VectorMath
         return sum;
     }
 
+    /// <summary>The mean, in one pass: vectors made on the fly (<see cref="EmbeddingReadBack"/>) are never all held at once.</summary>
     public static float[] Mean(IEnumerable<float[]> vectors, int dimensions)
     {
-        var list = vectors as IReadOnlyCollection<float[]> ?? vectors.ToList();
-        var sum = Sum(list, dimensions);
-        if (list.Count > 0) System.Numerics.Tensors.TensorPrimitives.Divide(sum, list.Count, sum);
+        var sum = new float[dimensions];
+        var count = 0;
+        foreach (var v in vectors)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Add(sum, v, sum);
+            count++;
+        }
+        if (count > 0) System.Numerics.Tensors.TensorPrimitives.Divide(sum, count, sum);
         return sum;
     }
 }

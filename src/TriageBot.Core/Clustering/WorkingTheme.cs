@@ -72,7 +72,7 @@ internal sealed class WorkingTheme
     /// <summary>Normalised mean of the members' vectors in this run; the stored centroid when none of them was given.</summary>
     public static float[]? CentroidOf(WorkingTheme t, Dictionary<string, int> index, float[][] vectors)
     {
-        var members = t.Items.Where(index.ContainsKey).Select(id => vectors[index[id]]).ToList();
+        var members = t.MembersIn(index).Select(i => vectors[i]).ToList();
         return members.Count > 0 ? Normalized(VectorMath.Mean(members, members[0].Length)) : t.StoredDirection;
     }
 

@@ -113,10 +113,13 @@ internal static partial class Cues
     {
         // The post's own words open the whole text: a mark in a placeholder lies in its first few words, and the rest of
         // a long report is not read.
-        if (!Disowned().IsMatch(whole.AsSpan(0, Math.Min(whole.Length, PrefixOfWords(whole, MaxPlaceholderWords))))) return false;
+        if (!Disowned().IsMatch(whole.AsSpan(0, PrefixOfWords(whole, MaxPlaceholderWords)))) return false;
         var own = opening();
-        return own.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length <= MaxPlaceholderWords && Disowned().IsMatch(own);
+        return SpacedWords(own) <= MaxPlaceholderWords && Disowned().IsMatch(own);
     }
+
+    /// <summary>Words as whitespace separates them, the way <see cref="PrefixOfWords"/> counts them.</summary>
+    private static int SpacedWords(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 
     /// <summary>The length of the prefix of <paramref name="text"/> that holds its first <paramref name="words"/> words.</summary>
     private static int PrefixOfWords(string text, int words)
@@ -167,8 +170,7 @@ internal static partial class Cues
         // An opinion says what people "should" do: only a request, a severe problem or a small fix in it is a report.
         if (Opinion().IsMatch(whole) ? Request().IsMatch(whole) || Severe().IsMatch(whole) || IsSmallFix(whole) : NamesAProblem(whole)) return false;
         var own = opening();
-        return own.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length <= maxWords
-            && (cheered || Praising().IsMatch(own)) && !Qualifying().IsMatch(own);
+        return SpacedWords(own) <= maxWords && (cheered || Praising().IsMatch(own)) && !Qualifying().IsMatch(own);
     }
 
     /// <summary>
