@@ -54,6 +54,7 @@ internal static class ScenarioBench
                 case "--leftover": o.LeftoverSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--leftovermin": o.LeftoverMinThemeSize = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--leftoverfar": o.LeftoverThemeDistance = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--cueshare": o.GroupReportCueShare = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--seed": o.Seed = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--ssshare": o.SingleSourceShare = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--ssmargin": o.SingleSourceActionabilityMargin = double.Parse(Next(), CultureInfo.InvariantCulture); break;

@@ -22,7 +22,8 @@ internal static class ScenarioItems
                     {
                         Id = $"slack:{ch.GetProperty("id").GetString()}:{m.GetProperty("ts").GetString()}",
                         Source = FeedbackSource.Slack, Location = ch.GetProperty("id").GetString()!,
-                        Body = m.GetProperty("text").GetString() ?? "", Replies = replies, Url = "u", CreatedAt = t0,
+                        Body = m.GetProperty("text").GetString() ?? "", Replies = replies, Url = "u",
+                        CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds((long)(double.Parse(m.GetProperty("ts").GetString()!, System.Globalization.CultureInfo.InvariantCulture) * 1000)),
                         Author = m.TryGetProperty("user", out var u) ? u.GetString() ?? "" : "",
                     });
                 }
@@ -39,7 +40,7 @@ internal static class ScenarioItems
                     {
                         Id = $"github:{name}#{i.GetProperty("number").GetInt32()}", Source = FeedbackSource.GitHub, Location = name,
                         Title = i.GetProperty("title").GetString() ?? "", Body = i.GetProperty("body").GetString() ?? "",
-                        Replies = comments, Url = $"https://github.com/{name}/issues/{i.GetProperty("number").GetInt32()}", CreatedAt = t0, Author = i.TryGetProperty("user", out var u) ? u.GetString() ?? "" : "",
+                        Replies = comments, Url = $"https://github.com/{name}/issues/{i.GetProperty("number").GetInt32()}", CreatedAt = When(i, t0), Author = i.TryGetProperty("user", out var u) ? u.GetString() ?? "" : "",
                         Labels = i.TryGetProperty("labels", out var l) ? l.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString() ?? "" : x.GetProperty("name").GetString() ?? "").ToList() : [],
                     });
                 }
@@ -55,11 +56,14 @@ internal static class ScenarioItems
                 items.Add(new FeedbackItem
                 {
                     Id = $"x:{p.GetProperty("id").GetString()}", Source = FeedbackSource.X, Location = "q",
-                    Body = p.GetProperty("text").GetString() ?? "", Url = $"https://x.com/i/status/{p.GetProperty("id").GetString()}", CreatedAt = t0,
+                    Body = p.GetProperty("text").GetString() ?? "", Url = $"https://x.com/i/status/{p.GetProperty("id").GetString()}", CreatedAt = When(p, t0),
                     Author = usernames.GetValueOrDefault(authorId, authorId),
                 });
             }
         }
         return items;
     }
+
+    private static DateTimeOffset When(JsonElement e, DateTimeOffset fallback) =>
+        e.TryGetProperty("created_at", out var c) && c.ValueKind == JsonValueKind.String ? DateTimeOffset.Parse(c.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : fallback;
 }

@@ -180,6 +180,15 @@ public sealed class ClusteringOptions
     public double GroupActionabilityMargin { get; set; } = 0;
 
     /// <summary>
+    /// A new theme from several channels also reads as a problem when at least this share of its reports name one in words
+    /// (<c>Cues.NamesAProblem</c>: "bug", "expired", "can't", "please add"), whatever its mean embedding says; 0 turns this off.
+    /// The embedding check compares a group with generic sentences, and a product's own words can sit near a chatter one
+    /// ("family invite links are dead" near "add me to the calendar invite").
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double GroupReportCueShare { get; set; } = 0.5;
+
+    /// <summary>
     /// A new theme this share or more of whose reports come from one source (Slack, GitHub or X), in a run where that
     /// source has less than this share of all items, is held to a higher actionability bar
     /// (<see cref="SingleSourceActionabilityMargin"/>): one problem reaches a team through several channels, while

@@ -24,8 +24,10 @@ internal sealed class GroupReading(
         var list = members.ToList();
         if (embeddings is null || list.Count == 0) return true;
         var bar = options.ActionabilityMargin + options.GroupActionabilityMargin;
-        if (FromOneChannelOfSeveral(list)) bar += options.SingleSourceActionabilityMargin;
-        return actionability.ScoreMean(list.Select(i => embeddings[i])) >= bar || cues.ReadAsSmallFix(list);
+        var oneChannel = FromOneChannelOfSeveral(list);
+        if (oneChannel) bar += options.SingleSourceActionabilityMargin;
+        return actionability.ScoreMean(list.Select(i => embeddings[i])) >= bar || cues.ReadAsSmallFix(list)
+            || (!oneChannel && options.GroupReportCueShare > 0 && cues.MostNameAProblem(list, options.GroupReportCueShare));
     }
 
     private bool FromOneChannelOfSeveral(List<int> members)

@@ -14,10 +14,27 @@ internal sealed class ReportCues(IReadOnlyList<FeedbackItem> items)
 {
     private readonly bool?[] _smallFix = new bool?[items.Count];
     private readonly bool?[] _request = new bool?[items.Count];
+    private readonly bool?[] _namesAProblem = new bool?[items.Count];
+    private readonly bool?[] _english = new bool?[items.Count];
 
     public bool SmallFix(int item) => _smallFix[item] ??= Cues.IsSmallFix(items[item].FullText);
 
     public bool Request(int item) => _request[item] ??= Cues.Request().IsMatch(items[item].FullText);
+
+    /// <summary>Whether the item names a problem, a request or a fix in words (<see cref="Cues.NamesAProblem"/>).</summary>
+    public bool NamesAProblem(int item) => _namesAProblem[item] ??= Cues.NamesAProblem(items[item].FullText);
+
+    /// <summary>
+    /// Whether at least <paramref name="share"/> of these reports that are in English name a problem in words, read from
+    /// at most 256 of them. The cues are English words: a report in another language neither counts for nor against.
+    /// </summary>
+    public bool MostNameAProblem(IReadOnlyList<int> reports, double share)
+    {
+        var read = Sample(reports).Where(English).ToList();
+        return read.Count > 0 && read.Count(NamesAProblem) >= share * read.Count;
+    }
+
+    private bool English(int item) => _english[item] ??= ActionabilityClassifier.LooksEnglish(items[item].FullText);
 
     /// <summary>Whether enough of these reports carry a small-fix cue for them to read as one small fix.</summary>
     public bool ReadAsSmallFix(IReadOnlyCollection<int> reports) => reports.Count(SmallFix) >= Cues.SmallFixShare * reports.Count;
@@ -25,9 +42,15 @@ internal sealed class ReportCues(IReadOnlyList<FeedbackItem> items)
     /// <summary>A theme's kind, read from at most 256 of its reports: a share is read as well from those as from all of a large backlog's theme.</summary>
     public ThemeKind KindOf(IReadOnlyList<int> members)
     {
-        var step = Math.Max(1, members.Count / 256);
-        var read = members.Where((_, k) => k % step == 0).ToList();
+        var read = Sample(members);
         if (ReadAsSmallFix(read)) return ThemeKind.SmallFix;
         return read.Count(Request) >= Cues.RequestShare * read.Count ? ThemeKind.Request : ThemeKind.Problem;
+    }
+
+    // A share is read as well from 256 reports as from all of a large backlog's theme.
+    private static List<int> Sample(IReadOnlyList<int> members)
+    {
+        var step = Math.Max(1, members.Count / 256);
+        return members.Where((_, k) => k % step == 0).ToList();
     }
 }

@@ -1,0 +1,48 @@
+#!/bin/sh
+# Regenerates every generated scenario set that docs/benchmarks.md measures on, under $ROOT (default /tmp), and prints
+# the file lists as shell assignments (S77, HOLD6, X5) to eval or paste. Files that exist are kept.
+# Usage (from the repository root, ../shared beside it): eval "$(sh bench/dev_sets.sh)"; dotnet $D scenario $S77
+# The sets, in the order they were made (each one after the choices measured on the ones before it):
+#   tb-quality  dev 1 2 3 11, ledgerly 1 2 12, trailhead 1 2 13 (the 10 non-Pipewright files of scenario_quality.sh)
+#   tb-hold     seeds 21 22 of dev, ledgerly, trailhead; dev 23 at scale 2
+#   tb-hold2    seeds 31 32 of dev, ledgerly, trailhead
+#   tb-hold3    seeds 41-44 of dev, ledgerly, trailhead
+#   tb-pipe     pipewright 1-4;  tb-pipe2  pipewright 11-16
+#   tb-hold4    seeds 51-53 of all four banks;  tb-mid   seed 61 at scale 3, all four banks
+#   tb-hold5    seeds 71-73 of all four banks;  tb-mid2  seed 81 at scale 3, all four banks
+#   tb-hold6    seeds 91-93 of all four banks (the fresh hold-out of session 10)
+#   x5          dev 8, trailhead 9, ledgerly 10, pipewright 5, each at scale 5
+#   hearthly    the Hearthly bank (session 12, written blind to the clusterer): seeds 1-6, and seed 7 at scale 3
+#   lessonly    the Lessonly bank (session 12, written blind, measured once after the session's change): the same seeds
+set -e
+ROOT=${ROOT:-/tmp}
+bank() { case $1 in dev) echo ../shared/scenario/bank-dev.json ;; *) echo scenarios/banks/bank-$1.json ;; esac; }
+# gen DIR NAME SEED [SCALE]
+gen() {
+  mkdir -p "$ROOT/$1"
+  f="$ROOT/$1/$2-$3${4:+x$4}.json"
+  [ -f "$f" ] || python3 ../shared/tools/make_scenario.py "$(bank "$2")" --seed "$3" ${4:+--scale $4} --out "$f" >/dev/null
+  echo "$f"
+}
+S77="$(for s in 1 2 3 11; do gen tb-quality dev $s; done)
+$(for s in 1 2 12; do gen tb-quality ledgerly $s; done)
+$(for s in 1 2 13; do gen tb-quality trailhead $s; done)
+$(for s in 21 22; do for b in dev ledgerly trailhead; do gen tb-hold $b $s; done; done)
+$(gen tb-hold dev 23 2)
+$(for s in 31 32; do for b in dev ledgerly trailhead; do gen tb-hold2 $b $s; done; done)
+$(for s in 41 42 43 44; do for b in dev ledgerly trailhead; do gen tb-hold3 $b $s; done; done)
+$(for s in 1 2 3 4; do gen tb-pipe pipewright $s; done)
+$(for s in 11 12 13 14 15 16; do gen tb-pipe2 pipewright $s; done)
+$(for s in 51 52 53; do for b in dev ledgerly trailhead pipewright; do gen tb-hold4 $b $s; done; done)
+$(for b in dev ledgerly trailhead pipewright; do gen tb-mid $b 61 3; done)
+$(for s in 71 72 73; do for b in dev ledgerly trailhead pipewright; do gen tb-hold5 $b $s; done; done)
+$(for b in dev ledgerly trailhead pipewright; do gen tb-mid2 $b 81 3; done)"
+HOLD6="$(for s in 91 92 93; do for b in dev ledgerly trailhead pipewright; do gen tb-hold6 $b $s; done; done)"
+X5="$(gen x5 dev 8 5) $(gen x5 trailhead 9 5) $(gen x5 ledgerly 10 5) $(gen x5 pipewright 5 5)"
+HEARTHLY="$(for s in 1 2 3 4 5 6; do gen hearthly hearthly $s; done) $(gen hearthly hearthly 7 3)"
+LESSONLY="$(for s in 1 2 3 4 5 6; do gen lessonly lessonly $s; done) $(gen lessonly lessonly 7 3)"
+echo "S77='$(echo $S77)'"
+echo "HOLD6='$(echo $HOLD6)'"
+echo "X5='$X5'"
+echo "HEARTHLY='$(echo $HEARTHLY)'"
+echo "LESSONLY='$(echo $LESSONLY)'"

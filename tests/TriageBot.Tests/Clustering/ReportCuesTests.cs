@@ -1,0 +1,36 @@
+using TriageBot.Clustering;
+using TriageBot.Domain;
+
+namespace TriageBot.Tests.Clustering;
+
+public class ReportCuesTests
+{
+    private static FeedbackItem[] Items(params string[] texts) =>
+    [
+        .. texts.Select((text, k) => new FeedbackItem
+        {
+            Id = $"s:{k}", Source = FeedbackSource.Slack, Location = "C01", Body = text, Url = $"https://x/{k}",
+            CreatedAt = DateTimeOffset.Parse("2026-11-19T09:00:00Z"),
+        }),
+    ];
+
+    [Fact]
+    public void The_share_that_names_a_problem_is_read_from_the_reports_in_English_only()
+    {
+        var cues = new ReportCues(Items(
+            "the invite link is broken for everyone",
+            "can't accept the invite, it fails every time",
+            "the invite arrived this morning with the new logo",
+            "el enlace de la invitación ya no funciona, dice que ha caducado",
+            "Der Einladungslink ist sofort abgelaufen und funktioniert nicht"));
+
+        // Two of the three English reports name a problem; counted over all five it would be two of five.
+        Assert.True(cues.MostNameAProblem([0, 1, 2, 3, 4], 0.5));
+        Assert.False(cues.MostNameAProblem([0, 1, 2, 3, 4], 0.7));
+        // One of two English reports reaches a half, not more.
+        Assert.True(cues.MostNameAProblem([0, 2, 3], 0.5));
+        Assert.False(cues.MostNameAProblem([0, 2, 3], 0.6));
+        // Nothing in English: nothing to read, so no.
+        Assert.False(cues.MostNameAProblem([3, 4], 0.5));
+    }
+}
