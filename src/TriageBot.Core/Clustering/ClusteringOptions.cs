@@ -180,8 +180,9 @@ public sealed class ClusteringOptions
     public double GroupActionabilityMargin { get; set; } = 0;
 
     /// <summary>
-    /// A new theme from several channels also reads as a problem when at least this share of its reports name one in words
-    /// (<c>Cues.NamesAProblem</c>: "bug", "expired", "can't", "please add"), whatever its mean embedding says; 0 turns this off.
+    /// A new theme from several channels also reads as a problem when at least this share of its English reports name one
+    /// in words (<c>Cues.NamesAProblem</c>: "bug", "broken", "can't", "please add"), whatever its mean embedding says;
+    /// 0 turns this off.
     /// The embedding check compares a group with generic sentences, and a product's own words can sit near a chatter one
     /// ("family invite links are dead" near "add me to the calendar invite").
     /// </summary>

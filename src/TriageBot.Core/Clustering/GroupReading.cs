@@ -10,7 +10,10 @@ namespace TriageBot.Clustering;
 /// One problem reaches a team through several channels, so a group from one channel while the run has several is more
 /// likely that channel's chatter (office banter on Slack, praise on X, spam issues on GitHub) and must read more clearly
 /// as a problem (<see cref="ClusteringOptions.SingleSourceActionabilityMargin"/>). A run from one channel holds every
-/// group to the usual bar.
+/// group to the usual bar. A group from several channels whose reports mostly name a problem in words reads as one
+/// whatever its mean embedding says (<see cref="ClusteringOptions.GroupReportCueShare"/>): the embedding is compared with
+/// generic sentences, and a product's own words can sit near a chatter one ("invite links are dead on arrival" near
+/// "add me to the calendar invite").
 /// </summary>
 internal sealed class GroupReading(
     IReadOnlyList<FeedbackItem> input, IReadOnlyList<float[]>? embeddings, ActionabilityClassifier actionability, ReportCues cues, ClusteringOptions options)
