@@ -9,8 +9,10 @@ internal enum ThemeKind { Problem, Request, SmallFix }
 /// <summary>
 /// The kind cues of a run's reports (<see cref="Cues"/>), each read once per report and only when a decision asks
 /// for it: a large backlog is spared a regex pass over every item, and a turned-down item is never read for requests.
+/// Also whether each report is in English, judged once per run for the clusterer and for the cues alike.
 /// </summary>
-internal sealed class ReportCues(IReadOnlyList<FeedbackItem> items)
+/// <param name="texts">The texts the clusterer reads (<see cref="ItemText.For"/>), where language is judged; null: made here.</param>
+internal sealed class ReportCues(IReadOnlyList<FeedbackItem> items, IReadOnlyList<string>? texts = null)
 {
     private readonly bool?[] _smallFix = new bool?[items.Count];
     private readonly bool?[] _request = new bool?[items.Count];
@@ -34,7 +36,8 @@ internal sealed class ReportCues(IReadOnlyList<FeedbackItem> items)
         return read.Count > 0 && read.Count(NamesAProblem) >= share * read.Count;
     }
 
-    private bool English(int item) => _english[item] ??= ActionabilityClassifier.LooksEnglish(items[item].FullText);
+    /// <summary>Whether the report reads as English (<see cref="ActionabilityClassifier.LooksEnglish"/>), the language the cues and the model read.</summary>
+    public bool English(int item) => _english[item] ??= ActionabilityClassifier.LooksEnglish(texts?[item] ?? ItemText.For(items[item]));
 
     /// <summary>Whether enough of these reports carry a small-fix cue for them to read as one small fix.</summary>
     public bool ReadAsSmallFix(IReadOnlyCollection<int> reports) => reports.Count(SmallFix) >= Cues.SmallFixShare * reports.Count;

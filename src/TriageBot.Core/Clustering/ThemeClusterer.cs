@@ -74,7 +74,7 @@ public sealed class ThemeClusterer(
         var actionable = await actionability.IsActionableAsync(
             free.Select(i => texts[i]).ToList(), embeddings is null ? null : new IndexedView<float[]>(embeddings, free), ct);
         clock.Mark("actionability");
-        var cues = new ReportCues(input);
+        var cues = new ReportCues(input, texts);
         // A small-fix cue (a quoted typo, "Day 4 of 3") marks a report whatever its tone: "bonus day?? 🙃" is nearer
         // chatter than problems to the prototypes, yet it is a bug. No noise item of 23 generated scenarios carries one
         // (`ClusteringBench cues`).
@@ -98,7 +98,7 @@ public sealed class ThemeClusterer(
         var earlier = themes.ToList();
         // Text the model cannot read (another language, mostly) would group by language, not by problem:
         // it only joins a theme it is close to, and never seeds one.
-        var english = unjoined.Where(i => ActionabilityClassifier.LooksEnglish(texts[i])).ToList();
+        var english = unjoined.Where(cues.English).ToList();
         var isEnglish = english.ToHashSet();
         var foreign = unjoined.Where(i => !isEnglish.Contains(i)).ToList();
         void Create(List<int> members, float[] centroid, string reason, bool leftover = false)
