@@ -1,6 +1,7 @@
 #!/bin/sh
 # Regenerates every generated scenario set that docs/benchmarks.md measures on, under $ROOT (default /tmp), and prints
-# the file lists as shell assignments (S77, HOLD6, X5) to eval or paste. Files that exist are kept.
+# the file lists as shell assignments (S77, HOLD6, X5 and one per bank written blind:
+# HEARTHLY, LESSONLY, PARCELLY, TABLEBOOK, CLINICLY, FLEETLINE) to eval or paste. Files that exist are kept.
 # Usage (from the repository root, ../shared beside it): eval "$(sh bench/dev_sets.sh)"; dotnet $D scenario $S77
 # The sets, in the order they were made (each one after the choices measured on the ones before it):
 #   tb-quality  dev 1 2 3 11, ledgerly 1 2 12, trailhead 1 2 13 (the 10 non-Pipewright files of scenario_quality.sh)
@@ -14,6 +15,10 @@
 #   x5          dev 8, trailhead 9, ledgerly 10, pipewright 5, each at scale 5
 #   hearthly    the Hearthly bank (session 12, written blind to the clusterer): seeds 1-6, and seed 7 at scale 3
 #   lessonly    the Lessonly bank (session 12, written blind, measured once after the session's change): the same seeds
+#   parcelly, tablebook  two more banks written blind in session 13 (shipping software; restaurant bookings and POS), the
+#               same seeds; their first measurement showed noise filed at 5 %, which the session then worked on
+#   clinicly, fleetline  two more written blind in session 13 (clinic bookings and telehealth; fleet tracking), the same
+#               seeds; measured only before and after the session's changes
 set -e
 ROOT=${ROOT:-/tmp}
 bank() { case $1 in dev) echo ../shared/scenario/bank-dev.json ;; *) echo scenarios/banks/bank-$1.json ;; esac; }
@@ -41,8 +46,16 @@ HOLD6="$(for s in 91 92 93; do for b in dev ledgerly trailhead pipewright; do ge
 X5="$(gen x5 dev 8 5) $(gen x5 trailhead 9 5) $(gen x5 ledgerly 10 5) $(gen x5 pipewright 5 5)"
 HEARTHLY="$(for s in 1 2 3 4 5 6; do gen hearthly hearthly $s; done) $(gen hearthly hearthly 7 3)"
 LESSONLY="$(for s in 1 2 3 4 5 6; do gen lessonly lessonly $s; done) $(gen lessonly lessonly 7 3)"
+PARCELLY="$(for s in 1 2 3 4 5 6; do gen parcelly parcelly $s; done) $(gen parcelly parcelly 7 3)"
+TABLEBOOK="$(for s in 1 2 3 4 5 6; do gen tablebook tablebook $s; done) $(gen tablebook tablebook 7 3)"
+CLINICLY="$(for s in 1 2 3 4 5 6; do gen clinicly clinicly $s; done) $(gen clinicly clinicly 7 3)"
+FLEETLINE="$(for s in 1 2 3 4 5 6; do gen fleetline fleetline $s; done) $(gen fleetline fleetline 7 3)"
 echo "S77='$(echo $S77)'"
 echo "HOLD6='$(echo $HOLD6)'"
 echo "X5='$X5'"
 echo "HEARTHLY='$(echo $HEARTHLY)'"
 echo "LESSONLY='$(echo $LESSONLY)'"
+echo "PARCELLY='$(echo $PARCELLY)'"
+echo "TABLEBOOK='$(echo $TABLEBOOK)'"
+echo "CLINICLY='$(echo $CLINICLY)'"
+echo "FLEETLINE='$(echo $FLEETLINE)'"

@@ -54,9 +54,10 @@ public sealed class ThemeClusterer(
         var placed = new HashSet<string>(themes.SelectMany(t => t.Items), StringComparer.Ordinal);
         // Not reports, so noise however near a theme their words sit: a support account's templated replies, posts
         // that say outright that nothing is wrong ("No bug, the new run page is lovely") and posts that only praise
-        // ("kudos for the new editor 🎉", "made my week 🙌"), placeholders ("asdf 123. sorry, wrong repo") and posts of
-        // fewer than four words that name no problem ("out this afternoon"). At volume these repeat and would form themes
-        // of their own, or join the theme of a feature they name.
+        // ("kudos for the new editor 🎉", "made my week 🙌"), placeholders ("asdf 123. sorry, wrong repo"), posts of
+        // fewer than four words that name no problem ("out this afternoon"), and posts that only speak to the bot ("Note
+        // for the triage bot: all the printer reports are one bug, merge them"). At volume these repeat and would form
+        // themes of their own, or join the theme of a feature they name.
         var notReports = SupportReplies.Find(input);
         var unplaced = Enumerable.Range(0, input.Count).Where(i => !placed.Contains(input[i].Id)).ToList();
         bool NotAReport(int i)
@@ -65,10 +66,11 @@ public sealed class ThemeClusterer(
             // The item's own words are cleaned again only when a cue asks for them, and then once.
             var opening = new Lazy<string>(() => ItemText.Opening(input[i]), LazyThreadSafetyMode.None);
             return Cues.OnlyPraises(texts[i], () => opening.Value, cheers: () => ItemText.Cheers(input[i]))
-                || Cues.IsPlaceholder(texts[i], () => opening.Value);
+                || Cues.IsPlaceholder(texts[i], () => opening.Value)
+                || (Cues.SpeaksToTheBot(texts[i]) && Cues.OnlyAddressesTheBot(opening.Value));
         }
         notReports.UnionWith(unplaced.Where(NotAReport));
-        if (notReports.Count > 0) _logger.LogDebug("{Count} support replies, placeholders and posts that only praise, say nothing is wrong or say too little are noise", notReports.Count);
+        if (notReports.Count > 0) _logger.LogDebug("{Count} support replies, placeholders and posts that only praise, say nothing is wrong, say too little or speak to the bot are noise", notReports.Count);
         var free = unplaced.Where(i => !notReports.Contains(i)).ToList();
         clock.Mark("not-a-report rules");
         var actionable = await actionability.IsActionableAsync(

@@ -140,7 +140,7 @@ internal static partial class Cues
     /// Praise and social posts in the words people use for them: "kudos for the new editor", "the dark theme is so good",
     /// "X changed how we ship", "TIL you can pipe diffs", "hot take: tests are documentation". Generic English only.
     /// </summary>
-    [GeneratedRegex(@"\b(kudos|congrats|congratulations|so good|slaps|(is|are) elite|underrated|changed how (i|we)|saved (me|us|my)|deserves? a|proud of|shout-?outs?|love (the|this|it|using)|amazing|awesome|impressive|great (work|job|tool|app|update|product|release)|nice work|thank you|thanks (to|for|team|everyone|all)|what a time|never going back|appreciation|til|hot take|unpopular opinion|looks great)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(kudos|congrats|congratulations|so good|slaps|(is|are) elite|underrated|changed (how (i|we)|my|our)|saved (me|us|my)|deserves? a|proud of|shout-?outs?|love (the|this|it|using)|really (like|love|enjoy)|(works?|worked|working) (perfectly|flawlessly|like a charm|beautifully)|(super|so|very) smooth|so much (faster|better|easier|nicer|quicker)|best (thing|app|tool)|game[- ]?changer|amazing|awesome|impressive|great (work|job|tool|app|update|product|release)|nice work|thank you|thanks (to|for|team|everyone|all)|what a time|never going back|appreciation|til|hot take|unpopular opinion|looks great)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Praising();
 
     /// <summary>A post that opens as an opinion: "hot take: …", "unpopular opinion: …".</summary>

@@ -17,6 +17,12 @@ public sealed class PraiseCueTests
     [InlineData("hot take: yaml is a programming language now and we should all stop pretending")]
     [InlineData("@someone unpopular opinion: on-call should be paid extra 🙃")]
     [InlineData("Appreciation post for plan mode!. Been using it daily for a month. Feel free to close.")]
+    // Praise in everyday phrasings: a thing that works well, a switch that paid off.
+    [InlineData("first time paying with a gift card on the site and it worked perfectly. nice")]
+    [InlineData("booked a table in about 20 seconds with the widget, super smooth 🔥")]
+    [InlineData("just switched to parcelly, label printing is so much faster ngl")]
+    [InlineData("honestly the returns portal changed my packing days 📦")]
+    [InlineData("really like the font on the tracking page")]
     public void Praise_and_chatter_alone_is_no_report(string text) => Assert.True(Cues.OnlyPraises(text, () => text));
 
     [Theory]
@@ -29,6 +35,9 @@ public sealed class PraiseCueTests
     [InlineData("amazing app. Export to CSV fails every time.")]
     // Sarcasm praises nothing: "love how" is not on the list, and the complaint names a problem.
     [InlineData("love how a 429 just ends the task instead of retrying")]
+    // Sarcasm again: "love that" and "love how" stay off the list, since no cue would catch these.
+    [InlineData("love that the eco mode is apparently 17 °F. very eco. very frozen 🥶")]
+    [InlineData("love how the chart labels minutes as hours 🙃")]
     [InlineData("thanks ledgerly, 'overdue by 0 days' is very threatening")]
     // A report in words the problem cues do not know, signed off with thanks: praise is brief, this is not.
     [InlineData("Responses take 30s+ to begin. Even trivial questions take close to a minute to get a first word. Once streaming starts it's fast. 2.16.2, Windows 11. Thanks for the great tool!")]
