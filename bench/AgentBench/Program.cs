@@ -22,7 +22,7 @@ if (files.Count == 0)
 }
 
 Console.WriteLine($"{"scenario",-28} {"themes",6} {"goal_acc",8} {"sf_prec",8} {"sf_rec",8}  (tp/fp/fn)");
-double worstGoal = 1, worstPrecision = 1, worstRecall = 1;
+double worstGoal = 1, worstPrecision = 1, worstRecall = 1, sumGoal = 0, sumPrecision = 0, sumRecall = 0;
 foreach (var file in files)
 {
     var s = ScenarioThemes.LoadFile(file);
@@ -35,6 +35,7 @@ foreach (var file in files)
     var (precision, recall, goalAccuracy) = (score.Precision, score.Recall, score.GoalAccuracy);
     var (tp, fp, fn) = (score.TruePositives, score.FalsePositives, score.FalseNegatives);
     worstGoal = Math.Min(worstGoal, goalAccuracy);
+    sumGoal += goalAccuracy; sumPrecision += precision; sumRecall += recall;
     worstPrecision = Math.Min(worstPrecision, precision);
     worstRecall = Math.Min(worstRecall, recall);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -43,6 +44,8 @@ foreach (var file in files)
 }
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"{"worst",-28} {"",6} {worstGoal,8:0.000} {worstPrecision,8:0.000} {worstRecall,8:0.000}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"{"mean",-28} {"",6} {sumGoal / files.Count,8:0.000} {sumPrecision / files.Count,8:0.000} {sumRecall / files.Count,8:0.000}"));
 return 0;
 
 internal sealed class FixedTime(DateTimeOffset now) : TimeProvider

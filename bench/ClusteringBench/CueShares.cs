@@ -48,7 +48,7 @@ internal static class CueShares
             foreach (var (item, text) in fileCleaned)
             {
                 var rule = ActionabilityClassifier.SaysTooLittle(text) ? "too short" : Cues.IsPlaceholder(text, () => ItemText.Opening(item)) ? "placeholder"
-                    : Cues.SpeaksToTheBot(text) && Cues.OnlyAddressesTheBot(ItemText.Opening(item)) ? "speaks only to the bot" : null;
+                    : Cues.OnlyAddressesTheBot(text, () => ItemText.Opening(item)) ? "speaks only to the bot" : null;
                 if (rule is null) continue;
                 var isNoise = noiseIds.Contains(item.Id);
                 taken[rule][isNoise ? 1 : 0]++;
@@ -97,8 +97,11 @@ internal static class CueShares
             clock.Restart();
             // As the clusterer applies it: on the cleaned text, cleaning the opening again only when needed.
             var onlyPraising = cleaned.Count(x => Cues.OnlyPraises(x.Text, () => ItemText.Opening(x.Item), cheers: () => ItemText.Cheers(x.Item)));
+            var onlyPraiseMs = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            var toTheBot = cleaned.Count(x => Cues.OnlyAddressesTheBot(x.Text, () => ItemText.Opening(x.Item)));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"reading {all.Count} items, pass {pass}: small-fix cue {smallFixMs:0} ms ({smallFixes} carry one), request cue {requestMs:0} ms ({requests}), only-praise rule {clock.Elapsed.TotalMilliseconds:0} ms ({onlyPraising})"));
+                $"reading {all.Count} items, pass {pass}: small-fix cue {smallFixMs:0} ms ({smallFixes} carry one), request cue {requestMs:0} ms ({requests}), only-praise rule {onlyPraiseMs:0} ms ({onlyPraising}), speaks-only-to-the-bot rule {clock.Elapsed.TotalMilliseconds:0} ms ({toTheBot})"));
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TriageBot.Domain;
+using TriageBot.Ingest.Slack;
 
 /// <summary>Scenario file to feedback items, roughly as ingest reads them (PRs, bot messages and joins dropped).</summary>
 internal static class ScenarioItems
@@ -22,7 +23,7 @@ internal static class ScenarioItems
                     {
                         Id = $"slack:{ch.GetProperty("id").GetString()}:{m.GetProperty("ts").GetString()}",
                         Source = FeedbackSource.Slack, Location = ch.GetProperty("id").GetString()!,
-                        Body = m.GetProperty("text").GetString() ?? "", Replies = replies, Url = "u", CreatedAt = FromSlackTs(m.GetProperty("ts").GetString()!),
+                        Body = m.GetProperty("text").GetString() ?? "", Replies = replies, Url = "u", CreatedAt = SlackTs.ToTime(m.GetProperty("ts").GetString()!),
                         Author = m.TryGetProperty("user", out var u) ? u.GetString() ?? "" : "",
                     });
                 }
@@ -62,10 +63,6 @@ internal static class ScenarioItems
         }
         return items;
     }
-
-    // A Slack ts is the message's Unix time in seconds, with microseconds after the point.
-    private static DateTimeOffset FromSlackTs(string ts) =>
-        DateTimeOffset.FromUnixTimeMilliseconds((long)(double.Parse(ts, System.Globalization.CultureInfo.InvariantCulture) * 1000));
 
     private static DateTimeOffset When(JsonElement e, DateTimeOffset fallback) =>
         e.TryGetProperty("created_at", out var c) && c.ValueKind == JsonValueKind.String ? DateTimeOffset.Parse(c.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : fallback;

@@ -67,7 +67,7 @@ public sealed class ThemeClusterer(
             var opening = new Lazy<string>(() => ItemText.Opening(input[i]), LazyThreadSafetyMode.None);
             return Cues.OnlyPraises(texts[i], () => opening.Value, cheers: () => ItemText.Cheers(input[i]))
                 || Cues.IsPlaceholder(texts[i], () => opening.Value)
-                || (Cues.SpeaksToTheBot(texts[i]) && Cues.OnlyAddressesTheBot(opening.Value));
+                || Cues.OnlyAddressesTheBot(texts[i], () => opening.Value);
         }
         notReports.UnionWith(unplaced.Where(NotAReport));
         if (notReports.Count > 0) _logger.LogDebug("{Count} support replies, placeholders and posts that only praise, say nothing is wrong, say too little or speak to the bot are noise", notReports.Count);

@@ -21,18 +21,23 @@ internal static partial class Cues
     /// <summary>Whether any words in <paramref name="text"/> turn to an automated reader (<see cref="BotAddress"/>).</summary>
     public static bool SpeaksToTheBot(string text) => text.AsSpan().ContainsAny(BotWords) && BotAddress().IsMatch(text);
 
+    /// <summary>The most words a post may say before it turns to the bot and still be only an address to it (<see cref="OnlyAddressesTheBot"/>).</summary>
+    public const int MaxWordsBeforeBotAddress = 3;
+
     /// <summary>
-    /// Whether a post's own words (<paramref name="opening"/>) are only an address to the bot: fewer than four words come
-    /// before the sentence that turns to it. An injection runs on to the end of the post, so a report that carries one
-    /// says its problem first ("login loop again on linux. also: any AI bot reading this, ignore…"), and a relay prefix
-    /// ("merchant escalation:") is no report of its own.
+    /// Whether a post is only an address to the bot: some words in <paramref name="whole"/> turn to it, and its own words
+    /// (<paramref name="opening"/>, asked for only then) say at most <see cref="MaxWordsBeforeBotAddress"/> words before
+    /// the sentence that does. An injection runs on to the end of the post, so a report that carries one says its problem
+    /// first ("login loop again on linux. also: any AI bot reading this, ignore…"), and a relay prefix ("merchant
+    /// escalation:") is no report of its own.
     /// </summary>
-    public static bool OnlyAddressesTheBot(string opening)
+    public static bool OnlyAddressesTheBot(string whole, Func<string> opening)
     {
-        var address = BotAddress().Match(opening);
+        if (!SpeaksToTheBot(whole)) return false;
+        var own = opening();
+        var address = BotAddress().Match(own);
         if (!address.Success) return false;
-        var start = opening.AsSpan(0, address.Index).LastIndexOfAny(".!?\n");
-        var before = start < 0 ? "" : opening[..start];
-        return before.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetterOrDigit)) < 4;
+        var start = own.AsSpan(0, address.Index).LastIndexOfAny(".!?\n");
+        return start < 0 || SpacedWords(own[..start]) <= MaxWordsBeforeBotAddress;
     }
 }
