@@ -1,7 +1,7 @@
 #!/bin/sh
 # Regenerates every generated scenario set that docs/benchmarks.md measures on, under $ROOT (default /tmp), and prints
 # the file lists as shell assignments (S77, HOLD6, X5 and one per bank written blind:
-# HEARTHLY, LESSONLY, PARCELLY, TABLEBOOK, CLINICLY, FLEETLINE) to eval or paste. Files that exist are kept.
+# HEARTHLY, LESSONLY, PARCELLY, TABLEBOOK, CLINICLY, FLEETLINE, VAULTKEY, CASTWAVE) to eval or paste. Files that exist are kept.
 # Usage (from the repository root, ../shared beside it): eval "$(sh bench/dev_sets.sh)"; dotnet $D scenario $S77
 # The sets, in the order they were made (each one after the choices measured on the ones before it):
 #   tb-quality  dev 1 2 3 11, ledgerly 1 2 12, trailhead 1 2 13 (the 10 non-Pipewright files of scenario_quality.sh)
@@ -19,6 +19,8 @@
 #               same seeds; their first measurement showed noise filed at 5 %, which the session then worked on
 #   clinicly, fleetline  two more written blind in session 13 (clinic bookings and telehealth; fleet tracking), the same
 #               seeds; measured only before and after the session's changes
+#   vaultkey, castwave  two more written blind in session 14 (a team password manager; podcast hosting), the same seeds;
+#               measured only before and after the session's changes
 set -e
 ROOT=${ROOT:-/tmp}
 bank() { case $1 in dev) echo ../shared/scenario/bank-dev.json ;; *) echo scenarios/banks/bank-$1.json ;; esac; }
@@ -50,6 +52,8 @@ PARCELLY="$(for s in 1 2 3 4 5 6; do gen parcelly parcelly $s; done) $(gen parce
 TABLEBOOK="$(for s in 1 2 3 4 5 6; do gen tablebook tablebook $s; done) $(gen tablebook tablebook 7 3)"
 CLINICLY="$(for s in 1 2 3 4 5 6; do gen clinicly clinicly $s; done) $(gen clinicly clinicly 7 3)"
 FLEETLINE="$(for s in 1 2 3 4 5 6; do gen fleetline fleetline $s; done) $(gen fleetline fleetline 7 3)"
+VAULTKEY="$(for s in 1 2 3 4 5 6; do gen vaultkey vaultkey $s; done) $(gen vaultkey vaultkey 7 3)"
+CASTWAVE="$(for s in 1 2 3 4 5 6; do gen castwave castwave $s; done) $(gen castwave castwave 7 3)"
 echo "S77='$(echo $S77)'"
 echo "HOLD6='$(echo $HOLD6)'"
 echo "X5='$X5'"
@@ -59,3 +63,5 @@ echo "PARCELLY='$(echo $PARCELLY)'"
 echo "TABLEBOOK='$(echo $TABLEBOOK)'"
 echo "CLINICLY='$(echo $CLINICLY)'"
 echo "FLEETLINE='$(echo $FLEETLINE)'"
+echo "VAULTKEY='$(echo $VAULTKEY)'"
+echo "CASTWAVE='$(echo $CASTWAVE)'"

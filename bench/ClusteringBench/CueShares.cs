@@ -22,7 +22,7 @@ internal static class CueShares
     public static void Run(string[] files)
     {
         // Reports the not-a-report rules take are lost to noise: each one is printed, with the rule that took it.
-        var taken = new Dictionary<string, int[]> { ["too short"] = new int[2], ["placeholder"] = new int[2], ["speaks only to the bot"] = new int[2] };
+        var taken = new Dictionary<string, int[]> { ["too short"] = new int[2], ["placeholder"] = new int[2], ["speaks only to the bot"] = new int[2], ["away notice"] = new int[2] };
         // Whether 🔥 should cheer too: what the Cheering cue leaves out, counted as if it were in.
         int themeFire = 0, noiseFire = 0;
         int themeSmallFix = 0, themeItems = 0, noiseSmallFix = 0, noiseItems = 0, themePraise = 0, noisePraise = 0, themePraiseUncapped = 0, oneSourceMostly = 0;
@@ -48,7 +48,8 @@ internal static class CueShares
             foreach (var (item, text) in fileCleaned)
             {
                 var rule = ActionabilityClassifier.SaysTooLittle(text) ? "too short" : Cues.IsPlaceholder(text, () => ItemText.Opening(item)) ? "placeholder"
-                    : Cues.OnlyAddressesTheBot(text, () => ItemText.Opening(item)) ? "speaks only to the bot" : null;
+                    : Cues.OnlyAddressesTheBot(text, () => ItemText.Opening(item)) ? "speaks only to the bot"
+                    : Cues.IsAwayNotice(text, () => ItemText.Opening(item)) ? "away notice" : null;
                 if (rule is null) continue;
                 var isNoise = noiseIds.Contains(item.Id);
                 taken[rule][isNoise ? 1 : 0]++;
@@ -100,8 +101,11 @@ internal static class CueShares
             var onlyPraiseMs = clock.Elapsed.TotalMilliseconds;
             clock.Restart();
             var toTheBot = cleaned.Count(x => Cues.OnlyAddressesTheBot(x.Text, () => ItemText.Opening(x.Item)));
+            var toTheBotMs = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            var away = cleaned.Count(x => Cues.IsAwayNotice(x.Text, () => ItemText.Opening(x.Item)));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"reading {all.Count} items, pass {pass}: small-fix cue {smallFixMs:0} ms ({smallFixes} carry one), request cue {requestMs:0} ms ({requests}), only-praise rule {onlyPraiseMs:0} ms ({onlyPraising}), speaks-only-to-the-bot rule {clock.Elapsed.TotalMilliseconds:0} ms ({toTheBot})"));
+                $"reading {all.Count} items, pass {pass}: small-fix cue {smallFixMs:0} ms ({smallFixes} carry one), request cue {requestMs:0} ms ({requests}), only-praise rule {onlyPraiseMs:0} ms ({onlyPraising}), speaks-only-to-the-bot rule {toTheBotMs:0} ms ({toTheBot}), away-notice rule {clock.Elapsed.TotalMilliseconds:0} ms ({away})"));
         }
     }
 }

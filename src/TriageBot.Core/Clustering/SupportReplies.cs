@@ -58,12 +58,20 @@ public static partial class SupportReplies
         var brand = addressedBy.Where(kv => kv.Value.Count >= minPeople).OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => kv.Key).FirstOrDefault();
         if (brand is null) return [];
-        var product = RoleWords.Where(w => brand.Length - w.Length >= 4 && brand.EndsWith(w, StringComparison.Ordinal))
-            .Select(w => brand[..^w.Length]).FirstOrDefault() ?? brand;
+        var product = Stem(brand) ?? brand;
         return items.Where(i => i.Source == FeedbackSource.X && i.Author.Length > 0).Select(i => Handle(i.Author))
-            .Where(h => h == brand || (h.StartsWith(product, StringComparison.Ordinal) && (h.Length == product.Length || RoleWords.Contains(h[product.Length..]))))
+            .Where(h => h == brand || (h.StartsWith(product, StringComparison.Ordinal) && (h.Length == product.Length || RoleWords.Contains(h[product.Length..])))
+                || (Stem(h) is { } stem && stem.Length >= MinProductName && brand.StartsWith(stem, StringComparison.Ordinal) && brand.Length - stem.Length <= MaxBrandTag))
             .ToHashSet(StringComparer.Ordinal);
     }
+
+    // A handle without its role word ("castwavehelp": "castwave"), or null. A brand may tag its main handle in a way no
+    // list knows ("castwavefm", "pipewrightci"): a role account whose stem starts it, but for a short tag, is the brand's too.
+    private static string? Stem(string handle) => RoleWords.Where(w => handle.Length - w.Length >= MinProductName && handle.EndsWith(w, StringComparison.Ordinal))
+        .Select(w => handle[..^w.Length]).FirstOrDefault();
+
+    private const int MinProductName = 4;
+    private const int MaxBrandTag = 3;
 
     // What companies append to a product's name for its accounts; the longest first, so "support" is not read as "t".
     private static readonly string[] RoleWords =

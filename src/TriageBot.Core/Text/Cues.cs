@@ -13,7 +13,7 @@ internal static partial class Cues
     public static partial Regex Severe();
 
     /// <summary>Something is wrong or missing: the marks of an actionable report.</summary>
-    [GeneratedRegex(@"\b(bug|error|errors|fail(s|ed|ing|ure)?|broken|break(s|ing)?|can't|cannot|can not|unable|doesn't|does not|won't|isn't|not work\w*|wrong|crash\w*|slow\w*|freez\w*|hang(s|ing)?|stuck|timeout|time(s|d)? out|404|missing|lost|gone|leak\w*|typo\w*|regress\w*|please (add|fix|support)|feature request|would (be|love)|wish|support for|need (a|an|to)|should|instead of|workaround|again|keeps?|every time|loop|block\w*|issue|problem)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(bug|error|errors|fail(s|ed|ing|ure)?|broken|break(s|ing)?|can't|cannot|can not|unable|doesn't|does not|won't|isn't|not work\w*|wrong|crash\w*|slow\w*|freez\w*|hang(s|ing)?|stuck|timeout|time(s|d)? out|404|missing|lost|gone|leak\w*|typo\w*|regress\w*|please (add|fix|support)|feature request|would (be|love)|wish|support for|need (a|an|to)|should|instead of|workaround|again|keeps?|every time|loop|block\w*|issue|problem|stopped|no longer|blank|never (arrive|show|load|sync|update|work|appear|open|sen[dt]|sav(e|ed))\w*|an? hour (off|early|ahead|behind)|off by (one|an? \w+|\d+))\b", RegexOptions.IgnoreCase)]
     public static partial Regex Problem();
 
     /// <summary>Praise and chit-chat: alone, not worth a ticket.</summary>
@@ -118,6 +118,28 @@ internal static partial class Cues
         return SpacedWords(own) <= MaxPlaceholderWords && Disowned().IsMatch(own);
     }
 
+    /// <summary>
+    /// A post that opens by saying its writer is away: "OOO Friday, back Monday", "out of office until the 3rd", "offline
+    /// this afternoon, ping me on mobile", "on PTO next week, Sam covers payouts questions". The product's words may
+    /// follow (who covers what), never a problem.
+    /// </summary>
+    [GeneratedRegex(@"^\W*(ooo|out of (the )?office|on (pto|leave|vacation|holiday)|(offline|away|out|off) (until|till|today|tomorrow|all|this|next|for the))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Away();
+
+    /// <summary>The most words an away notice has (<see cref="IsAwayNotice"/>).</summary>
+    public const int MaxAwayWords = 20;
+
+    /// <summary>
+    /// Whether a post is an away notice: its own words (<paramref name="opening"/>, asked for only when
+    /// <paramref name="whole"/> opens like one) open with <see cref="Away"/>, are brief, and nothing in the post names a problem.
+    /// </summary>
+    public static bool IsAwayNotice(string whole, Func<string> opening)
+    {
+        if (!Away().IsMatch(whole)) return false;
+        var own = opening();
+        return Away().IsMatch(own) && SpacedWords(own) <= MaxAwayWords && !NamesAProblem(whole);
+    }
+
     /// <summary>Words as whitespace separates them, the way <see cref="PrefixOfWords"/> counts them.</summary>
     private static int SpacedWords(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 
@@ -140,7 +162,7 @@ internal static partial class Cues
     /// Praise and social posts in the words people use for them: "kudos for the new editor", "the dark theme is so good",
     /// "X changed how we ship", "TIL you can pipe diffs", "hot take: tests are documentation". Generic English only.
     /// </summary>
-    [GeneratedRegex(@"\b(kudos|congrats|congratulations|so good|slaps|(is|are) elite|underrated|changed (how (i|we)|my|our)|saved (me|us|my)|deserves? a|proud of|shout-?outs?|love (the|this|it|using)|really (like|love|enjoy)|(works?|worked|working) (perfectly|flawlessly|like a charm|beautifully)|(super|so|very) smooth|so much (faster|better|easier|nicer|quicker)|best (thing|app|tool)|game[- ]?changer|amazing|awesome|impressive|great (work|job|tool|app|update|product|release)|nice work|thank you|thanks (to|for|team|everyone|all)|what a time|never going back|appreciation|til|hot take|unpopular opinion|looks great)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(kudos|congrats|congratulations|so good|slaps|(is|are) elite|underrated|changed (how (i|we)|my|our)|saved (me|us|my)|deserves? a|proud of|shout-?outs?|love (the|this|it|using)|really (like|love|enjoy)|(works?|worked|working) (perfectly|flawlessly|like a charm|beautifully)|(super|so|very) smooth|so much (faster|better|easier|nicer|quicker)|best (thing|app|tool)|game[- ]?changer|chef'?s kiss|painless|a breeze|amazing|awesome|impressive|great (work|job|tool|app|update|product|release)|nice work|thank you|thanks (to|for|team|everyone|all)|what a time|never going back|appreciation|til|hot take|unpopular opinion|looks great)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Praising();
 
     /// <summary>A post that opens as an opinion: "hot take: …", "unpopular opinion: …".</summary>

@@ -70,6 +70,23 @@ public class SupportRepliesTests
     }
 
     [Fact]
+    public void A_brand_handle_with_a_tag_of_its_own_still_owns_its_support_account()
+    {
+        // People address @wavelyfm; WavelyHelp answers. "fm" is no role word, yet the support account's stem starts the
+        // brand's handle; wavelyfan and a short "wav_help" are customers.
+        FeedbackItem[] items =
+        [
+            Post("1", "maya", "@wavelyfm my feed stopped updating"),
+            Post("2", "ken_dev", "@wavelyfm analytics doubled overnight"),
+            Post("3", "lu", "@wavelyfm the player won't start on safari"),
+            Post("4", "WavelyHelp", "@lu Thanks, we've passed this on and will follow up by DM."),
+            Post("5", "wavelyfan", "@wavelyfm chapters please"),
+            Post("6", "wav_help", "@wavelyfm is the upload limit 2 GB?"),
+        ];
+        Assert.Equal(["wavelyhelp"], SupportReplies.OwnAccounts(items));
+    }
+
+    [Fact]
     public void No_handle_addressed_by_three_people_means_no_own_accounts()
     {
         FeedbackItem[] items =

@@ -39,6 +39,18 @@ public sealed class NotAReportCueTests
         Assert.Equal(placeholder, Cues.IsPlaceholder(opening, () => opening));
 
     [Theory]
+    [InlineData("OOO Thursday, back Friday :sun_with_face:", true)]
+    [InlineData("out of office until the 9th, Ana covers billing questions while I'm away", true)]
+    [InlineData("on PTO next week. for exports questions ping Sam", true)]
+    [InlineData("offline this afternoon, text me if the warehouse is on fire", true)]
+    // A problem named after the notice, a long post, or a report that only sounds like one stays a report.
+    [InlineData("OOO tomorrow but heads up: exports fail with a 500 since this morning", false)]
+    [InlineData("out of office replies from our customers are being imported as new tickets, and each one opens a duplicate thread in the inbox view for every agent on the team", false)]
+    [InlineData("Offline mode loses the last edit when the tab is closed", false)]
+    [InlineData("the out of office toggle does nothing", false)]
+    public void A_short_away_notice_is_no_report(string text, bool away) => Assert.Equal(away, Cues.IsAwayNotice(text, () => text));
+
+    [Theory]
     [InlineData("intellij plugin when", true)]
     [InlineData("cinder for intellij when 🙏", true)]
     [InlineData("dark mode when?", true)]

@@ -23,6 +23,8 @@ public sealed class PraiseCueTests
     [InlineData("just switched to parcelly, label printing is so much faster ngl")]
     [InlineData("honestly the returns portal changed my packing days 📦")]
     [InlineData("really like the font on the tracking page")]
+    [InlineData("the new mixing desk view is chef's kiss")]
+    [InlineData("moving our six shows over was painless")]
     public void Praise_and_chatter_alone_is_no_report(string text) => Assert.True(Cues.OnlyPraises(text, () => text));
 
     [Theory]
