@@ -33,5 +33,9 @@ for line in open(sys.argv[1]):
 keys = ['theme_recall', 'ticket_purity', 'duplicate_tickets', 'noise_filed_rate', 'items_missing', 'small_fix_precision', 'goal_accuracy', 'nmi']
 print('scenario'.ljust(22) + ''.join(k[:12].rjust(13) for k in keys))
 for r in runs: print(r['name'][:22].ljust(22) + ''.join(f"{r.get(k, float('nan')):13.3f}" for k in keys))
-print('mean'.ljust(22) + ''.join(f"{sum(r.get(k, 0) for r in runs) / len(runs):13.3f}" for k in keys))
+# A metric a run leaves undefined (small-fix precision with no small-fix ticket: "nan") is left out of its mean.
+def mean(k):
+    vals = [r[k] for r in runs if k in r]
+    return sum(vals) / len(vals) if vals else float('nan')
+print('mean'.ljust(22) + ''.join(f"{mean(k):13.3f}" for k in keys))
 PY

@@ -59,18 +59,23 @@ public static partial class SupportReplies
             .Select(kv => kv.Key).FirstOrDefault();
         if (brand is null) return [];
         var product = Stem(brand) ?? brand;
+        // A brand may tag its main handle in a way no list knows ("castwavefm"): a role account whose stem starts it, but
+        // for a tag of a few letters, is the brand's too ("castwavehelp").
+        bool Owned(string h) =>
+            h == brand
+            || (h.StartsWith(product, StringComparison.Ordinal) && (h.Length == product.Length || RoleWords.Contains(h[product.Length..])))
+            || (Stem(h) is { } stem && brand.StartsWith(stem, StringComparison.Ordinal) && brand.Length - stem.Length <= MaxBrandTag);
         return items.Where(i => i.Source == FeedbackSource.X && i.Author.Length > 0).Select(i => Handle(i.Author))
-            .Where(h => h == brand || (h.StartsWith(product, StringComparison.Ordinal) && (h.Length == product.Length || RoleWords.Contains(h[product.Length..])))
-                || (Stem(h) is { } stem && stem.Length >= MinProductName && brand.StartsWith(stem, StringComparison.Ordinal) && brand.Length - stem.Length <= MaxBrandTag))
-            .ToHashSet(StringComparer.Ordinal);
+            .Where(Owned).ToHashSet(StringComparer.Ordinal);
     }
 
-    // A handle without its role word ("castwavehelp": "castwave"), or null. A brand may tag its main handle in a way no
-    // list knows ("castwavefm", "pipewrightci"): a role account whose stem starts it, but for a short tag, is the brand's too.
+    /// <summary>A handle without its role word ("castwavehelp": "castwave"), at least <see cref="MinProductName"/> letters long; null when it has none.</summary>
     private static string? Stem(string handle) => RoleWords.Where(w => handle.Length - w.Length >= MinProductName && handle.EndsWith(w, StringComparison.Ordinal))
         .Select(w => handle[..^w.Length]).FirstOrDefault();
 
     private const int MinProductName = 4;
+
+    /// <summary>The most letters a brand's handle may carry after the product's name ("fm", "hq", "app").</summary>
     private const int MaxBrandTag = 3;
 
     // What companies append to a product's name for its accounts; the longest first, so "support" is not read as "t".

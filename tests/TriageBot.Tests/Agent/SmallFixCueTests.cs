@@ -31,6 +31,14 @@ public sealed class SmallFixCueTests
     [InlineData("just the label string, looks like it's hard-coded")]
     public void Copy_and_counter_wording_counts_as_a_small_fix_cue(string text) => Assert.True(Cues.IsSmallFix(text));
 
+    [Theory]
+    [InlineData("there's a typo on the checkout button", true)]
+    [InlineData("please fix the typo in the export dialog", true)]
+    // The typo the writer fixed is what they did; the bug is what followed.
+    [InlineData("subscribers got the whole back catalogue again after I fixed a typo in one title", false)]
+    [InlineData("the episode shows twice in apps since we corrected ONE typo in its description", false)]
+    public void A_typo_the_writer_fixed_is_not_the_bug(string text, bool expected) => Assert.Equal(expected, Cues.IsSmallFix(text));
+
     [Fact]
     public void A_retry_after_header_is_not_bigger_work()
     {
