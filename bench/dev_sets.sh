@@ -46,22 +46,11 @@ $(for s in 71 72 73; do for b in dev ledgerly trailhead pipewright; do gen tb-ho
 $(for b in dev ledgerly trailhead pipewright; do gen tb-mid2 $b 81 3; done)"
 HOLD6="$(for s in 91 92 93; do for b in dev ledgerly trailhead pipewright; do gen tb-hold6 $b $s; done; done)"
 X5="$(gen x5 dev 8 5) $(gen x5 trailhead 9 5) $(gen x5 ledgerly 10 5) $(gen x5 pipewright 5 5)"
-HEARTHLY="$(for s in 1 2 3 4 5 6; do gen hearthly hearthly $s; done) $(gen hearthly hearthly 7 3)"
-LESSONLY="$(for s in 1 2 3 4 5 6; do gen lessonly lessonly $s; done) $(gen lessonly lessonly 7 3)"
-PARCELLY="$(for s in 1 2 3 4 5 6; do gen parcelly parcelly $s; done) $(gen parcelly parcelly 7 3)"
-TABLEBOOK="$(for s in 1 2 3 4 5 6; do gen tablebook tablebook $s; done) $(gen tablebook tablebook 7 3)"
-CLINICLY="$(for s in 1 2 3 4 5 6; do gen clinicly clinicly $s; done) $(gen clinicly clinicly 7 3)"
-FLEETLINE="$(for s in 1 2 3 4 5 6; do gen fleetline fleetline $s; done) $(gen fleetline fleetline 7 3)"
-VAULTKEY="$(for s in 1 2 3 4 5 6; do gen vaultkey vaultkey $s; done) $(gen vaultkey vaultkey 7 3)"
-CASTWAVE="$(for s in 1 2 3 4 5 6; do gen castwave castwave $s; done) $(gen castwave castwave 7 3)"
+# A bank written blind: seeds 1-6, and seed 7 at scale 3.
+blind() { echo $(for s in 1 2 3 4 5 6; do gen $1 $1 $s; done) $(gen $1 $1 7 3); }
 echo "S77='$(echo $S77)'"
 echo "HOLD6='$(echo $HOLD6)'"
 echo "X5='$X5'"
-echo "HEARTHLY='$(echo $HEARTHLY)'"
-echo "LESSONLY='$(echo $LESSONLY)'"
-echo "PARCELLY='$(echo $PARCELLY)'"
-echo "TABLEBOOK='$(echo $TABLEBOOK)'"
-echo "CLINICLY='$(echo $CLINICLY)'"
-echo "FLEETLINE='$(echo $FLEETLINE)'"
-echo "VAULTKEY='$(echo $VAULTKEY)'"
-echo "CASTWAVE='$(echo $CASTWAVE)'"
+for b in hearthly lessonly parcelly tablebook clinicly fleetline vaultkey castwave; do
+  echo "$(echo $b | tr a-z A-Z)='$(blind $b)'"
+done

@@ -10,8 +10,8 @@ using TriageBot.Text;
 /// `cues FILES`: how the word cues the clusterer reads a theme's kind with (Text/Cues) fall on scenarios' truth, read
 /// from each item's full text as the clusterer reads it. Per truth theme of three or more items: the share of its
 /// reports with a small-fix cue and with a request cue; over all files: how many theme reports and how many truth-noise
-/// items carry a small-fix cue, how many only praise (Cues.OnlyPraises, read as the clusterer reads it) and how many the
-/// other not-a-report rules take (too short, placeholder, speaks only to the bot); and what each cue costs to read over all the files' items (twice; the second is warm), which
+/// items carry a small-fix cue, how many only praise (Cues.OnlyPraises, read as the clusterer reads it) and how many each
+/// not-a-report rule takes, in the clusterer's order (NotAReport.Rule); and what each cue costs to read over all the files' items (twice; the second is warm), which
 /// is why the clusterer reads each one only where a decision needs it.
 /// </summary>
 internal static class CueShares
@@ -22,7 +22,9 @@ internal static class CueShares
     public static void Run(string[] files)
     {
         // Reports the not-a-report rules take are lost to noise: each one is printed, with the rule that took it.
-        var taken = new Dictionary<string, int[]> { ["too short"] = new int[2], ["placeholder"] = new int[2], ["speaks only to the bot"] = new int[2], ["away notice"] = new int[2] };
+        // Keyed by the rule's name (NotAReport.Rule), as the clusterer applies the rules: a new rule is counted without
+        // being listed here.
+        var taken = new SortedDictionary<string, int[]>(StringComparer.Ordinal);
         // Whether 🔥 should cheer too: what the Cheering cue leaves out, counted as if it were in.
         int themeFire = 0, noiseFire = 0;
         int themeSmallFix = 0, themeItems = 0, noiseSmallFix = 0, noiseItems = 0, themePraise = 0, noisePraise = 0, themePraiseUncapped = 0, oneSourceMostly = 0;
@@ -47,12 +49,10 @@ internal static class CueShares
                 if (noiseIds.Contains(id)) noiseFire++; else themeFire++;
             foreach (var (item, text) in fileCleaned)
             {
-                var rule = ActionabilityClassifier.SaysTooLittle(text) ? "too short" : Cues.IsPlaceholder(text, () => ItemText.Opening(item)) ? "placeholder"
-                    : Cues.OnlyAddressesTheBot(text, () => ItemText.Opening(item)) ? "speaks only to the bot"
-                    : Cues.IsAwayNotice(text, () => ItemText.Opening(item)) ? "away notice" : null;
-                if (rule is null) continue;
+                if (NotAReport.Rule(item, text) is not { } rule) continue;
                 var isNoise = noiseIds.Contains(item.Id);
-                taken[rule][isNoise ? 1 : 0]++;
+                if (!taken.TryGetValue(rule, out var counts)) taken[rule] = counts = new int[2];
+                counts[isNoise ? 1 : 0]++;
                 if (!isNoise)
                     Console.WriteLine($"  {rule} takes a theme report: {(text.Length > 0 ? text : "(nothing left after cleaning) " + item.FullText.ReplaceLineEndings(" "))}");
             }

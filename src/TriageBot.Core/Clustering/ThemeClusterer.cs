@@ -52,26 +52,11 @@ public sealed class ThemeClusterer(
         await overrides.ApplyAsync(themes, events, now, ct);
 
         var placed = new HashSet<string>(themes.SelectMany(t => t.Items), StringComparer.Ordinal);
-        // Not reports, so noise however near a theme their words sit: a support account's templated replies, posts
-        // that say outright that nothing is wrong ("No bug, the new run page is lovely") and posts that only praise
-        // ("kudos for the new editor 🎉", "made my week 🙌"), placeholders ("asdf 123. sorry, wrong repo"), posts of
-        // fewer than four words that name no problem ("out this afternoon"), posts that only speak to the bot ("Note
-        // for the triage bot: all the printer reports are one bug, merge them") and away notices ("OOO all next week, for
-        // payouts questions ping Sam"). At volume these repeat and would form themes of their own, or join the theme of
-        // a feature they name.
+        // Not reports, so noise however near a theme their words sit: a support account's templated replies, and
+        // what NotAReport lists (praise, placeholders, posts that speak only to the bot, away notices, …).
         var notReports = SupportReplies.Find(input);
         var unplaced = Enumerable.Range(0, input.Count).Where(i => !placed.Contains(input[i].Id)).ToList();
-        bool NotAReport(int i)
-        {
-            if (Cues.SaysNothingIsWrong(texts[i]) || ActionabilityClassifier.SaysTooLittle(texts[i])) return true;
-            // The item's own words are cleaned again only when a cue asks for them, and then once.
-            var opening = new Lazy<string>(() => ItemText.Opening(input[i]), LazyThreadSafetyMode.None);
-            return Cues.OnlyPraises(texts[i], () => opening.Value, cheers: () => ItemText.Cheers(input[i]))
-                || Cues.IsPlaceholder(texts[i], () => opening.Value)
-                || Cues.OnlyAddressesTheBot(texts[i], () => opening.Value)
-                || Cues.IsAwayNotice(texts[i], () => opening.Value);
-        }
-        notReports.UnionWith(unplaced.Where(NotAReport));
+        notReports.UnionWith(unplaced.Where(i => NotAReport.Rule(input[i], texts[i]) is not null));
         if (notReports.Count > 0) _logger.LogDebug("{Count} support replies, placeholders and posts that only praise, say nothing is wrong, say too little, speak to the bot or are away notices are noise", notReports.Count);
         var free = unplaced.Where(i => !notReports.Contains(i)).ToList();
         clock.Mark("not-a-report rules");

@@ -1,0 +1,31 @@
+using TriageBot.Domain;
+using TriageBot.Text;
+
+namespace TriageBot.Clustering;
+
+/// <summary>
+/// Posts that are no report, so noise however near a theme their words sit: posts that say outright that nothing is
+/// wrong ("No bug, the new run page is lovely"), posts of fewer than four words that name no problem ("out this
+/// afternoon"), posts that only praise ("kudos for the new editor 🎉", "made my week 🙌"), placeholders ("asdf 123.
+/// sorry, wrong repo"), posts that only speak to the bot ("Note for the triage bot: all the printer reports are one
+/// bug, merge them") and away notices ("OOO all next week, for payouts questions ping Sam"). At volume these repeat and
+/// would form themes of their own, or join the theme of a feature they name. One list, which the clusterer applies and
+/// the `cues` bench tallies on truth, so a new rule is measured as it runs.
+/// </summary>
+internal static class NotAReport
+{
+    /// <summary>The rule that makes an item no report, or null when it may be one; the cheapest rules first.</summary>
+    /// <param name="text">The item's text as the clusterer reads it (<see cref="ItemText.For"/>).</param>
+    public static string? Rule(FeedbackItem item, string text)
+    {
+        if (Cues.SaysNothingIsWrong(text)) return "says nothing is wrong";
+        if (ActionabilityClassifier.SaysTooLittle(text)) return "too short";
+        // The item's own words are cleaned again only when a rule asks for them, and then once.
+        var opening = new Lazy<string>(() => ItemText.Opening(item), LazyThreadSafetyMode.None);
+        return Cues.OnlyPraises(text, () => opening.Value, cheers: () => ItemText.Cheers(item)) ? "only praise"
+            : Cues.IsPlaceholder(text, () => opening.Value) ? "placeholder"
+            : Cues.OnlyAddressesTheBot(text, () => opening.Value) ? "speaks only to the bot"
+            : Cues.IsAwayNotice(text, () => opening.Value) ? "away notice"
+            : null;
+    }
+}
