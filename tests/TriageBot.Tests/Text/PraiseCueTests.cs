@@ -25,6 +25,7 @@ public sealed class PraiseCueTests
     [InlineData("really like the font on the tracking page")]
     [InlineData("the new mixing desk view is chef's kiss")]
     [InlineData("moving our six shows over was painless")]
+    [InlineData("switched our 40 vans over last month, dispatch has never been calmer")]
     public void Praise_and_chatter_alone_is_no_report(string text) => Assert.True(Cues.OnlyPraises(text, () => text));
 
     [Theory]
@@ -40,6 +41,8 @@ public sealed class PraiseCueTests
     // Sarcasm again: "love that" and "love how" stay off the list, since no cue would catch these.
     [InlineData("love that the eco mode is apparently 17 °F. very eco. very frozen 🥶")]
     [InlineData("love how the chart labels minutes as hours 🙃")]
+    // "Never been" praises only beside a word of praise: this one is a report.
+    [InlineData("dispatch has never been slower since the update, thanks team")]
     [InlineData("thanks ledgerly, 'overdue by 0 days' is very threatening")]
     // A report in words the problem cues do not know, signed off with thanks: praise is brief, this is not.
     [InlineData("Responses take 30s+ to begin. Even trivial questions take close to a minute to get a first word. Once streaming starts it's fast. 2.16.2, Windows 11. Thanks for the great tool!")]
