@@ -7,6 +7,7 @@ using TriageBot.Evaluation;
 /// Where the lexical path's time goes: <see cref="LexicalFeaturizer"/>'s own per-step timings (text fit, count selection,
 /// PCA fit, transform) and the clustering (<see cref="ThemeGrouping.ByCountWard"/>, as <c>eval</c> runs it), NMI against
 /// the labels; run twice in one process (cold: with JIT; warm). Usage: lexical-profile CSV k [charNgrams true|false]
+/// [projections] (how many PCA projections are joined, <see cref="LexicalFeaturizer.Projections"/>; default 1, as eval).
 /// </summary>
 internal static class LexicalProfile
 {
@@ -20,12 +21,13 @@ internal static class LexicalProfile
         var rows = LabelledCsv.Read(args[0]);
         var k = int.Parse(args[1], CultureInfo.InvariantCulture);
         var chars = args.Length <= 2 || bool.Parse(args[2]);
+        var projections = args.Length <= 3 ? 1 : int.Parse(args[3], CultureInfo.InvariantCulture);
         var texts = rows.Select(r => r.Text).ToList();
         var truth = rows.Select(r => r.Label).ToList();
         for (var round = 0; round < 2; round++)
         {
             // As EvalRunner featurises a labelled CSV: n-grams of one text dropped (LexicalMinCount 2).
-            var featurizer = new LexicalFeaturizer { CharNgrams = chars, MinCount = new EvalRunner(null).LexicalMinCount };
+            var featurizer = new LexicalFeaturizer { CharNgrams = chars, MinCount = new EvalRunner(null).LexicalMinCount, Projections = projections };
             var sw = Stopwatch.StartNew();
             var vectors = featurizer.Featurize(texts);
             var tFeatures = sw.Elapsed.TotalSeconds;

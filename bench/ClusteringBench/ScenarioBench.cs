@@ -56,6 +56,7 @@ internal static class ScenarioBench
                 case "--leftoverfar": o.LeftoverThemeDistance = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--cueshare": o.GroupReportCueShare = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--seed": o.Seed = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--projections": o.LexicalProjections = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--ssshare": o.SingleSourceShare = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--ssmargin": o.SingleSourceActionabilityMargin = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--labelmerge": o.LabelMergeSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;

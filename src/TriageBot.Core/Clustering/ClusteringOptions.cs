@@ -215,6 +215,15 @@ public sealed class ClusteringOptions
     [Range(1, 100)]
     public int LexicalMinCount { get; set; } = 1;
 
+    /// <summary>
+    /// How many LSA projections, each from its own seed, the lexical features of a run of up to
+    /// <see cref="ThemeFeaturizer.JoinedProjectionsMaxTexts"/> texts join (<see cref="LexicalFeaturizer.Projections"/>).
+    /// ML.NET's PCA is randomized: one projection moves with its seed, and so do the themes cut from it. Joined, two
+    /// texts' lexical similarity is the mean over the projections, and steadier. A larger run makes one.
+    /// </summary>
+    [Range(1, 10)]
+    public int LexicalProjections { get; set; } = 3;
+
     /// <summary>Above this many items, ML.NET k-means first makes micro-clusters that agglomerative merging then joins.</summary>
     [Range(100, 20000)]
     public int MaxDirectItems { get; set; } = 3000;

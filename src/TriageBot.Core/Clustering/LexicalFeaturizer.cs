@@ -41,6 +41,16 @@ public sealed class LexicalFeaturizer
     public int FitSample { get; init; } = int.MaxValue;
 
     /// <summary>
+    /// How many PCA projections of the same TF-IDF vectors, each from its own seed, are joined when the fit is not
+    /// sampled. ML.NET's PCA is randomized, so one projection moves with its seed; joined (each scaled by 1/√n), two
+    /// texts' cosine is the mean of the projections' cosines, and steadier. A sampled fit (a large backlog) makes one.
+    /// </summary>
+    public int Projections { get; init; } = 1;
+
+    /// <summary>How far apart the seeds of the joined projections are, so that nearby seeds share none.</summary>
+    private const int ProjectionSeedStep = 1000;
+
+    /// <summary>
     /// The least <see cref="MinCount"/> when fitting on a sample: an n-gram in one sampled text is rare in the backlog
     /// too, and every n-gram kept costs the PCA and every transformed text a column.
     /// </summary>
@@ -77,13 +87,22 @@ public sealed class LexicalFeaturizer
         _timings.Add(("fit selection", sw.Elapsed.TotalSeconds));
         sw.Restart();
         var rank = Math.Min(Dimensions, Math.Max(1, fitTexts.Count - 1));
-        var pca = ml.Transforms.ProjectToPrincipalComponents(Lsa, Tfidf, rank: rank, overSampling: 10, ensureZeroMean: false, seed: Seed)
-            .Fit(selected);
+        var pca = FitPca(Seed);
         _timings.Add(("fit pca", sw.Elapsed.TotalSeconds));
         sw.Restart();
 
         float[][] vectors;
-        if (sample is null) vectors = Read(pca.Transform(selected));
+        if (sample is null)
+        {
+            vectors = Read(pca.Transform(selected));
+            if (Projections > 1)
+            {
+                // The TF-IDF vectors are fitted and selected once; only the projections differ.
+                var parts = new List<float[][]> { vectors };
+                for (var k = 1; k < Projections; k++) parts.Add(Read(FitPca(Seed + ProjectionSeedStep * k).Transform(selected)));
+                vectors = Joined(parts);
+            }
+        }
         else
         {
             // ML.NET's PCA projects a text with one dot product per component over that component's whole column (a
@@ -120,6 +139,29 @@ public sealed class LexicalFeaturizer
         foreach (var v in vectors) VectorMath.Normalize(v);
         _timings.Add(("transform", sw.Elapsed.TotalSeconds));
         return vectors;
+
+        ITransformer FitPca(int seed) =>
+            ml.Transforms.ProjectToPrincipalComponents(Lsa, Tfidf, rank: rank, overSampling: 10, ensureZeroMean: false, seed: seed).Fit(selected);
+    }
+
+    /// <summary>Each part's rows normalised, scaled by 1/√parts and joined: unit rows whose dot product is the parts' mean cosine.</summary>
+    private static float[][] Joined(List<float[][]> parts)
+    {
+        var scale = (float)(1 / Math.Sqrt(parts.Count));
+        var joined = new float[parts[0].Length][];
+        for (var i = 0; i < joined.Length; i++)
+        {
+            joined[i] = new float[parts.Sum(p => p[i].Length)];
+            var at = 0;
+            foreach (var part in parts)
+            {
+                var row = part[i];
+                VectorMath.Normalize(row);
+                System.Numerics.Tensors.TensorPrimitives.Multiply(row, scale, joined[i].AsSpan(at, row.Length));
+                at += row.Length;
+            }
+        }
+        return joined;
     }
 
     internal sealed class UnitRow

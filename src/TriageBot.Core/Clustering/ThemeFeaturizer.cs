@@ -48,7 +48,15 @@ public sealed class ThemeFeaturizer(ItemEmbedder? embedder, ClusteringOptions op
     private float[][] Lexical(IReadOnlyList<string> texts) => new LexicalFeaturizer
     {
         Seed = options.Seed, MinCount = options.LexicalMinCount, FitSample = LexicalFitSample,
+        Projections = texts.Count <= JoinedProjectionsMaxTexts ? options.LexicalProjections : 1,
     }.Featurize(texts);
+
+    /// <summary>
+    /// The most texts whose lexical features join <see cref="ClusteringOptions.LexicalProjections"/> projections. Each
+    /// PCA fit costs about 0.5 s on a run's few hundred texts but 6–7 s on 9,000 (`lexical-profile`,
+    /// docs/benchmarks.md), while the gain was measured on runs of 150–1,300 items.
+    /// </summary>
+    public const int JoinedProjectionsMaxTexts = 2000;
 
     /// <summary>The index groups that are centred together: one per source, or one for all.</summary>
     private IEnumerable<int[]> CentringGroups(int count, IReadOnlyList<string>? registers) =>

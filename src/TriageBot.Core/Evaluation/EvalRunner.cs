@@ -49,7 +49,11 @@ public sealed class EvalRunner(ItemEmbedder? embedder)
         var hashes = texts.Select(t => Domain.FeedbackItem.ComputeHash("", t, [])).ToList();
 
         var sw = Stopwatch.StartNew();
-        var options = new ClusteringOptions { Features = features, EmbeddingWeight = EmbeddingWeight, Seed = Seed, LexicalMinCount = LexicalMinCount };
+        // One projection, as scikit-learn's baseline fits one TruncatedSVD: the comparison stays like for like.
+        var options = new ClusteringOptions
+        {
+            Features = features, EmbeddingWeight = EmbeddingWeight, Seed = Seed, LexicalMinCount = LexicalMinCount, LexicalProjections = 1,
+        };
         var (vectors, _) = await new ThemeFeaturizer(embedder, options).FeaturizeAsync(hashes, texts, null, ct);
         var featurizeSeconds = sw.Elapsed.TotalSeconds;
 

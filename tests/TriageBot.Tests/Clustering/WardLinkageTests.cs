@@ -70,36 +70,6 @@ public sealed class WardLinkageTests
     }
 }
 
-public sealed class ThemeFeaturizerTests
-{
-    [Fact]
-    public void Centring_per_source_lets_reports_of_one_problem_from_different_sources_meet()
-    {
-        // Axis 0 and 1: two problems. Axis 2: the register of posts (short, informal), axis 3: of issues.
-        float[][] vectors = [[1, 0, 2, 0], [0, 1, 2, 0], [1, 0, 0, 2], [0, 1, 0, 2]];
-        string[] sources = ["X", "X", "GitHub", "GitHub"];
-        foreach (var v in vectors) Normalize(v);
-        var featurizer = new ThemeFeaturizer(null, new ClusteringOptions { CentrePerSource = true });
-
-        var global = ThemeFeaturizer.Centre(vectors);
-        var perSource = featurizer.CentreWithin(vectors, sources);
-
-        // Same problem, different source: apart when centred globally, together when centred per source.
-        Assert.True(Dot(global[0], global[2]) < Dot(global[0], global[1]));
-        Assert.True(Dot(perSource[0], perSource[2]) > 0.99f);
-        Assert.True(Dot(perSource[0], perSource[1]) < 0);
-        Assert.Equal(global.Select(v => v.ToArray()), new ThemeFeaturizer(null, new ClusteringOptions { CentrePerSource = false }).CentreWithin(vectors, sources));
-    }
-
-    private static float Dot(float[] a, float[] b) => System.Numerics.Tensors.TensorPrimitives.Dot(a, b);
-
-    private static void Normalize(float[] v)
-    {
-        var n = MathF.Sqrt(Dot(v, v));
-        for (var i = 0; i < v.Length; i++) v[i] /= n;
-    }
-}
-
 public sealed class ThemeGroupingTests
 {
     [Fact]
