@@ -87,22 +87,18 @@ public sealed class LexicalFeaturizer
         _timings.Add(("fit selection", sw.Elapsed.TotalSeconds));
         sw.Restart();
         var rank = Math.Min(Dimensions, Math.Max(1, fitTexts.Count - 1));
-        var pca = FitPca(Seed);
+        // The TF-IDF vectors are fitted and selected once; only the projections differ.
+        var pcas = Enumerable.Range(0, sample is null ? Math.Max(1, Projections) : 1)
+            .Select(k => ml.Transforms.ProjectToPrincipalComponents(Lsa, Tfidf, rank: rank, overSampling: 10, ensureZeroMean: false,
+                seed: Seed + ProjectionSeedStep * k).Fit(selected))
+            .ToList();
+        var pca = pcas[0];
         _timings.Add(("fit pca", sw.Elapsed.TotalSeconds));
         sw.Restart();
 
         float[][] vectors;
         if (sample is null)
-        {
-            vectors = Read(pca.Transform(selected));
-            if (Projections > 1)
-            {
-                // The TF-IDF vectors are fitted and selected once; only the projections differ.
-                var parts = new List<float[][]> { vectors };
-                for (var k = 1; k < Projections; k++) parts.Add(Read(FitPca(Seed + ProjectionSeedStep * k).Transform(selected)));
-                vectors = Joined(parts);
-            }
-        }
+            vectors = pcas.Count == 1 ? Read(pca.Transform(selected)) : Joined(pcas.Select(p => Read(p.Transform(selected))).ToList());
         else
         {
             // ML.NET's PCA projects a text with one dot product per component over that component's whole column (a
@@ -139,9 +135,6 @@ public sealed class LexicalFeaturizer
         foreach (var v in vectors) VectorMath.Normalize(v);
         _timings.Add(("transform", sw.Elapsed.TotalSeconds));
         return vectors;
-
-        ITransformer FitPca(int seed) =>
-            ml.Transforms.ProjectToPrincipalComponents(Lsa, Tfidf, rank: rank, overSampling: 10, ensureZeroMean: false, seed: seed).Fit(selected);
     }
 
     /// <summary>Each part's rows normalised, scaled by 1/√parts and joined: unit rows whose dot product is the parts' mean cosine.</summary>

@@ -52,9 +52,9 @@ public sealed class ThemeFeaturizer(ItemEmbedder? embedder, ClusteringOptions op
     }.Featurize(texts);
 
     /// <summary>
-    /// The most texts whose lexical features join <see cref="ClusteringOptions.LexicalProjections"/> projections. Each
-    /// PCA fit costs about 0.5 s on a run's few hundred texts but 6–7 s on 9,000 (`lexical-profile`,
-    /// docs/benchmarks.md), while the gain was measured on runs of 150–1,300 items.
+    /// The most texts whose lexical features join <see cref="ClusteringOptions.LexicalProjections"/> projections. Three
+    /// cost about 1.3 s more on a run of a few hundred texts but about 12 s more on 9,000 (docs/benchmarks.md, "Session
+    /// 15"), while the gain was measured on runs of 150–1,300 items.
     /// </summary>
     public const int JoinedProjectionsMaxTexts = 2000;
 

@@ -3,7 +3,7 @@ using TriageBot.Text;
 
 namespace TriageBot.Tests.Text;
 
-/// <summary>Posts too short to place without naming a problem, and placeholders: noise however near a theme.</summary>
+/// <summary>Posts too short to place without naming a problem, placeholders and away notices: noise however near a theme.</summary>
 public sealed class NotAReportCueTests
 {
     [Theory]
