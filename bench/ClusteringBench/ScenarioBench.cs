@@ -31,6 +31,7 @@ internal static class ScenarioBench
             switch (args[i])
             {
                 case "--merge": o.MergeSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--smallfixsplit": o.SmallFixSplitSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--join": o.JoinSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--margin": o.ActionabilityMargin = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--weight": o.EmbeddingWeight = double.Parse(Next(), CultureInfo.InvariantCulture); break;
@@ -209,8 +210,8 @@ internal static class ScenarioBench
             foreach (var id in t.ItemIds.Where(id => labels.GetValueOrDefault(id) != majority))
                 Console.WriteLine($"      stray [{labels.GetValueOrDefault(id, "?")}] " + (byId.TryGetValue(id, out var si) && si.Labels.Count > 0 ? $"labels {string.Join(",", si.Labels)} " : "") + Text(id));
         }
-        foreach (var e in result.Events.Where(e => e.Kind == "merged"))
-            Console.WriteLine($"  EVENT merged {e.ThemeId} <- {e.OtherThemeId}: {e.Reason}");
+        foreach (var e in result.Events.Where(e => e.Kind is "merged" or "split"))
+            Console.WriteLine($"  EVENT {e.Kind} {e.ThemeId} {(e.Kind == "merged" ? "<-" : "->")} {e.OtherThemeId}: {e.Reason}");
         var vecs = result.Themes.ToDictionary(t => t.Id, t => t.Centroid);
         var cues = new ReportCues(items);
         var position = items.Select((item, i) => (item.Id, i)).ToDictionary(x => x.Id, x => x.i);

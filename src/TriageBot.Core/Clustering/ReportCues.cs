@@ -42,6 +42,15 @@ internal sealed class ReportCues(IReadOnlyList<FeedbackItem> items, IReadOnlyLis
     /// <summary>Whether enough of these reports carry a small-fix cue for them to read as one small fix.</summary>
     public bool ReadAsSmallFix(IReadOnlyCollection<int> reports) => reports.Count(SmallFix) >= Cues.SmallFixShare * reports.Count;
 
+    /// <summary>
+    /// The reports among at most 256 of <paramref name="members"/> (all of a smaller theme) that carry a small-fix cue:
+    /// the cue is a regex pass, and a large backlog's themes are read from a sample as <see cref="KindOf"/> reads them.
+    /// </summary>
+    public List<int> WithSmallFixCue(IReadOnlyList<int> members) => Sample(members).Where(SmallFix).ToList();
+
+    /// <summary>The share of these reports that carry a small-fix cue, read as <see cref="WithSmallFixCue"/> reads them (0 for none).</summary>
+    public double SmallFixShare(IReadOnlyList<int> members) => members.Count == 0 ? 0 : (double)WithSmallFixCue(members).Count / Sample(members).Count;
+
     /// <summary>A theme's kind, read from at most 256 of its reports: a share is read as well from those as from all of a large backlog's theme.</summary>
     public ThemeKind KindOf(IReadOnlyList<int> members)
     {

@@ -155,11 +155,13 @@ public sealed class ThemeClusterer(
         // Settling changes what a new theme holds: it is checked again.
         foreach (var t in themes.Where(t => t.Grouped && t.Items.Count > 0 && !t.Pinned))
             if ((t.Leftover && t.Items.Count < o.LeftoverMinThemeSize) || !reading.ReadsAsProblem(t.MembersIn(index))) t.Items.Clear();
-        // What settling left no larger than a theme may start is a fragment, however it stood before: it may join a theme
-        // it now sits near, by the same rules (a larger cap here joins sibling problems of one area).
-        merging.Merge(themes, events, now, fragmentCap: o.MinThemeSize);
-        clock.Mark("re-reading and fragment merging");
         var freeSet = free.ToHashSet();
+        if (o.SmallFixSplitSimilarity > 0)
+            SplitSmallFixes(themes, events, SmallFixSplitting.Find(themes, index, vectors, cues, freeSet, o.MinThemeSize, (float)o.SmallFixSplitSimilarity), input, vectors, now);
+        // What settling or a split left no larger than a theme may start is a fragment, however it stood before: it may join
+        // a theme it now sits near, by the same rules (a larger cap here joins sibling problems of one area).
+        merging.Merge(themes, events, now, fragmentCap: o.MinThemeSize);
+        clock.Mark("re-reading, small-fix splitting and fragment merging");
         JoinReferenced(themes, input, index, freeSet, now);
         JoinLabelled(themes, labels, input, index, freeSet, now);
         clock.Mark("links and labels");
@@ -215,6 +217,24 @@ public sealed class ThemeClusterer(
             var id = input[movable[k]].Id;
             if (start[k] >= 0) themes[start[k]].Remove(id, now);
             if (settled[k] >= 0) themes[settled[k]].Add(id, now);
+        }
+    }
+
+    /// <summary>Each group <see cref="SmallFixSplitting"/> found leaves its theme for a new theme of its own.</summary>
+    private static void SplitSmallFixes(List<WorkingTheme> themes, List<ThemeEvent> events, List<SmallFixSplitting.Split> splits,
+        List<FeedbackItem> input, float[][] vectors, DateTimeOffset now)
+    {
+        foreach (var (from, members, similarity, restShare) in splits)
+        {
+            var ids = members.Select(i => input[i].Id).ToList();
+            foreach (var id in ids) from.Remove(id, now);
+            var direction = WorkingTheme.DirectionOf(members, vectors);
+            themes.Add(new WorkingTheme
+            {
+                Id = NewId(ids, themes), Items = ids, FirstSeen = now, LastChanged = now, Changed = true, Grouped = true, Centroid = direction,
+            });
+            events.Add(new ThemeEvent("split", from.Id, themes[^1].Id, string.Create(CultureInfo.InvariantCulture,
+                $"{ids.Count} items read as a small fix and the other {from.Items.Count} do not (small-fix share {restShare:0.00}); centroid similarity {similarity:0.000}"), now));
         }
     }
 

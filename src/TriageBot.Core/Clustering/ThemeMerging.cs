@@ -48,8 +48,10 @@ internal sealed class ThemeMerging(ClusteringOptions o, Dictionary<string, int> 
             // Checked last: the kind is read from the reports' text, so only for pairs near enough to merge.
             if (sim >= (float)kindBar && smaller <= cap && kindOf[x] == kindOf[y])
                 return FiledApart() ? null : (MergeRule.SameKind, Invariant($">= {kindBar:0.00} and both read as {KindName(kindOf[x])}"));
-            // Two themes of a typical size that share an area's terms ("bank feed") are mostly two problems in it.
-            if (sim >= (float)o.TermMergeSimilarity && smaller <= cap && top[x].Intersect(top[y]).Count() is var shared && shared >= o.TermMergeSharedTerms)
+            // Two themes of a typical size that share an area's terms ("bank feed") are mostly two problems in it; so are a
+            // small fix and a problem of its area, whatever their sizes (SmallFixSplitting).
+            if (sim >= (float)o.TermMergeSimilarity && smaller <= cap && (kindOf[x] == ThemeKind.SmallFix) == (kindOf[y] == ThemeKind.SmallFix)
+                && top[x].Intersect(top[y]).Count() is var shared && shared >= o.TermMergeSharedTerms)
                 return FiledApart() ? null : (MergeRule.SharedTerms, Invariant($">= {o.TermMergeSimilarity:0.00} and {shared} distinctive terms shared"));
             if (o.LabelMergeSimilarity <= 0 || sim < (float)o.LabelMergeSimilarity || agreement.Value is not { } agree || agree < o.LabelMergeAgreement)
                 return null;

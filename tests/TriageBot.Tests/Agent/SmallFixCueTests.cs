@@ -39,6 +39,25 @@ public sealed class SmallFixCueTests
     [InlineData("the episode shows twice in apps since we corrected ONE typo in its description", false)]
     public void A_typo_the_writer_fixed_is_not_the_bug(string text, bool expected) => Assert.Equal(expected, Cues.IsSmallFix(text));
 
+    [Theory]
+    [InlineData("the step counter is off by one on the last page", true)]
+    [InlineData("the payout email month is off by one, fyi", true)]
+    // Times an hour or a day off are a time-zone or DST problem, not a counter's.
+    [InlineData("due times off by one hour after DST ended", false)]
+    [InlineData("reminders go out off-by-one day for Sydney clinics", false)]
+    public void Off_by_one_is_a_counter_not_a_clock(string text, bool expected) => Assert.Equal(expected, Cues.IsSmallFix(text));
+
+    [Theory]
+    [InlineData("the confirm button says 'Aprove' but it should be Approve", true)]
+    [InlineData("the email says 'September earnings' for the October payout", true)]
+    [InlineData("tip report: the two column headers have been switched since the redesign", true)]
+    [InlineData("the labels are swapped lol", true)]
+    // A status shown against the facts is the state's bug.
+    [InlineData("the integrations page shows 'Connected' while the sync is failing", false)]
+    [InlineData("the invoice shows 'Payment failed' even though the card was charged", false)]
+    [InlineData("the log says 'Sent' but the guest got nothing", false)]
+    public void Copy_shown_wrongly_is_a_small_fix_and_a_status_shown_wrongly_is_not(string text, bool expected) => Assert.Equal(expected, Cues.IsSmallFix(text));
+
     [Fact]
     public void A_retry_after_header_is_not_bigger_work()
     {

@@ -75,4 +75,50 @@ public partial class ThemeClustererTests
         else Assert.Contains("s:93", result.Noise);
         Assert.Equal(["s:1", "s:2", "s:3"], result.Themes.Single(t => t.ItemIds.Contains("s:1")).ItemIds.Order(StringComparer.Ordinal));
     }
+
+    [Theory]
+    [InlineData(0.0, false)]
+    [InlineData(0.55, true)]
+    public async Task A_small_fix_grouped_with_its_areas_problem_is_split_off(double splitBar, bool split)
+    {
+        // Six reports of payouts stuck in pending and three of a typo in the payout email: cut low, linkage groups all
+        // nine as one payout theme, and only the split tells the typo apart.
+        _options.MergeSimilarity = 0.05;
+        _options.SmallFixSplitSimilarity = splitBar;
+        var generator = new KeywordEmbeddingGenerator("login", "export", "payout", "pending", "email");
+        string[] pending =
+        [
+            "payout stuck in pending since monday", "my payout is still pending after a week", "payouts sit in pending and support is silent",
+            "pending payout never moves to paid", "why is every payout pending this month", "payout pending for ten days now",
+        ];
+        string[] typo =
+        [
+            "typo in the payout email subject line", "the payout email has a typo in the month name", "payout email names the wrong month, confusing",
+        ];
+        // More login and export reports, so that centring leaves the payout reports alike (0.38).
+        FeedbackItem[] items =
+        [
+            .. Day1,
+            .. Enumerable.Range(0, 6).Select(k => Item($"s:4{k}", $"login fails again on laptop number {k}")),
+            .. Enumerable.Range(0, 6).Select(k => Item($"s:5{k}", $"export is broken for report number {k}")),
+            .. pending.Select((text, k) => Item($"s:6{k}", text)),
+            .. typo.Select((text, k) => Item($"s:7{k}", text)),
+        ];
+        var result = await Create(generator).ClusterAsync(items, [], default);
+
+        var problem = result.Themes.Single(t => t.ItemIds.Contains("s:60"));
+        Assert.Equal(split ? 6 : 9, problem.ItemIds.Count);
+        var fix = result.Themes.Single(t => t.ItemIds.Contains("s:70"));
+        Assert.Equal(split, fix != problem);
+        if (!split) return;
+        Assert.Equal(["s:70", "s:71", "s:72"], fix.ItemIds.Order(StringComparer.Ordinal));
+        var e = Assert.Single(result.Events, e => e.Kind == "split");
+        Assert.Equal((problem.Id, fix.Id), (e.ThemeId, e.OtherThemeId));
+        Assert.Contains("read as a small fix", e.Reason, StringComparison.Ordinal);
+
+        // The next day, with a new report of the problem, the two keep their ids and items.
+        var day2 = await Create(generator).ClusterAsync([.. items, Item("s:66", "payout pending again since friday")], result.Themes, default);
+        Assert.Equal(fix.ItemIds, day2.Themes.Single(t => t.Id == fix.Id).ItemIds);
+        Assert.Contains("s:66", day2.Themes.Single(t => t.Id == problem.Id).ItemIds);
+    }
 }

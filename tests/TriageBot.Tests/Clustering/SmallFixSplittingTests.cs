@@ -1,0 +1,83 @@
+using TriageBot.Clustering;
+using TriageBot.Domain;
+
+namespace TriageBot.Tests.Clustering;
+
+public class SmallFixSplittingTests
+{
+    // Seven reports of one problem, and three of a small fix in the same area: two carry a small-fix cue (a typo),
+    // the third says the same without one.
+    private static readonly string[] Texts =
+    [
+        "payouts stuck in pending for days now",
+        "my payout has been pending since monday",
+        "payout still pending, support has no answer",
+        "creators asking why payouts sit in pending",
+        "pending payout never moves to paid",
+        "payouts are pending way longer than usual",
+        "still waiting on a pending payout from last week",
+        "typo in the payout email subject: 'Septmber earnings'",
+        "the payout email has a typo in the month name",
+        "payout email names last month instead of this one",
+    ];
+
+    private static float[] V(params float[] v)
+    {
+        var n = MathF.Sqrt(v.Sum(x => x * x));
+        return v.Select(x => x / n).ToArray();
+    }
+
+    private static List<SmallFixSplitting.Split> Find(float[][] vectors, IReadOnlySet<int> free, float maxSimilarity = 0.55f)
+    {
+        var items = Texts.Select((text, k) => new FeedbackItem
+        {
+            Id = $"s:{k}", Source = FeedbackSource.Slack, Location = "C01", Body = text, Url = $"https://x/{k}",
+            CreatedAt = DateTimeOffset.Parse("2026-11-19T09:00:00Z"),
+        }).ToList();
+        var index = items.Select((item, k) => (item.Id, k)).ToDictionary(x => x.Id, x => x.k);
+        var theme = new WorkingTheme { Id = "th-payouts", Items = [.. items.Select(i => i.Id)] };
+        return SmallFixSplitting.Find([theme], index, vectors, new ReportCues(items), free, minThemeSize: 3, maxSimilarity);
+    }
+
+    private static float[][] Vectors(float[] fix) =>
+    [
+        V(1, 0, 0), V(1, 0.1f, 0), V(1, 0, 0.1f), V(1, -0.1f, 0), V(1, 0, -0.1f), V(1, 0.05f, 0.05f), V(1, -0.05f, 0.05f),
+        fix, V(fix[0], fix[1], 0.1f), V(fix[0], fix[1], -0.1f),
+    ];
+
+    private static readonly HashSet<int> AllFree = [.. Enumerable.Range(0, Texts.Length)];
+
+    [Fact]
+    public void A_small_fix_told_apart_from_its_areas_problem_is_split_off_with_the_report_that_has_no_cue()
+    {
+        var split = Assert.Single(Find(Vectors(V(0.4f, 0.9f, 0)), AllFree));
+        Assert.Equal([7, 8, 9], split.Members.Order());
+        Assert.Equal("th-payouts", split.From.Id);
+        Assert.InRange(split.Similarity, 0.35f, 0.5f);
+        Assert.Equal(0, split.RestSmallFixShare);
+    }
+
+    [Fact]
+    public void A_group_as_near_the_rest_as_the_bar_stays_in_its_theme()
+    {
+        Assert.Empty(Find(Vectors(V(0.7f, 0.7f, 0)), AllFree));
+        Assert.Single(Find(Vectors(V(0.7f, 0.7f, 0)), AllFree, maxSimilarity: 0.8f));
+    }
+
+    [Fact]
+    public void Cue_carrying_reports_nearer_the_theme_than_each_other_split_nothing()
+    {
+        // The two typo reports sit on opposite sides of the problem's reports, as a cue inside a report of the problem does.
+        var vectors = Vectors(V(0.4f, 0.9f, 0));
+        vectors[7] = V(1, 0.15f, 0.15f);
+        vectors[8] = V(1, -0.15f, -0.15f);
+        Assert.Empty(Find(vectors, AllFree));
+    }
+
+    [Fact]
+    public void Reports_placed_by_an_earlier_run_never_move()
+    {
+        HashSet<int> earlier = [7, 8];
+        Assert.Empty(Find(Vectors(V(0.4f, 0.9f, 0)), AllFree.Except(earlier).ToHashSet()));
+    }
+}
