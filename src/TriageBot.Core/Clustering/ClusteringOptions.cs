@@ -171,7 +171,8 @@ public sealed class ClusteringOptions
     /// A small fix told beside a larger problem of its area is split off that theme only when the two groups' centroids
     /// are less alike than this (<see cref="SmallFixSplitting"/>); 0 turns the split off. A group nearer the rest is
     /// reports of the same problem that happen to carry a cue ("shows 'Connected' while nothing syncs"): over 8 generated
-    /// products the right splits were at 0.37–0.53, five of seven wrong ones at 0.58–0.75 (docs/benchmarks.md).
+    /// products the first version's right splits were at 0.37–0.53, five of its seven wrong ones at 0.58–0.75
+    /// (docs/benchmarks.md, "Session 16").
     /// </summary>
     [Range(0.0, 1.0)]
     public double SmallFixSplitSimilarity { get; set; } = 0.55;

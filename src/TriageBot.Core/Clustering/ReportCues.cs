@@ -49,7 +49,7 @@ internal sealed class ReportCues(IReadOnlyList<FeedbackItem> items, IReadOnlyLis
     public List<int> WithSmallFixCue(IReadOnlyList<int> members) => Sample(members).Where(SmallFix).ToList();
 
     /// <summary>The share of these reports that carry a small-fix cue, read as <see cref="WithSmallFixCue"/> reads them (0 for none).</summary>
-    public double SmallFixShare(IReadOnlyList<int> members) => members.Count == 0 ? 0 : (double)WithSmallFixCue(members).Count / Sample(members).Count;
+    public double ShareWithSmallFixCue(IReadOnlyList<int> members) => Sample(members) is { Count: > 0 } read ? (double)read.Count(SmallFix) / read.Count : 0;
 
     /// <summary>A theme's kind, read from at most 256 of its reports: a share is read as well from those as from all of a large backlog's theme.</summary>
     public ThemeKind KindOf(IReadOnlyList<int> members)

@@ -3,8 +3,8 @@ namespace TriageBot.Clustering;
 /// <summary>
 /// A small fix reported beside a larger problem of the same area ("the payout email names the wrong month" beside
 /// "payouts stuck in pending", "the tip report's columns are swapped" beside "adjusted tips are missing") shares the
-/// area's words, so linkage and settling put both in one theme and the fix is lost in the problem's ticket: 21 of the 53
-/// truth themes that another theme absorbed in 68 generated scenarios of 11 products (ClusteringBench `-v`,
+/// area's words, so linkage and settling put both in one theme and the fix is lost in the problem's ticket: 22 of the 53
+/// truth themes that another theme absorbed in 68 generated scenarios of 11 products (bench/miss_kinds.py,
 /// docs/benchmarks.md, "Session 16"). Within a theme that does not read as a small fix, the run's reports that carry a
 /// small-fix cue (<see cref="Text.Cues"/>) and are nearer each other than the rest of the theme seed a group, and the
 /// run's reports nearer that group than the rest join it. The group is split off when it is large enough to be a theme,
@@ -14,8 +14,8 @@ namespace TriageBot.Clustering;
 /// </summary>
 internal static class SmallFixSplitting
 {
-    /// <summary>A group to split off <paramref name="From"/>, with the similarity of its centroid to the centroid of what stays.</summary>
-    public sealed record Split(WorkingTheme From, List<int> Members, float Similarity, double RestSmallFixShare);
+    /// <summary>A group to split off <paramref name="From"/>: its members, its centroid, and that centroid's similarity to the centroid of what stays.</summary>
+    public sealed record Split(WorkingTheme From, List<int> Members, float[] Direction, float Similarity, double RestSmallFixShare);
 
     /// <summary>
     /// The groups to split off, each with the theme it leaves; the themes themselves are not changed. Cues are read from
@@ -36,9 +36,10 @@ internal static class SmallFixSplitting
             var rest = members.Except(group).ToList();
             if (group.Count < minThemeSize || rest.Count < minThemeSize) continue;
             if (cues.KindOf(group) != ThemeKind.SmallFix || cues.KindOf(rest) == ThemeKind.SmallFix) continue;
-            var similarity = VectorMath.Dot(WorkingTheme.DirectionOf(group, vectors), WorkingTheme.DirectionOf(rest, vectors));
+            var direction = WorkingTheme.DirectionOf(group, vectors);
+            var similarity = VectorMath.Dot(direction, WorkingTheme.DirectionOf(rest, vectors));
             if (similarity >= maxSimilarity) continue;
-            found.Add(new Split(theme, group, similarity, cues.SmallFixShare(rest)));
+            found.Add(new Split(theme, group, direction, similarity, cues.ShareWithSmallFixCue(rest)));
         }
         return found;
     }

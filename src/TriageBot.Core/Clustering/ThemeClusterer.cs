@@ -92,13 +92,8 @@ public sealed class ThemeClusterer(
         var foreign = unjoined.Where(i => !isEnglish.Contains(i)).ToList();
         void Create(List<int> members, float[] centroid, string reason, bool leftover = false)
         {
-            var ids = members.Select(i => input[i].Id).ToList();
-            themes.Add(new WorkingTheme
-            {
-                Id = NewId(ids, themes), Items = ids, FirstSeen = now, LastChanged = now, Changed = true, Grouped = true, Leftover = leftover,
-                Centroid = centroid,
-            });
-            events.Add(new ThemeEvent("created", themes[^1].Id, null, reason, now));
+            var theme = AddNewTheme(themes, members.Select(i => input[i].Id).ToList(), centroid, now, leftover);
+            events.Add(new ThemeEvent("created", theme.Id, null, reason, now));
         }
         // A group that as a whole reads as chatter gets no second grouping with a looser cut: at volume these are thousands
         // of posts, and the cut would only find them again.
@@ -157,7 +152,7 @@ public sealed class ThemeClusterer(
             if ((t.Leftover && t.Items.Count < o.LeftoverMinThemeSize) || !reading.ReadsAsProblem(t.MembersIn(index))) t.Items.Clear();
         var freeSet = free.ToHashSet();
         if (o.SmallFixSplitSimilarity > 0)
-            SplitSmallFixes(themes, events, SmallFixSplitting.Find(themes, index, vectors, cues, freeSet, o.MinThemeSize, (float)o.SmallFixSplitSimilarity), input, vectors, now);
+            SplitSmallFixes(themes, events, SmallFixSplitting.Find(themes, index, vectors, cues, freeSet, o.MinThemeSize, (float)o.SmallFixSplitSimilarity), input, now);
         // What settling or a split left no larger than a theme may start is a fragment, however it stood before: it may join
         // a theme it now sits near, by the same rules (a larger cap here joins sibling problems of one area).
         merging.Merge(themes, events, now, fragmentCap: o.MinThemeSize);
@@ -222,20 +217,28 @@ public sealed class ThemeClusterer(
 
     /// <summary>Each group <see cref="SmallFixSplitting"/> found leaves its theme for a new theme of its own.</summary>
     private static void SplitSmallFixes(List<WorkingTheme> themes, List<ThemeEvent> events, List<SmallFixSplitting.Split> splits,
-        List<FeedbackItem> input, float[][] vectors, DateTimeOffset now)
+        List<FeedbackItem> input, DateTimeOffset now)
     {
-        foreach (var (from, members, similarity, restShare) in splits)
+        foreach (var (from, members, direction, similarity, restShare) in splits)
         {
             var ids = members.Select(i => input[i].Id).ToList();
             foreach (var id in ids) from.Remove(id, now);
-            var direction = WorkingTheme.DirectionOf(members, vectors);
-            themes.Add(new WorkingTheme
-            {
-                Id = NewId(ids, themes), Items = ids, FirstSeen = now, LastChanged = now, Changed = true, Grouped = true, Centroid = direction,
-            });
-            events.Add(new ThemeEvent("split", from.Id, themes[^1].Id, string.Create(CultureInfo.InvariantCulture,
+            var theme = AddNewTheme(themes, ids, direction, now);
+            events.Add(new ThemeEvent("split", from.Id, theme.Id, string.Create(CultureInfo.InvariantCulture,
                 $"{ids.Count} items read as a small fix and the other {from.Items.Count} do not (small-fix share {restShare:0.00}); centroid similarity {similarity:0.000}"), now));
         }
+    }
+
+    /// <summary>A theme made in this run from these items, added to <paramref name="themes"/>.</summary>
+    private static WorkingTheme AddNewTheme(List<WorkingTheme> themes, List<string> ids, float[] centroid, DateTimeOffset now, bool leftover = false)
+    {
+        var theme = new WorkingTheme
+        {
+            Id = NewId(ids, themes), Items = ids, FirstSeen = now, LastChanged = now, Changed = true, Grouped = true, Leftover = leftover,
+            Centroid = centroid,
+        };
+        themes.Add(theme);
+        return theme;
     }
 
     /// <summary>Items that link each other are one problem: see <see cref="ItemReferences"/> and <see cref="ReferencedItems"/>.</summary>

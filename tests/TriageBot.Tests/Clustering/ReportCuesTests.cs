@@ -39,7 +39,7 @@ public class ReportCuesTests
     {
         var small = new ReportCues(Items("typo on the export button", "export fails for big files", "the export link is a 404"));
         Assert.Equal([0, 2], small.WithSmallFixCue([0, 1, 2]));
-        Assert.Equal(2.0 / 3, small.SmallFixShare([0, 1, 2]), 6);
+        Assert.Equal(2.0 / 3, small.ShareWithSmallFixCue([0, 1, 2]), 6);
 
         // 600 reports, every third with a typo: read from a sample of about 300, not all 600.
         var texts = Enumerable.Range(0, 600).Select(k => k % 3 == 0 ? "typo on the export button" : "export fails again for big files").ToArray();
@@ -48,6 +48,6 @@ public class ReportCuesTests
         var read = large.WithSmallFixCue(all);
         Assert.InRange(read.Count, 80, 120); // a third of the ~300 sampled, not 200 of all
         Assert.All(read, i => Assert.Equal(0, i % 3));
-        Assert.InRange(large.SmallFixShare(all), 0.3, 0.37);
+        Assert.InRange(large.ShareWithSmallFixCue(all), 0.3, 0.37);
     }
 }
