@@ -56,7 +56,8 @@ public sealed class ThemeClusterer(
         // what NotAReport lists (praise, placeholders, posts that speak only to the bot, away notices, …).
         var notReports = SupportReplies.Find(input);
         var unplaced = Enumerable.Range(0, input.Count).Where(i => !placed.Contains(input[i].Id)).ToList();
-        notReports.UnionWith(unplaced.Where(i => NotAReport.Rule(input[i], texts[i]) is not null));
+        var rules = NotAReport.Rules([.. unplaced.Select(i => input[i])], [.. unplaced.Select(i => texts[i])], ct);
+        notReports.UnionWith(unplaced.Where((_, k) => rules[k] is not null));
         if (notReports.Count > 0) _logger.LogDebug("{Count} support replies, placeholders and posts that only praise, say nothing is wrong, say too little, speak to the bot or are away notices are noise", notReports.Count);
         var free = unplaced.Where(i => !notReports.Contains(i)).ToList();
         clock.Mark("not-a-report rules");

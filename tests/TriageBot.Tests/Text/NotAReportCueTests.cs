@@ -56,4 +56,26 @@ public sealed class NotAReportCueTests
     [InlineData("dark mode when?", true)]
     [InlineData("it crashes when I open a file", false)]
     public void A_feature_named_then_when_is_a_request(string text, bool request) => Assert.Equal(request, Cues.Request().IsMatch(text));
+
+    [Fact]
+    public void The_rules_of_many_items_are_each_items_own_rule_at_its_index()
+    {
+        var bodies = new[]
+        {
+            "kudos for the new editor 🎉", "Export fails with a timeout on large files since 2.3.1, every time.", "asdf 123. sorry, wrong repo",
+            "OOO all next week, for payouts questions ping Sam", "out this afternoon", "No bug, the new run page is lovely.",
+        };
+        // Many of them, so the parallel loop splits them among threads.
+        var items = Enumerable.Range(0, 600).Select(i => new TriageBot.Domain.FeedbackItem
+        {
+            Id = $"slack:C1:{i}", Source = TriageBot.Domain.FeedbackSource.Slack, Location = "C1", Body = bodies[i % bodies.Length],
+            Url = "https://example.slack.com", CreatedAt = DateTimeOffset.UnixEpoch,
+        }).ToList();
+        var texts = items.Select(ItemText.For).ToList();
+
+        var rules = NotAReport.Rules(items, texts, CancellationToken.None);
+
+        Assert.Equal(items.Select((item, i) => NotAReport.Rule(item, texts[i])), rules);
+        Assert.Equal(["only praise", null, "placeholder", "away notice", "too short", "says nothing is wrong"], rules.Take(bodies.Length));
+    }
 }
