@@ -8,7 +8,7 @@ namespace TriageBot.Clustering;
 /// vectors. 100,000 vectors against 1,000 centres is 10⁸ dot products, so the pass is arranged for the cache:
 /// a chunk of vectors meets the centres one tile at a time (a tile fits in a core's L2 cache and is read from
 /// there by every vector of the chunk, instead of all centres streaming from memory for every four vectors), and
-/// four vectors are summed against one centre at a time in registers. The sums use <see cref="Vector{T}"/>, the
+/// four vectors are summed against two centres at a time in registers. The sums use <see cref="Vector{T}"/>, the
 /// machine's own SIMD width: a path written for 512-bit registers alone never ran on a 2-core AVX2 box, which
 /// then computed one pair at a time (docs/benchmarks.md, "Session 17").
 /// </summary>
