@@ -1,0 +1,48 @@
+"""Where the duplicate tickets are, from the output of `ClusteringBench scenario -v`: per file, the themes that share a
+truth majority beyond the largest are duplicates. Prints how many themes of each size are a truth theme's largest
+("main"), a duplicate, or mostly noise; and, for the three-item themes, how many are more alike than a bar to a larger
+theme (of any kind, and of the same kind), read from the PAIR lines (the bench prints pairs above 0.25 only).
+Usage: python3 bench/dup_sizes.py BENCH_OUTPUT...
+  e.g. dotnet $D scenario -v $FLEETLINE > /tmp/fleetline.txt; python3 bench/dup_sizes.py /tmp/fleetline.txt"""
+import collections, re, sys
+
+by_size = collections.defaultdict(collections.Counter)
+three = []  # (kind, best similarity to a larger theme, best to a larger theme of the same kind)
+
+
+def flush(themes, pairs):
+    by_majority = collections.defaultdict(list)
+    for size, majority in themes: by_majority[majority].append(size)
+    for majority, sizes in by_majority.items():
+        for rank, size in enumerate(sorted(sizes, reverse=True)):
+            kind = "noise" if majority == "noise" else ("duplicate" if rank > 0 else "main")
+            by_size[min(size, 10)][kind] += 1
+            if size != 3 or kind == "noise": continue
+            near = []
+            for sim, left, right in pairs:
+                for (x, nx, kx), (y, ny, ky) in ((left, right), (right, left)):
+                    if x == majority and nx == 3 and ny > 3: near.append((sim, kx == ky))
+            three.append((kind, max([s for s, _ in near], default=0), max([s for s, same in near if same], default=0)))
+
+
+for path in sys.argv[1:]:
+    themes, pairs = [], []
+    for line in open(path, encoding="utf-8"):
+        if re.match(r"^\S+\.json:", line):
+            flush(themes, pairs)
+            themes, pairs = [], []
+        elif m := re.match(r"  THEME \S+ n=(\d+) majority=(\S+)", line):
+            themes.append((int(m.group(1)), m.group(2)))
+        elif m := re.match(r"  PAIR (\S+) \S+ (\S+)\((\d+)\) ~ (\S+)\((\d+)\) kinds (\w+)/(\w+)", line):
+            pairs.append((float(m.group(1)), (m.group(2), int(m.group(3)), m.group(6)), (m.group(4), int(m.group(5)), m.group(7))))
+    flush(themes, pairs)
+
+print("size  main  duplicate  noise")
+for size in sorted(by_size):
+    c = by_size[size]
+    print(f"{'10+' if size == 10 else size:>4}  {c['main']:>4}  {c['duplicate']:>9}  {c['noise']:>5}")
+for kind in ("duplicate", "main"):
+    rows = [t for t in three if t[0] == kind]
+    print(f"three-item {kind}s {len(rows)}: " + ", ".join(
+        f"> {bar:.2f} to a larger theme {sum(1 for _, a, _ in rows if a > bar)} (same kind {sum(1 for _, _, s in rows if s > bar)})"
+        for bar in (0.25, 0.30, 0.35)))
