@@ -7,7 +7,7 @@ using TriageBot.Domain;
 using TriageBot.Evaluation;
 using TriageBot.Reports;
 
-/// <summary>Clusters scenario files as the pipeline would (every theme with >= 2 items ticketed) and scores them.</summary>
+/// <summary>Clusters scenario files as the pipeline would (every theme with >= 2 items ticketed unless held) and scores them.</summary>
 internal static class ScenarioBench
 {
     public static async Task RunAsync(string[] args)
@@ -77,6 +77,7 @@ internal static class ScenarioBench
                 case "--merges": merges = new MergeJudge(); break;
                 case "--pairs": pairs = true; break;
                 case "--links": links = true; break;
+                case "--hold": o.HoldFragmentSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 default: files.Add(args[i]); break;
             }
         }
@@ -138,7 +139,8 @@ internal static class ScenarioBench
         Themes = result.Themes.Select(t => new ReportTheme
         {
             Id = t.Id, Title = t.Id, Summary = "", Items = t.ItemIds, Trend = "new",
-            Ticket = t.ItemIds.Count >= 2 ? new ReportTicket("X-1", "u", "created") : null,
+            // As the pipeline files them: a theme held beside a larger one it reads like gets no ticket (ClusteringResult.Held).
+            Ticket = t.ItemIds.Count >= 2 && !result.Held.ContainsKey(t.Id) ? new ReportTicket("X-1", "u", "created") : null,
         }).ToList(),
         ApiCalls = new Dictionary<string, long>(), LlmTokens = new ReportTokens(0, 0), TimingsMs = new Dictionary<string, long>(),
     };

@@ -8,7 +8,14 @@ public sealed record ThemeContext(
     IReadOnlyList<FeedbackItem> Items,
     ThemeTrend Trend,
     IReadOnlyList<Goal> Goals,
-    IReadOnlyList<string> KnownLabels);
+    IReadOnlyList<string> KnownLabels)
+{
+    /// <summary>
+    /// The larger theme this one reads like while it is too small to stand apart (<see cref="ClusteringResult.Held"/>):
+    /// it gets no new ticket of its own. Null for every other theme.
+    /// </summary>
+    public NearestTheme? ReadsLike { get; init; }
+}
 
 /// <summary>Writes a theme's title, summary, priority, small-fix judgement, goal and labels.</summary>
 public interface IThemeSummarizer

@@ -188,7 +188,10 @@ public sealed class ThemeClusterer(
             var (best, sim) = WorkingTheme.Nearest(themes, vectors[index[id]]);
             if (best is not null && sim >= o.AnchorJoinSimilarity) nearest[id] = new NearestTheme(best.Id, sim);
         }
-        return new ClusteringResult(result, noise, events) { NoiseNearest = nearest, Merges = merging.Merges };
+        var kinds = new Dictionary<WorkingTheme, ThemeKind>();
+        ThemeKind KindOf(WorkingTheme t) => kinds.TryGetValue(t, out var kind) ? kind : kinds[t] = cues.KindOf([.. t.MembersIn(index)]);
+        var held = HeldFragments.Find(themes, KindOf, o.MinThemeSize, (float)o.HoldFragmentSimilarity);
+        return new ClusteringResult(result, noise, events) { NoiseNearest = nearest, Merges = merging.Merges, Held = held };
     }
 
     /// <summary>Lets the run's free items settle among the themes (<see cref="ThemeSettling"/>) and applies where they end.</summary>

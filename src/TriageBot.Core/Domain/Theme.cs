@@ -38,6 +38,12 @@ public sealed record ClusteringResult(
 
     /// <summary>The run's merges, with the items on each side: what a person (or the clustering bench) reads to judge each one.</summary>
     public IReadOnlyList<ThemeMerge> Merges { get; init; } = [];
+
+    /// <summary>
+    /// Themes too small to stand apart from a larger theme of their kind that they read like: that theme and the
+    /// similarity. Such a theme gets no new ticket of its own this run.
+    /// </summary>
+    public IReadOnlyDictionary<string, NearestTheme> Held { get; init; } = new Dictionary<string, NearestTheme>();
 }
 
 /// <summary>Two themes of a run merged by <paramref name="Rule"/> at centroid similarity <paramref name="Similarity"/>.</summary>

@@ -84,5 +84,6 @@ internal static class RunReportAssembler
         Priority = (int)draft.Priority,
         Labels = draft.Labels,
         BySource = context.Items.GroupBy(i => TriagePipeline.Name(i.Source)).ToDictionary(g => g.Key, g => g.Count()),
+        ReadsLike = ticket is null ? context.ReadsLike?.ThemeId : null,
     };
 }

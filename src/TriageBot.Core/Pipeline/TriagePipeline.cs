@@ -64,7 +64,8 @@ public sealed class TriagePipeline(
         var byId = all.ToDictionary(i => i.Id, StringComparer.Ordinal);
         var clustering = await Timed(timings, "cluster", () => ClusterAsync(all, reads, ct));
 
-        var contexts = await BuildContextsAsync(clustering.Themes, byId, ct);
+        var contexts = (await BuildContextsAsync(clustering.Themes, byId, ct))
+            .Select(c => clustering.Held.TryGetValue(c.Theme.Id, out var like) ? c with { ReadsLike = like } : c).ToList();
 
         var drafts = await Timed(timings, "summarize", () => SummarizeAsync(contexts, warnings, ct));
         var outcomes = await Timed(timings, "file", () => FileAsync(contexts, drafts, warnings, ct));

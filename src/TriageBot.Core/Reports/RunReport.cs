@@ -64,6 +64,9 @@ public sealed record ReportTheme
     public int? Priority { get; init; }
     public IReadOnlyList<string>? Labels { get; init; }
     public IReadOnlyDictionary<string, int>? BySource { get; init; }
+
+    /// <summary>Set when the theme got no ticket because it is too small to stand apart from this larger theme it reads like.</summary>
+    public string? ReadsLike { get; init; }
 }
 
 public sealed record ReportTicket(string Identifier, string Url, string Action);

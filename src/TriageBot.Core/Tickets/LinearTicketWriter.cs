@@ -101,11 +101,22 @@ public sealed class LinearTicketWriter(
         {
             if (existing.Value.Issue.IsClosed && _options.RegressionOnClosed)
             {
-                return await CreateAsync(context, draft, evidence, existing.Value.Issue, ct);
+                return context.ReadsLike is null ? await CreateAsync(context, draft, evidence, existing.Value.Issue, ct) : Hold(context);
             }
             return await LinkExistingAsync(context, existing.Value.Issue, existing.Value.AttachedUrls, evidence, ct);
         }
-        return await CreateAsync(context, draft, evidence, null, ct);
+        return context.ReadsLike is null ? await CreateAsync(context, draft, evidence, null, ct) : Hold(context);
+    }
+
+    /// <summary>
+    /// A theme too small to stand apart from a larger one it reads like gets no new ticket (a ticket a person filed for its
+    /// evidence is still linked, above); it is filed on a later run once it stands apart.
+    /// </summary>
+    private TicketOutcome? Hold(ThemeContext context)
+    {
+        logger.LogInformation("Theme {Theme} ({Count} items) reads like {Other} (centroid similarity {Similarity:0.000}); no ticket of its own yet",
+            context.Theme.Id, context.Items.Count, context.ReadsLike!.ThemeId, context.ReadsLike.Similarity);
+        return null;
     }
 
     private async Task<TicketOutcome> UpdateAsync(ThemeContext context, ThemeDraft draft, TicketMapping mapping, List<EvidenceLink> fresh, CancellationToken ct)

@@ -56,6 +56,44 @@ public sealed class LinearTicketWriterTests
     }
 
     [Fact]
+    public async Task A_theme_held_beside_a_larger_one_gets_no_ticket_until_it_stands_apart()
+    {
+        await using var h = await TicketHarness.StartAsync();
+        var before = h.Issues().Count;
+        var (context, draft) = h.Theme("windows-path-spaces");
+        var held = context with { ReadsLike = new NearestTheme("th-larger", 0.31) };
+
+        Assert.Null(await h.Writer.FileAsync(held, draft, CancellationToken.None));
+        Assert.Equal(before, h.Issues().Count);
+        Assert.DoesNotContain(h.Audit.Entries, e => e.Kind == "linear.issueCreate");
+
+        // A later run in which it no longer reads like the larger theme files it.
+        var filed = await h.Writer.FileAsync(context, draft, CancellationToken.None);
+        Assert.Equal(TicketAction.Created, filed!.Action);
+        Assert.Equal(before + 1, h.Issues().Count);
+    }
+
+    [Fact]
+    public async Task A_held_theme_still_reaches_a_ticket_that_already_carries_its_evidence()
+    {
+        await using var h = await TicketHarness.StartAsync();
+        var (loginLoop, loginDraft) = h.Theme("login-loop");
+        var (paths, pathsDraft) = h.Theme("windows-path-spaces", take: 5);
+        var first = await h.Writer.FileAsync(paths, pathsDraft, CancellationToken.None);
+        var before = h.Issues().Count;
+        var like = new NearestTheme("th-larger", 0.31);
+
+        // A person's ticket (AGT-343) links login-loop's evidence; windows-path-spaces was filed by an earlier run.
+        var linked = await h.Writer.FileAsync(loginLoop with { ReadsLike = like }, loginDraft, CancellationToken.None);
+        var (allPaths, _) = h.Theme("windows-path-spaces");
+        var updated = await h.Writer.FileAsync(allPaths with { ReadsLike = like }, pathsDraft, CancellationToken.None);
+
+        Assert.Equal(("AGT-343", TicketAction.Updated), (linked!.Ticket.Identifier, linked.Action));
+        Assert.Equal((first!.Ticket, TicketAction.Updated), (updated!.Ticket, updated.Action));
+        Assert.Equal(before, h.Issues().Count);
+    }
+
+    [Fact]
     public async Task A_run_killed_after_issueCreate_is_reconciled_by_the_next_into_exactly_one_ticket()
     {
         await using var h = await TicketHarness.StartAsync();
