@@ -179,9 +179,9 @@ public sealed class ClusteringOptions
 
     /// <summary>
     /// A theme of no more than <see cref="MinThemeSize"/> reports whose centroid is more than this alike a larger theme of
-    /// the same kind gets no ticket of its own yet (<see cref="HeldFragments"/>); 0 files every theme. Chosen at the
-    /// bench's pair bar, below every same-kind merge: over 149 generated scenarios it held 12 of 48 three-report
-    /// duplicates and none of their problem's only ticket (docs/benchmarks.md, "Session 17").
+    /// the same kind gets no ticket of its own yet (<see cref="HeldFragments"/>); 0 files every theme. Below every
+    /// same-kind merge bar: of 149 generated scenarios' three-report themes more than 0.25 alike a larger one of their
+    /// kind, 12 were duplicates and none their problem's only ticket (docs/benchmarks.md, "Session 17").
     /// </summary>
     [Range(0.0, 1.0)]
     public double HoldFragmentSimilarity { get; set; } = 0.25;
