@@ -14,6 +14,9 @@ public sealed class SlackDirectory(SlackWebClient slack, SlackRequestBudget budg
 {
     private readonly ConcurrentDictionary<string, SlackUser> _users = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _channelNames = new(StringComparer.Ordinal);
+    // Channels are read in parallel and their messages share authors: one lookup per user, which every reader that meets
+    // the user while it runs awaits (before, each asked users.info itself, and a run's call count varied with timing).
+    private readonly ConcurrentDictionary<string, Lazy<Task<bool>>> _resolving = new(StringComparer.Ordinal);
     private string? _permalinkPrefix;
 
     public string? UserName(string id) => _users.TryGetValue(id, out var u) ? DisplayName(u) : null;
@@ -28,25 +31,42 @@ public sealed class SlackDirectory(SlackWebClient slack, SlackRequestBudget budg
         foreach (var id in ids.Distinct(StringComparer.Ordinal))
         {
             if (_users.ContainsKey(id)) continue;
-            // Names survive the process in the cursor store: users.info is asked once per user, not once per run.
-            if (await cursors.GetAsync("slack", "user:" + id, ct) is { Length: > 0 } saved
-                && JsonSerializer.Deserialize<SlackUser>(saved) is { } known)
-            {
-                _users[id] = known;
-                continue;
-            }
-            if (!await budget.TryAcquireAsync(SlackRequestBudget.Users, ct)) return false;
+            var resolving = _resolving.GetOrAdd(id, key => new Lazy<Task<bool>>(() => ResolveUserAsync(key, ct)));
+            bool resolved;
             try
             {
-                var user = await slack.GetUserAsync(id, ct);
-                _users[id] = user;
-                await cursors.SetAsync("slack", "user:" + id,
-                    JsonSerializer.Serialize(new SlackUser { Id = user.Id, Name = DisplayName(user), RealName = user.RealName, IsBot = user.IsBot }), ct);
+                resolved = await resolving.Value;
             }
-            catch (SlackApiException e) when (e.Error is "user_not_found" or "users_not_found")
+            finally
             {
-                _users[id] = new SlackUser { Id = id, Name = id };
+                // Done either way: a user resolved is in _users, and one that failed is asked again by the next reader.
+                _resolving.TryRemove(KeyValuePair.Create(id, resolving));
             }
+            if (!resolved) return false;
+        }
+        return true;
+    }
+
+    private async Task<bool> ResolveUserAsync(string id, CancellationToken ct)
+    {
+        // Names survive the process in the cursor store: users.info is asked once per user, not once per run.
+        if (await cursors.GetAsync("slack", "user:" + id, ct) is { Length: > 0 } saved
+            && JsonSerializer.Deserialize<SlackUser>(saved) is { } known)
+        {
+            _users[id] = known;
+            return true;
+        }
+        if (!await budget.TryAcquireAsync(SlackRequestBudget.Users, ct)) return false;
+        try
+        {
+            var user = await slack.GetUserAsync(id, ct);
+            _users[id] = user;
+            await cursors.SetAsync("slack", "user:" + id,
+                JsonSerializer.Serialize(new SlackUser { Id = user.Id, Name = DisplayName(user), RealName = user.RealName, IsBot = user.IsBot }), ct);
+        }
+        catch (SlackApiException e) when (e.Error is "user_not_found" or "users_not_found")
+        {
+            _users[id] = new SlackUser { Id = id, Name = id };
         }
         return true;
     }
