@@ -40,6 +40,9 @@ switch (cmd)
         }
         break;
     }
+    case "assign":
+        AssignBench.Run(args[1..]);
+        break;
     case "scenario":
         await ScenarioBench.RunAsync(args[1..]);
         break;

@@ -76,12 +76,13 @@ internal static class NearestCentre
         // Unchecked loads (Assign checked every length): the bounds checks of span slices cost as much as the arithmetic here.
         ref float ra = ref MemoryMarshal.GetArrayDataReference(a), rb = ref MemoryMarshal.GetArrayDataReference(b),
             rc = ref MemoryMarshal.GetArrayDataReference(c), rd = ref MemoryMarshal.GetArrayDataReference(d);
-        var k = from;
-        // Two centres at a time: eight sums in registers for six loads, where one centre needs five loads for four.
-        for (; k + 1 < to; k += 2)
+        // Two centres at a time: eight sums in registers for six loads, where one centre needs five loads for four. A tile's
+        // odd last centre is paired with itself and offered once.
+        for (var k = from; k < to; k += 2)
         {
+            var pair = k + 1 < to;
             ref var r0 = ref matrix[k * dims];
-            ref var r1 = ref matrix[(k + 1) * dims];
+            ref var r1 = ref matrix[(pair ? k + 1 : k) * dims];
             Vector<float> a0 = Vector<float>.Zero, b0 = a0, c0 = a0, d0 = a0, a1 = a0, b1 = a0, c1 = a0, d1 = a0;
             for (var i = 0; i < whole; i += width)
             {
@@ -101,21 +102,8 @@ internal static class NearestCentre
                 d1 = Vector.FusedMultiplyAdd(x1, vd, d1);
             }
             Offer(best, slot, k, matrix.AsSpan(k * dims, dims), whole, a, b, c, d, Vector.Sum(a0), Vector.Sum(b0), Vector.Sum(c0), Vector.Sum(d0));
-            Offer(best, slot, k + 1, matrix.AsSpan((k + 1) * dims, dims), whole, a, b, c, d, Vector.Sum(a1), Vector.Sum(b1), Vector.Sum(c1), Vector.Sum(d1));
-        }
-        for (; k < to; k++)
-        {
-            ref var r0 = ref matrix[k * dims];
-            Vector<float> sa = Vector<float>.Zero, sb = sa, sc = sa, sd = sa;
-            for (var i = 0; i < whole; i += width)
-            {
-                var x0 = Vector.LoadUnsafe(ref r0, (nuint)i);
-                sa = Vector.FusedMultiplyAdd(x0, Vector.LoadUnsafe(ref ra, (nuint)i), sa);
-                sb = Vector.FusedMultiplyAdd(x0, Vector.LoadUnsafe(ref rb, (nuint)i), sb);
-                sc = Vector.FusedMultiplyAdd(x0, Vector.LoadUnsafe(ref rc, (nuint)i), sc);
-                sd = Vector.FusedMultiplyAdd(x0, Vector.LoadUnsafe(ref rd, (nuint)i), sd);
-            }
-            Offer(best, slot, k, matrix.AsSpan(k * dims, dims), whole, a, b, c, d, Vector.Sum(sa), Vector.Sum(sb), Vector.Sum(sc), Vector.Sum(sd));
+            if (pair)
+                Offer(best, slot, k + 1, matrix.AsSpan((k + 1) * dims, dims), whole, a, b, c, d, Vector.Sum(a1), Vector.Sum(b1), Vector.Sum(c1), Vector.Sum(d1));
         }
     }
 

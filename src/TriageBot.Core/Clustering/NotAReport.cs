@@ -15,13 +15,14 @@ namespace TriageBot.Clustering;
 internal static class NotAReport
 {
     /// <summary>
-    /// <see cref="Rule"/> of each of <paramref name="items"/> (with its text at the same index), read in parallel: each
-    /// item is read on its own, and at 100,000 items the rules take seconds.
+    /// <see cref="Rule"/> of each item <paramref name="which"/> names (indexes into <paramref name="items"/> and
+    /// <paramref name="texts"/>), in that order, read in parallel: each item is read on its own, and at 100,000 items the
+    /// rules take seconds.
     /// </summary>
-    public static string?[] Rules(IReadOnlyList<FeedbackItem> items, IReadOnlyList<string> texts, CancellationToken ct)
+    public static string?[] Rules(IReadOnlyList<FeedbackItem> items, IReadOnlyList<string> texts, IReadOnlyList<int> which, CancellationToken ct)
     {
-        var rules = new string?[items.Count];
-        Parallel.For(0, items.Count, new ParallelOptions { CancellationToken = ct }, i => rules[i] = Rule(items[i], texts[i]));
+        var rules = new string?[which.Count];
+        Parallel.For(0, which.Count, new ParallelOptions { CancellationToken = ct }, k => rules[k] = Rule(items[which[k]], texts[which[k]]));
         return rules;
     }
 

@@ -56,7 +56,7 @@ public sealed class ThemeClusterer(
         // what NotAReport lists (praise, placeholders, posts that speak only to the bot, away notices, …).
         var notReports = SupportReplies.Find(input);
         var unplaced = Enumerable.Range(0, input.Count).Where(i => !placed.Contains(input[i].Id)).ToList();
-        var rules = NotAReport.Rules([.. unplaced.Select(i => input[i])], [.. unplaced.Select(i => texts[i])], ct);
+        var rules = NotAReport.Rules(input, texts, unplaced, ct);
         notReports.UnionWith(unplaced.Where((_, k) => rules[k] is not null));
         if (notReports.Count > 0) _logger.LogDebug("{Count} support replies, placeholders and posts that only praise, say nothing is wrong, say too little, speak to the bot or are away notices are noise", notReports.Count);
         var free = unplaced.Where(i => !notReports.Contains(i)).ToList();
@@ -188,9 +188,8 @@ public sealed class ThemeClusterer(
             var (best, sim) = WorkingTheme.Nearest(themes, vectors[index[id]]);
             if (best is not null && sim >= o.AnchorJoinSimilarity) nearest[id] = new NearestTheme(best.Id, sim);
         }
-        var kinds = new Dictionary<WorkingTheme, ThemeKind>();
-        ThemeKind KindOf(WorkingTheme t) => kinds.TryGetValue(t, out var kind) ? kind : kinds[t] = cues.KindOf([.. t.MembersIn(index)]);
-        var held = HeldFragments.Find(themes, KindOf, o.MinThemeSize, (float)o.HoldFragmentSimilarity);
+        var kindOf = new PerThemeVersion<ThemeKind>(t => cues.KindOf([.. t.MembersIn(index)]));
+        var held = HeldFragments.Find(themes, t => kindOf[t], o.MinThemeSize, (float)o.HoldFragmentSimilarity);
         return new ClusteringResult(result, noise, events) { NoiseNearest = nearest, Merges = merging.Merges, Held = held };
     }
 

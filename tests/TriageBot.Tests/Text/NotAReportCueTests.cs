@@ -73,7 +73,7 @@ public sealed class NotAReportCueTests
         }).ToList();
         var texts = items.Select(ItemText.For).ToList();
 
-        var rules = NotAReport.Rules(items, texts, CancellationToken.None);
+        var rules = NotAReport.Rules(items, texts, [.. Enumerable.Range(0, items.Count)], CancellationToken.None);
 
         Assert.Equal(items.Select((item, i) => NotAReport.Rule(item, texts[i])), rules);
         Assert.Equal(["only praise", null, "placeholder", "away notice", "too short", "says nothing is wrong"], rules.Take(bodies.Length));
