@@ -39,6 +39,16 @@ internal sealed class ReportCues(IReadOnlyList<FeedbackItem> items, IReadOnlyLis
     /// <summary>Whether the report reads as English (<see cref="ActionabilityClassifier.LooksEnglish"/>), the language the cues and the model read.</summary>
     public bool English(int item) => _english[item] ??= ActionabilityClassifier.LooksEnglish(texts?[item] ?? ItemText.For(items[item]));
 
+    /// <summary>
+    /// Those of <paramref name="reports"/> that read as English, in order. Each is read on its own, in parallel: at 100,000
+    /// items the language check took over a second on one core. Each answer goes to its own slot of the cache.
+    /// </summary>
+    public List<int> EnglishAmong(IReadOnlyList<int> reports, CancellationToken ct)
+    {
+        Parallel.For(0, reports.Count, new ParallelOptions { CancellationToken = ct }, k => English(reports[k]));
+        return reports.Where(English).ToList();
+    }
+
     /// <summary>Whether enough of these reports carry a small-fix cue for them to read as one small fix.</summary>
     public bool ReadAsSmallFix(IReadOnlyCollection<int> reports) => reports.Count(SmallFix) >= Cues.SmallFixShare * reports.Count;
 

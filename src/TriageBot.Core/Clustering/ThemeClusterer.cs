@@ -88,7 +88,7 @@ public sealed class ThemeClusterer(
         var earlier = themes.ToList();
         // Text the model cannot read (another language, mostly) would group by language, not by problem:
         // it only joins a theme it is close to, and never seeds one.
-        var english = unjoined.Where(cues.English).ToList();
+        var english = cues.EnglishAmong(unjoined, ct);
         var isEnglish = english.ToHashSet();
         var foreign = unjoined.Where(i => !isEnglish.Contains(i)).ToList();
         void Create(List<int> members, float[] centroid, string reason, bool leftover = false)

@@ -50,4 +50,26 @@ public class ReportCuesTests
         Assert.All(read, i => Assert.Equal(0, i % 3));
         Assert.InRange(large.ShareWithSmallFixCue(all), 0.3, 0.37);
     }
+
+    [Fact]
+    public void The_parallel_language_check_keeps_the_English_reports_it_is_given_in_their_order()
+    {
+        var languages = new[]
+        {
+            "the invite link is broken for everyone",
+            "el enlace de la invitación ya no funciona, dice que ha caducado",
+            "can't accept the invite, it fails every time",
+            "Der Einladungslink ist sofort abgelaufen und funktioniert nicht",
+            "招待リンクが開けません。すぐに期限切れになります",
+        };
+        var texts = Enumerable.Range(0, 2000).Select(k => languages[k % languages.Length]).ToArray();
+        var all = Enumerable.Range(0, texts.Length).Reverse().ToList();
+
+        var english = new ReportCues(Items(texts)).EnglishAmong(all, CancellationToken.None);
+
+        var oneByOne = new ReportCues(Items(texts));
+        Assert.Equal(all.Where(oneByOne.English), english);
+        Assert.Equal(800, english.Count);
+        Assert.All(english, i => Assert.True(i % 5 is 0 or 2));
+    }
 }
