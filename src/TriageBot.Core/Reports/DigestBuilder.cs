@@ -30,8 +30,9 @@ public sealed class DigestBuilder(IOptions<DigestOptions> options)
         var draftById = (drafts ?? []).GroupBy(d => d.ThemeId).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         var goalById = goals.GroupBy(g => g.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
+        var reportThemeById = report.Themes.GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var themes = report.Themes
-            .Select(t => ToDigestTheme(t, items, goalById, draftById.GetValueOrDefault(t.Id)))
+            .Select(t => ToDigestTheme(t, items, goalById, draftById.GetValueOrDefault(t.Id)) with { HeldBeside = HeldBeside(t, reportThemeById) })
             .OrderBy(t => PriorityRank(t.Priority))
             .ThenByDescending(t => t.ItemCount)
             .ThenBy(t => TrendRank(t.Trend))
@@ -49,7 +50,10 @@ public sealed class DigestBuilder(IOptions<DigestOptions> options)
             report.Themes.Count(t => t.Ticket?.Action == "created"),
             report.Themes.Count(t => t.Ticket?.Action == "updated"),
             noise,
-            report.NoiseShare ?? (noise + themed == 0 ? 0 : (double)noise / (noise + themed)));
+            report.NoiseShare ?? (noise + themed == 0 ? 0 : (double)noise / (noise + themed)))
+        {
+            TicketsHeld = themes.Count(t => t.HeldBeside is not null),
+        };
 
         var board = goals
             .OrderBy(g => g.Starts).ThenBy(g => g.Id, StringComparer.Ordinal)
@@ -102,6 +106,14 @@ public sealed class DigestBuilder(IOptions<DigestOptions> options)
             SmallFix = theme.SmallFix,
             SmallFixReason = string.IsNullOrWhiteSpace(draft?.SmallFixReason) ? null : Shorten(draft.SmallFixReason, _options.QuoteLength),
         };
+    }
+
+    /// <summary>The larger theme a ticketless theme reads like; its own id stands in for a title the report lacks.</summary>
+    private static DigestHeldBeside? HeldBeside(ReportTheme theme, Dictionary<string, ReportTheme> themes)
+    {
+        if (theme.Ticket is not null || theme.ReadsLike is not { } like) return null;
+        var larger = themes.GetValueOrDefault(like);
+        return new DigestHeldBeside(like, larger?.Title is { Length: > 0 } title ? title : like, larger?.Ticket);
     }
 
     /// <summary>The most reacted-to item, then the best one from another source, so a quote pair shows breadth.</summary>

@@ -30,7 +30,11 @@ public sealed record DigestHeadline(
     int TicketsCreated,
     int TicketsUpdated,
     int NoiseItems,
-    double NoiseShare);
+    double NoiseShare)
+{
+    /// <summary>Themes that got no ticket because they read like a larger theme of this run (<see cref="DigestTheme.HeldBeside"/>).</summary>
+    public int TicketsHeld { get; init; }
+}
 
 public sealed record SourceCount(string Source, string Label, int Count);
 
@@ -50,7 +54,15 @@ public sealed record DigestTheme
     public bool SmallFix { get; init; }
     /// <summary>Why the agent judged it a small fix, when it said.</summary>
     public string? SmallFixReason { get; init; }
+    /// <summary>
+    /// Set when the theme has no ticket because it is a few reports that read like this larger theme: the reader sees
+    /// where its reports are looked after instead of a theme that seems to have been dropped.
+    /// </summary>
+    public DigestHeldBeside? HeldBeside { get; init; }
 }
+
+/// <summary>The larger theme a held theme reads like, with that theme's ticket when it has one.</summary>
+public sealed record DigestHeldBeside(string ThemeId, string Title, ReportTicket? Ticket);
 
 public sealed record DigestQuote(string Text, string Url, string SourceLabel, string Author);
 

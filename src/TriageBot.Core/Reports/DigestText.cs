@@ -53,4 +53,21 @@ internal static class DigestText
 
     public static string Sources(IReadOnlyList<SourceCount> counts, string separator = " · ") =>
         string.Join(separator, counts.Select(c => $"{c.Label} {c.Count}"));
+
+    /// <summary>
+    /// What follows a theme's title: its ticket, or for a held theme the larger theme it reads like (and that theme's
+    /// ticket), so a reader does not take a ticketless theme for a dropped one. <paramref name="text"/> escapes for the
+    /// format; <paramref name="link"/> makes a link from a label and a URL.
+    /// </summary>
+    public static string TicketOrHeld(DigestTheme theme, Func<string, string> text, Func<string, string, string> link) => theme switch
+    {
+        { Ticket: { } ticket } => $" · {link(ticket.Identifier, ticket.Url)} ({text(ticket.Action)})",
+        { HeldBeside: { } like } => $" · no ticket of its own: reads like “{text(like.Title)}”" +
+            (like.Ticket is { } larger ? $" ({link(larger.Identifier, larger.Url)})" : ""),
+        _ => "",
+    };
+
+    /// <summary>", N held" after the ticket counts when themes were held; nothing otherwise.</summary>
+    public static string HeldCount(DigestHeadline headline) =>
+        headline.TicketsHeld == 0 ? "" : $", {headline.TicketsHeld} held (read like a larger theme)";
 }

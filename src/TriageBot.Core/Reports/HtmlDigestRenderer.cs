@@ -36,7 +36,7 @@ public static class HtmlDigestRenderer
             .Append(CultureInfo.InvariantCulture, $"<h1>TriageBot digest — {Html(date)}</h1>\n<section class=\"stats\">\n");
         Stat(html, h.ItemsFetched, "items read", Sources(h.BySource));
         Stat(html, h.NewThemes, "new themes", $"{h.RisingThemes} rising, {h.Themes} in all");
-        Stat(html, h.TicketsCreated, "tickets created", $"{h.TicketsUpdated} updated");
+        Stat(html, h.TicketsCreated, "tickets created", $"{h.TicketsUpdated} updated{HeldCount(h)}");
         Stat(html, h.NoiseItems, "noise", Percent(h.NoiseShare) + " of items");
         html.Append("</section>\n");
 
@@ -55,7 +55,7 @@ public static class HtmlDigestRenderer
             {
                 html.Append(CultureInfo.InvariantCulture, $"<li><strong>{Html(fix.Title)}</strong>");
                 if (fix.SmallFixReason is not null) html.Append(" — ").Append(Html(fix.SmallFixReason));
-                html.Append(TicketLink(fix.Ticket)).Append("</li>\n");
+                html.Append(TicketLink(fix)).Append("</li>\n");
             }
             html.Append("</ul>\n");
         }
@@ -72,7 +72,7 @@ public static class HtmlDigestRenderer
             {
                 html.Append("<ul>\n");
                 foreach (var theme in goal.Themes)
-                    html.Append(CultureInfo.InvariantCulture, $"<li>{Html(theme.Title)} — {Plural(theme.ItemCount, "item", "items")}, {Html(theme.Trend)}{TicketLink(theme.Ticket)}</li>\n");
+                    html.Append(CultureInfo.InvariantCulture, $"<li>{Html(theme.Title)} — {Plural(theme.ItemCount, "item", "items")}, {Html(theme.Trend)}{TicketLink(theme)}</li>\n");
                 html.Append("</ul>\n");
             }
             html.Append("</div>\n");
@@ -83,7 +83,7 @@ public static class HtmlDigestRenderer
         {
             html.Append("<ul>\n");
             foreach (var theme in model.UncoveredHotThemes)
-                html.Append(CultureInfo.InvariantCulture, $"<li><strong>{Html(theme.Title)}</strong> — {Plural(theme.ItemCount, "item", "items")}, {Html(theme.Trend)}{TicketLink(theme.Ticket)}</li>\n");
+                html.Append(CultureInfo.InvariantCulture, $"<li><strong>{Html(theme.Title)}</strong> — {Plural(theme.ItemCount, "item", "items")}, {Html(theme.Trend)}{TicketLink(theme)}</li>\n");
             html.Append("</ul>\n");
         }
 
@@ -103,7 +103,7 @@ public static class HtmlDigestRenderer
             .Append(CultureInfo.InvariantCulture, $"{Plural(theme.ItemCount, "item", "items")} ({Html(Sources(theme.BySource, ", "))})");
         if (theme.Priority != TicketPriority.None) html.Append(CultureInfo.InvariantCulture, $" · priority {theme.Priority}");
         if (theme.GoalTitle is not null) html.Append(" · goal: ").Append(Html(theme.GoalTitle));
-        html.Append(TicketLink(theme.Ticket)).Append("</div>\n");
+        html.Append(TicketLink(theme)).Append("</div>\n");
         if (theme.Summary.Length > 0) html.Append("<p>").Append(Html(theme.Summary)).Append("</p>\n");
         foreach (var quote in theme.Quotes)
         {
@@ -112,8 +112,7 @@ public static class HtmlDigestRenderer
         html.Append("</article>\n");
     }
 
-    private static string TicketLink(ReportTicket? ticket) =>
-        ticket is null ? "" : $" · {Link(ticket.Identifier, ticket.Url)} ({Html(ticket.Action)})";
+    private static string TicketLink(DigestTheme theme) => TicketOrHeld(theme, Html, Link);
 
     private static string Link(string label, string url) =>
         SafeUrl(url) is { } safe ? $"<a href=\"{Html(safe)}\">{Html(label)}</a>" : Html(label);

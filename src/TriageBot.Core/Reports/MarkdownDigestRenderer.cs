@@ -15,7 +15,7 @@ public static class MarkdownDigestRenderer
         md.Append(CultureInfo.InvariantCulture, $"# TriageBot digest — {model.Date.UtcDateTime:dddd d MMMM yyyy}\n\n");
         md.Append(CultureInfo.InvariantCulture, $"- **{Plural(h.ItemsFetched, "item", "items")}** read: {Sources(h.BySource)}\n");
         md.Append(CultureInfo.InvariantCulture, $"- **{h.NewThemes} new** and **{h.RisingThemes} rising** of {Plural(h.Themes, "theme", "themes")}\n");
-        md.Append(CultureInfo.InvariantCulture, $"- Tickets: **{h.TicketsCreated} created**, **{h.TicketsUpdated} updated**\n");
+        md.Append(CultureInfo.InvariantCulture, $"- Tickets: **{h.TicketsCreated} created**, **{h.TicketsUpdated} updated**{HeldCount(h)}\n");
         md.Append(CultureInfo.InvariantCulture, $"- Noise: {Plural(h.NoiseItems, "item", "items")} ({Percent(h.NoiseShare)})\n\n");
 
         md.Append("## Top themes\n\n");
@@ -23,7 +23,7 @@ public static class MarkdownDigestRenderer
         var rank = 0;
         foreach (var theme in model.TopThemes)
         {
-            md.Append(CultureInfo.InvariantCulture, $"### {++rank}. {Markdown(theme.Title)}{TicketSuffix(theme.Ticket)}\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"### {++rank}. {Markdown(theme.Title)}{TicketSuffix(theme)}\n\n");
             md.Append(CultureInfo.InvariantCulture, $"*{theme.Trend}* · {Plural(theme.ItemCount, "item", "items")} ({Sources(theme.BySource, ", ")})");
             if (theme.Priority != TicketPriority.None) md.Append(CultureInfo.InvariantCulture, $" · priority {theme.Priority}");
             if (theme.GoalTitle is not null) md.Append(CultureInfo.InvariantCulture, $" · goal: {Markdown(theme.GoalTitle)}");
@@ -44,7 +44,7 @@ public static class MarkdownDigestRenderer
             {
                 md.Append(CultureInfo.InvariantCulture, $"- **{Markdown(fix.Title)}**");
                 if (fix.SmallFixReason is not null) md.Append(" — ").Append(Markdown(fix.SmallFixReason));
-                md.Append(TicketSuffix(fix.Ticket)).Append('\n');
+                md.Append(TicketSuffix(fix)).Append('\n');
             }
             md.Append('\n');
         }
@@ -57,7 +57,7 @@ public static class MarkdownDigestRenderer
             md.Append(goal.Themes.Count == 0 ? "No feedback about this goal yet.\n\n"
                 : $"{Plural(goal.FeedbackItems, "item", "items")} of feedback in {Plural(goal.Themes.Count, "theme", "themes")}.\n\n");
             foreach (var theme in goal.Themes)
-                md.Append(CultureInfo.InvariantCulture, $"- {Markdown(theme.Title)} — {Plural(theme.ItemCount, "item", "items")}, {theme.Trend}{TicketSuffix(theme.Ticket)}\n");
+                md.Append(CultureInfo.InvariantCulture, $"- {Markdown(theme.Title)} — {Plural(theme.ItemCount, "item", "items")}, {theme.Trend}{TicketSuffix(theme)}\n");
             if (goal.Themes.Count > 0) md.Append('\n');
         }
         md.Append("### Hot themes no goal covers\n\n");
@@ -65,7 +65,7 @@ public static class MarkdownDigestRenderer
         else
         {
             foreach (var theme in model.UncoveredHotThemes)
-                md.Append(CultureInfo.InvariantCulture, $"- **{Markdown(theme.Title)}** — {Plural(theme.ItemCount, "item", "items")}, {theme.Trend}{TicketSuffix(theme.Ticket)}\n");
+                md.Append(CultureInfo.InvariantCulture, $"- **{Markdown(theme.Title)}** — {Plural(theme.ItemCount, "item", "items")}, {theme.Trend}{TicketSuffix(theme)}\n");
             md.Append('\n');
         }
 
@@ -75,8 +75,7 @@ public static class MarkdownDigestRenderer
         return md.ToString();
     }
 
-    private static string TicketSuffix(ReportTicket? ticket) =>
-        ticket is null ? "" : $" · {Link(ticket.Identifier, ticket.Url)} ({ticket.Action})";
+    private static string TicketSuffix(DigestTheme theme) => TicketOrHeld(theme, Markdown, Link);
 
     private static string Link(string label, string url) =>
         SafeUrl(url) is { } safe ? $"[{Markdown(label)}]({safe})" : Markdown(label);

@@ -28,7 +28,7 @@ public static class SlackDigestRenderer
         var date = model.Date.UtcDateTime.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture);
         var headline = $"*{Plural(h.ItemsFetched, "item", "items")}* read: {Sources(h.BySource)}\n" +
                        $"*{h.NewThemes} new* and *{h.RisingThemes} rising* of {Plural(h.Themes, "theme", "themes")} · " +
-                       $"tickets: *{h.TicketsCreated} created*, *{h.TicketsUpdated} updated*";
+                       $"tickets: *{h.TicketsCreated} created*, *{h.TicketsUpdated} updated*{HeldCount(h)}";
 
         var body = new List<JsonObject> { Section(headline), Divider(), Section("*Top themes*") };
         if (model.TopThemes.Count == 0) body.Add(Context("No themes this run."));
@@ -39,7 +39,7 @@ public static class SlackDigestRenderer
 
         body.Add(Divider());
         body.Add(Section(Pack(["*Small fixes*", .. model.SmallFixes.Count == 0 ? ["None this run."]
-            : model.SmallFixes.Select(f => $"• *{Slack(f.Title)}*{(f.SmallFixReason is null ? "" : " — " + Slack(f.SmallFixReason))}{TicketSuffix(f.Ticket)}")])));
+            : model.SmallFixes.Select(f => $"• *{Slack(f.Title)}*{(f.SmallFixReason is null ? "" : " — " + Slack(f.SmallFixReason))}{TicketSuffix(f)}")])));
 
         body.Add(Divider());
         body.Add(Section(model.Goals.Count == 0 ? "*Goal board*\nNo eight-week goals are set." : "*Goal board*"));
@@ -48,11 +48,11 @@ public static class SlackDigestRenderer
             body.Add(Section(Pack([
                 $"*{Slack(goal.Goal.Title)}* · {goal.Progress} · " + (goal.Themes.Count == 0 ? "no feedback yet"
                     : $"{Plural(goal.FeedbackItems, "item", "items")} in {Plural(goal.Themes.Count, "theme", "themes")}"),
-                .. goal.Themes.Select(t => $"• {Slack(Brief(t.Title))} — {Plural(t.ItemCount, "item", "items")}, {t.Trend}{TicketSuffix(t.Ticket)}"),
+                .. goal.Themes.Select(t => $"• {Slack(Brief(t.Title))} — {Plural(t.ItemCount, "item", "items")}, {t.Trend}{TicketSuffix(t)}"),
             ])));
         }
         body.Add(Section(Pack(["*Hot themes no goal covers*", .. model.UncoveredHotThemes.Count == 0 ? ["None."]
-            : model.UncoveredHotThemes.Select(t => $"• *{Slack(Brief(t.Title))}* — {Plural(t.ItemCount, "item", "items")}, {t.Trend}{TicketSuffix(t.Ticket)}")])));
+            : model.UncoveredHotThemes.Select(t => $"• *{Slack(Brief(t.Title))}* — {Plural(t.ItemCount, "item", "items")}, {t.Trend}{TicketSuffix(t)}")])));
 
         var footer = Context($"Noise share {Percent(h.NoiseShare)} ({Plural(h.NoiseItems, "item", "items")}) · run {Slack(model.RunId)}");
 
@@ -77,6 +77,7 @@ public static class SlackDigestRenderer
         var meta = $"_{theme.Trend}_ · {Plural(theme.ItemCount, "item", "items")} ({Sources(theme.BySource, ", ")})";
         if (theme.Priority != TicketPriority.None) meta += $" · priority {theme.Priority}";
         if (theme.GoalTitle is not null) meta += $" · goal: {Slack(theme.GoalTitle)}";
+        if (theme.HeldBeside is not null) meta += TicketSuffix(theme);
         var lines = new List<string> { title, meta };
         if (theme.Summary.Length > 0) lines.Add(Slack(theme.Summary));
         lines.AddRange(theme.Quotes.Select(q => $">“{Slack(q.Text)}” — {LinkOrLabel(q.SourceLabel, q.Url)}"));
@@ -122,8 +123,7 @@ public static class SlackDigestRenderer
 
     private static string Brief(string text) => DigestBuilder.Shorten(text, 140);
 
-    private static string TicketSuffix(ReportTicket? ticket) =>
-        ticket is null ? "" : $" · {LinkOrLabel(ticket.Identifier, ticket.Url)} ({ticket.Action})";
+    private static string TicketSuffix(DigestTheme theme) => TicketOrHeld(theme, text => Slack(Brief(text)), LinkOrLabel);
 
     private static string LinkOrLabel(string label, string url) =>
         SafeUrl(url) is { } safe ? $"<{safe}|{Slack(label)}>" : Slack(label);

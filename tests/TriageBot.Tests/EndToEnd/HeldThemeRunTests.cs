@@ -39,5 +39,8 @@ public sealed class HeldThemeRunTests
             lock (sandbox.State.Sync) Assert.DoesNotContain(sandbox.State.Linear.Issues, i => i.Title == theme.Title);
         }
         Assert.All(report.Themes.Where(t => t.ReadsLike is null && t.Items.Count >= 2), t => Assert.NotNull(t.Ticket));
+        // The PM's digest counts them beside the tickets, so a theme without one does not look dropped.
+        var digest = await File.ReadAllTextAsync(Path.Combine(dir, "r1", DigestFileWriter.MarkdownFileName));
+        Assert.Contains($", {held.Count} held (read like a larger theme)", digest);
     }
 }

@@ -45,6 +45,44 @@ public sealed class DigestBuilderTests
     }
 
     [Fact]
+    public void A_held_theme_says_which_larger_theme_and_ticket_look_after_its_reports_in_every_format()
+    {
+        var report = SampleReport();
+        report = report with
+        {
+            Themes =
+            [
+                .. report.Themes,
+                // Held: no ticket, reads like the login theme. The "ticketed" one names a theme too but has a ticket of its own.
+                Theme("t-login-2", "Sign-in spins after update", ["slack:C01:2.0"], "new", priority: 2, goal: "g1") with { ReadsLike = "t-login" },
+                Theme("t-ticketed", "Crash when *opening*", ["github:acme/app#14"], "new", priority: 2, ticket: Ticket("APP-10")) with { ReadsLike = "t-crash" },
+                Theme("t-orphan", "Export hangs", ["github:acme/app#13"], "new", priority: 3) with { ReadsLike = "t-gone" },
+            ],
+        };
+        var builder = new DigestBuilder();
+        var model = builder.BuildModel(report, Items, Goals);
+
+        var held = model.TopThemes.Single(t => t.Id == "t-login-2").HeldBeside;
+        Assert.Equal(new DigestHeldBeside("t-login", "Login loops", Ticket("APP-7")), held);
+        Assert.Null(model.TopThemes.Single(t => t.Id == "t-ticketed").HeldBeside);
+        // A theme the report does not list is named by its id, without a ticket.
+        Assert.Equal(new DigestHeldBeside("t-gone", "t-gone", null), model.TopThemes.Single(t => t.Id == "t-orphan").HeldBeside);
+        Assert.Equal(2, model.Headline.TicketsHeld);
+
+        var digest = builder.Build(report, Items, Goals);
+        Assert.Contains("### 3. Sign-in spins after update · no ticket of its own: reads like “Login loops” ([APP-7](https://linear.app/acme/issue/APP-7))", digest.Markdown);
+        Assert.Contains("- Tickets: **3 created**, **1 updated**, 2 held (read like a larger theme)", digest.Markdown);
+        // On the goal board too, where a lead would otherwise count a goal's theme without its ticket.
+        Assert.Contains("- Sign-in spins after update — 1 item, new · no ticket of its own: reads like “Login loops” ([APP-7]", digest.Markdown);
+        Assert.Contains("no ticket of its own: reads like “Login loops” (<a href=\"https://linear.app/acme/issue/APP-7\">APP-7</a>)", digest.Html);
+        var slack = digest.Slack.Blocks.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        Assert.Contains("no ticket of its own: reads like “Login loops” (<https://linear.app/acme/issue/APP-7|APP-7>)", slack);
+        Assert.Contains("2 held (read like a larger theme)", slack);
+        // A theme with a ticket shows its ticket, never "reads like".
+        Assert.DoesNotContain("reads like “Crash on launch”", digest.Markdown);
+    }
+
+    [Fact]
     public void Top_themes_go_by_priority_then_volume_with_quotes_from_different_sources()
     {
         var model = new DigestBuilder().BuildModel(SampleReport(), Items, Goals);
