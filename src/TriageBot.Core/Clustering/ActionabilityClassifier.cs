@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using Microsoft.Extensions.AI;
 
@@ -209,12 +210,16 @@ public sealed class ActionabilityClassifier
         // CJK scripts put a whole sentence in one space-free token, so they are weighed by characters:
         // a product name in Latin letters inside a Japanese sentence does not make it English.
         if (cjk >= 4 && cjk * 2 >= latinLetters) return false;
-        foreach (var token in text.Split([' ', '\t', '\n', ',', '.', '!', '?', ':', ';', '(', ')', '"', '`', '|', '/'], StringSplitOptions.RemoveEmptyEntries))
+        // Read over spans: the check runs on every candidate of a run (100,000 at volume), and splitting into strings
+        // allocated each word of each text.
+        var all = text.AsSpan();
+        foreach (var range in all.SplitAny(WordSeparators))
         {
-            if (token.Any(IsCjk) || !token.Any(char.IsLetter)) continue;
+            var token = all[range];
+            if (token.IsEmpty || HasCjk(token) || !HasLetter(token)) continue;
             words++;
-            var word = token.Trim('\'', '*', '_', '-');
-            bool isEnglish = EnglishFunctionWords.Contains(word), isOther = OtherFunctionWords.Contains(word);
+            var word = token.Trim("'*_-");
+            bool isEnglish = EnglishWords.Contains(word), isOther = OtherWords.Contains(word);
             if (isEnglish) english++;
             // "a", "no", "do" are words of both: they count for English below, but not in this comparison.
             if (isEnglish && !isOther) englishOnly++;
@@ -222,6 +227,24 @@ public sealed class ActionabilityClassifier
         }
         if (other >= 2 && other > englishOnly) return false;
         return words < 6 || english >= Math.Max(1, words / 12.0);
+    }
+
+    private static readonly SearchValues<char> WordSeparators = SearchValues.Create(" \t\n,.!?:;()\"`|/");
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishWords = EnglishFunctionWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OtherWords = OtherFunctionWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool HasCjk(ReadOnlySpan<char> token)
+    {
+        foreach (var c in token)
+            if (IsCjk(c)) return true;
+        return false;
+    }
+
+    private static bool HasLetter(ReadOnlySpan<char> token)
+    {
+        foreach (var c in token)
+            if (char.IsLetter(c)) return true;
+        return false;
     }
 
     /// <summary>Words of a text; each CJK character counts as one, since those scripts use no spaces.</summary>
@@ -245,6 +268,7 @@ public sealed class ActionabilityClassifier
         return words;
     }
 
+    // The range first: it rules out every Latin character without the Unicode table.
     private static bool IsCjk(char c) =>
-        CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.OtherLetter && c >= '\u2E80';
+        c >= '\u2E80' && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.OtherLetter;
 }

@@ -91,6 +91,7 @@ public sealed class ThemeClusterer(
         var english = cues.EnglishAmong(unjoined, ct);
         var isEnglish = english.ToHashSet();
         var foreign = unjoined.Where(i => !isEnglish.Contains(i)).ToList();
+        clock.Mark("language");
         void Create(List<int> members, float[] centroid, string reason, bool leftover = false)
         {
             var theme = AddNewTheme(themes, members.Select(i => input[i].Id).ToList(), centroid, now, leftover);

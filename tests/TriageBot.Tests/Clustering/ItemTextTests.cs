@@ -51,6 +51,9 @@ public class ItemTextTests
     [InlineData("Guten Morgen aus den Bergen ☀️", false)] // short chatter: few words, but every one of them German
     [InlineData("quelqu'un fait le Tour du Mont Blanc en juillet ?", false)]
     [InlineData("export crashes on large files", true)]
+    // Words are split at tabs, new lines, pipes and brackets and read without quotes or emphasis around them.
+    [InlineData("*The* export\tfails|when\nI open (a) 'large' file from _the_ share, every single time today", true)]
+    [InlineData("La|app\tnão\n(funciona) com 'o' arquivo *que* eu abro para a equipe hoje", false)]
     public void Language_check_tells_english_from_other_text(string text, bool english) =>
         Assert.Equal(english, ActionabilityClassifier.LooksEnglish(text));
 }
