@@ -202,11 +202,15 @@ internal static class ScenarioBench
         var labels = truth.Labels();
         var byId = items.ToDictionary(i => i.Id);
         string Text(string id) => byId.TryGetValue(id, out var it) ? ItemText.For(it) is var t && t.Length > 110 ? t[..110] : ItemText.For(it) : "?";
+        var cues = new ReportCues(items);
+        var position = items.Select((item, i) => (item.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        ThemeKind Kind(Theme t) => cues.KindOf(t.ItemIds.Where(position.ContainsKey).Select(id => position[id]).ToList());
         foreach (var t in result.Themes)
         {
             var counts = t.ItemIds.GroupBy(id => labels.GetValueOrDefault(id, "?")).OrderByDescending(g => g.Count()).ToList();
             var majority = counts[0].Key;
-            Console.WriteLine($"  THEME {t.Id} n={t.ItemIds.Count} majority={majority} {act(t)} " + string.Join(" ", counts.Select(g => $"{g.Key}:{g.Count()}")));
+            // The kind as the clusterer reads it, and "held" for a theme filed without a ticket beside the larger theme it reads like.
+            Console.WriteLine($"  THEME {t.Id} n={t.ItemIds.Count} majority={majority} kind={Kind(t)}{(result.Held.ContainsKey(t.Id) ? " held" : "")} {act(t)} " + string.Join(" ", counts.Select(g => $"{g.Key}:{g.Count()}")));
             if (Environment.GetEnvironmentVariable("ALLITEMS") is "1")
                 foreach (var id in t.ItemIds.Where(id => labels.GetValueOrDefault(id) == majority)) Console.WriteLine($"      item {id.Split(':')[0]} {Text(id)}");
             foreach (var id in t.ItemIds.Where(id => labels.GetValueOrDefault(id) != majority))
@@ -215,9 +219,6 @@ internal static class ScenarioBench
         foreach (var e in result.Events.Where(e => e.Kind is "merged" or "split"))
             Console.WriteLine($"  EVENT {e.Kind} {e.ThemeId} {(e.Kind == "merged" ? "<-" : "->")} {e.OtherThemeId}: {e.Reason}");
         var vecs = result.Themes.ToDictionary(t => t.Id, t => t.Centroid);
-        var cues = new ReportCues(items);
-        var position = items.Select((item, i) => (item.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        ThemeKind Kind(Theme t) => cues.KindOf(t.ItemIds.Where(position.ContainsKey).Select(id => position[id]).ToList());
         // As the clusterer reads labels (one labelled issue a side; "na" when the labels say nothing).
         var labelAgreement = new LabelAgreement(items);
         LabelProfile? Profile(Theme t) => labelAgreement.ProfileOf(t.ItemIds.Where(position.ContainsKey).Select(id => position[id]));
