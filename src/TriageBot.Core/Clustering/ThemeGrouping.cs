@@ -85,9 +85,10 @@ public static class ThemeGrouping
     /// Micro-clusters for a large backlog: ML.NET k-means fitted on a seeded sample (a few items per
     /// micro-cluster is enough to place its centre), then every vector assigned to its nearest centre in
     /// one parallel pass. Fitting k-means on all of 100,000 vectors costs minutes for no better linkage.
-    /// Three k-means rounds, not ten: micro-clusters are far finer than themes, so polishing their borders moves no
-    /// theme. The 22k scenario (seeds 1–4) and the 100k reference gave the same themes and noise with 3 as with 10, and
-    /// 3 rounds take 2.3 s instead of 4.0 s at 100k (docs/benchmarks.md, "Session 18").
+    /// Three k-means rounds, not ten: micro-clusters are far finer than themes, so polishing their borders seldom moves
+    /// a theme. Scored on truth (the 22k scenario, seeds 1–4, both feature kinds; all 115k items of the 100k scenario,
+    /// lexical) every line was the same with 3 as with 10, and the 100k run gave the same themes and noise; 3 rounds take
+    /// 2.3 s instead of 4.0 s there (docs/benchmarks.md, "Session 18").
     /// </summary>
     internal const int MicroClusterRounds = 3;
 
