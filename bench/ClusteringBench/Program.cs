@@ -40,6 +40,9 @@ switch (cmd)
         }
         break;
     }
+    case "cue-speed":
+        CueSpeed.Run(args[1..]);
+        break;
     case "assign":
         AssignBench.Run(args[1..]);
         break;

@@ -20,14 +20,38 @@ internal static partial class Cues
     [GeneratedRegex(@"\b(love|loving|great|awesome|amazing|congrats|congratulations|kudos|thanks|thank you|nice|slick|cool|til|lol|lmao\w*|haha\w*|wifi|lunch|ooo|out of office|welcome|joined)\b", RegexOptions.IgnoreCase)]
     public static partial Regex Praise();
 
+    /// <summary>The small-fix cue's branches that read their context (a lookaround): a typo nobody fixed, an off-by-one that is no hour, a quoted label that is no status.</summary>
+    private const string SmallFixInContextBranches = @"(?<!\b(fixed|fixing|corrected|correcting) (a |an |one |the |my |that |some |\d+ )?)typos?|off[- ]by[- ]one(?![- ](hour|day|minute|second|week|month|year)s?\b)|(says|shows|reads|displays) ['""`‘“](?!(connected|sent|delivered|synced|success\w*|succeeded|complete\w*|done|paid|payment|failed|active|online|up to date|ok|ready|notified|available|published|live|scheduled|enabled|verified|processed|shipped|approved|pending|enviado)\b)[^'""`’”\n]{1,30}['""`’”] (while|but|even though|although|for (a|the)|on a)";
+
+    /// <summary>The small-fix cue's other branches: plain words and shapes, no lookaround.</summary>
+    private const string SmallFixWordBranches = @"misspel\w*|spelling|spelled|grammar|wrong (copy|text|wording|label|message|string|translation|word)|(copy|wording|text|string|label) (change|fix|is wrong|only)|(change|fix|update) the (copy|wording|text|label|string)|wrongly says|says .{1,40} instead of|broken links?|dead links?|links? (is |are )?(broken|dead)|404s?|page not found|zero[- ]based|one[- ]based|wrong (number|count|index)|mislabel\w*|pluralis\w*|pluraliz\w*|(copy|text|string|wording) fix|(easy|quick|one[- ]line) fix|copy[- ](level|only)|(unit|units) label|label string|hard-?coded (label|string|text|copy|unit)|(label|string|text|copy|wording|message|unit|units) (is|was|are|were) (wrong|incorrect|misleading|hard-?coded)|(misleading|confusing|incorrect) (error |warning )?(message|copy|text|wording|label|string)|(labels|columns|column (names|headers)|headers|names) (are|were|have been|got|get) (just )?(swapped|switched|reversed|flipped|mixed up)|(copy|text|wording|string|label) (bug|mistake|error)s?|['""‘“]\w[^'""’”\n]{0,20}['""’”] instead of ['""‘“]|\w+ 0 of \d+|(count\w*|start\w*|begin\w*) (from|at) (zero|0)|one (behind|ahead)|one (more|less|fewer) than|one too (many|few)|(counts?|shows?|is|are) one (more|less|fewer|short)";
+
     /// <summary>
     /// A small, well-bounded fix: copy, a link, an off-by-one, a single string. A typo the writer fixed ("the episode
     /// shows up twice after I fixed a typo in its title") is what they did, not the bug; times "off by one hour" are a
     /// time-zone problem, not a counter's. A status shown against the facts ("shows 'Connected' while nothing syncs",
     /// "says 'Sent' but nothing arrives") is the state's bug, not the copy's.
+    /// This is every branch in one pattern, whose matches the offline agent reads (<c>SmallFixJudge</c>); whether a text
+    /// carries the cue at all is read faster by <see cref="MatchesSmallFixPattern"/>.
     /// </summary>
-    [GeneratedRegex(@"\b((?<!\b(fixed|fixing|corrected|correcting) (a |an |one |the |my |that |some |\d+ )?)typos?|misspel\w*|spelling|spelled|grammar|wrong (copy|text|wording|label|message|string|translation|word)|(copy|wording|text|string|label) (change|fix|is wrong|only)|(change|fix|update) the (copy|wording|text|label|string)|wrongly says|says .{1,40} instead of|broken links?|dead links?|links? (is |are )?(broken|dead)|404s?|page not found|off[- ]by[- ]one(?![- ](hour|day|minute|second|week|month|year)s?\b)|zero[- ]based|one[- ]based|wrong (number|count|index)|mislabel\w*|pluralis\w*|pluraliz\w*|(copy|text|string|wording) fix|(easy|quick|one[- ]line) fix|copy[- ](level|only)|(unit|units) label|label string|hard-?coded (label|string|text|copy|unit)|(label|string|text|copy|wording|message|unit|units) (is|was|are|were) (wrong|incorrect|misleading|hard-?coded)|(misleading|confusing|incorrect) (error |warning )?(message|copy|text|wording|label|string)|(says|shows|reads|displays) ['""`‘“](?!(connected|sent|delivered|synced|success\w*|succeeded|complete\w*|done|paid|payment|failed|active|online|up to date|ok|ready|notified|available|published|live|scheduled|enabled|verified|processed|shipped|approved|pending|enviado)\b)[^'""`’”\n]{1,30}['""`’”] (while|but|even though|although|for (a|the)|on a)|(labels|columns|column (names|headers)|headers|names) (are|were|have been|got|get) (just )?(swapped|switched|reversed|flipped|mixed up)|(copy|text|wording|string|label) (bug|mistake|error)s?|['""‘“]\w[^'""’”\n]{0,20}['""’”] instead of ['""‘“]|\w+ 0 of \d+|(count\w*|start\w*|begin\w*) (from|at) (zero|0)|one (behind|ahead)|one (more|less|fewer) than|one too (many|few)|(counts?|shows?|is|are) one (more|less|fewer|short))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(" + SmallFixInContextBranches + "|" + SmallFixWordBranches + @")\b", RegexOptions.IgnoreCase)]
     public static partial Regex SmallFix();
+
+    [GeneratedRegex(@"\b(" + SmallFixInContextBranches + @")\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SmallFixInContext();
+
+    /// <summary>
+    /// The plain branches with the non-backtracking engine: one linear scan of the text. The backtracking engine tries
+    /// some 55 branches one by one at every word start, about 40 µs a text; this pair takes a twelfth of that.
+    /// </summary>
+    [GeneratedRegex(@"\b(" + SmallFixWordBranches + @")\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    private static partial Regex SmallFixWords();
+
+    /// <summary>
+    /// Whether <see cref="SmallFix"/> matches anywhere in <paramref name="text"/>, read as its two parts. The same answer
+    /// on every one of 130,951 generated texts, in a twelfth of the time (`ClusteringBench cue-speed`).
+    /// </summary>
+    internal static bool MatchesSmallFixPattern(string text) => SmallFixWords().IsMatch(text) || SmallFixInContext().IsMatch(text);
 
     /// <summary>
     /// A request for something new (an option, a mode, an integration) rather than a report that something is broken:
@@ -62,7 +86,7 @@ internal static partial class Cues
     public const double SmallFixShare = 0.4;
 
     /// <summary>Whether <paramref name="text"/> carries any small-fix cue.</summary>
-    public static bool IsSmallFix(string text) => SmallFix().IsMatch(text) || HasOffByOneCounts(text) || HasImpossibleCounter(text) || HasUnitMismatch(text);
+    public static bool IsSmallFix(string text) => MatchesSmallFixPattern(text) || HasOffByOneCounts(text) || HasImpossibleCounter(text) || HasUnitMismatch(text);
 
     /// <summary>"Day 4 of 3": a counter past its own total is a display bug, however it is worded.</summary>
     [GeneratedRegex(@"\b(?<a>\d{1,3}) of (?<b>\d{1,3})\b")]

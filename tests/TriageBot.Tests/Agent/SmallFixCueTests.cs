@@ -64,4 +64,28 @@ public sealed class SmallFixCueTests
         Assert.DoesNotMatch(Cues.LargeWork(), "the retry-after header is 15s");
         Assert.Matches(Cues.LargeWork(), "it should retry with backoff");
     }
+
+    /// <summary>
+    /// The cue is read in two parts (the branches with a lookaround, and the plain ones through the non-backtracking
+    /// engine); the one pattern is what the agent reads its matches from. Both must answer alike, also where only the
+    /// context decides.
+    /// </summary>
+    [Theory]
+    [InlineData("there's a typo on the checkout button", true)]
+    [InlineData("after I fixed a typo in the title the feed broke", false)]
+    [InlineData("the counter is off by one on every invoice", true)]
+    [InlineData("reminders arrive off by one hour since the clocks changed", false)]
+    [InlineData("the badge shows 'Conected' while the sync runs", true)]
+    [InlineData("the app shows 'Connected' while nothing syncs", false)]
+    [InlineData("the docs link is a 404", true)]
+    [InlineData("column headers are swapped in the tips report", true)]
+    [InlineData("Item 0 of 5 on the first screen", true)]
+    [InlineData("WRONG LABEL on the save button", true)]
+    [InlineData("export crashes when the file is large", false)]
+    [InlineData("", false)]
+    public void The_split_reading_of_the_pattern_answers_as_the_one_pattern(string text, bool expected)
+    {
+        Assert.Equal(expected, Cues.SmallFix().IsMatch(text));
+        Assert.Equal(expected, Cues.MatchesSmallFixPattern(text));
+    }
 }
