@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using TriageBot.Clustering;
 using TriageBot.Text;
 
@@ -7,7 +8,8 @@ using TriageBot.Text;
 /// `cue-speed FILES`: the small-fix cue read two ways over every distinct item text of the scenarios, in one process:
 /// the single backtracking pattern (<see cref="Cues.SmallFix"/>, whose matches the offline agent reads) against the split
 /// that <see cref="Cues.IsSmallFix"/> uses (<see cref="Cues.MatchesSmallFixPattern"/>). Prints how many texts they
-/// disagree on (must be 0) and the time ratio, three rounds.
+/// disagree on (must be 0) and the time ratio, three rounds. Then the cues that run on the non-backtracking engine
+/// (problem, request and praise words) against the backtracking engine on the same pattern, built here.
 /// </summary>
 internal static class CueSpeed
 {
@@ -34,6 +36,19 @@ internal static class CueSpeed
             var two = sw.Elapsed.TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"one pattern {one:F2} s ({single} carry the cue), split {two:F2} s ({split}), ratio {two / one:F2}"));
+        }
+        foreach (var (name, shipped) in new[] { ("problem", Cues.Problem()), ("request", Cues.Request()), ("praise", Cues.Praising()) })
+        {
+            var backtracking = new Regex(shipped.ToString(), (shipped.Options & ~RegexOptions.NonBacktracking) | RegexOptions.Compiled);
+            backtracking.IsMatch("warm up");
+            var sw = Stopwatch.StartNew();
+            var before = texts.Count(backtracking.IsMatch);
+            var slow = sw.Elapsed.TotalSeconds;
+            sw.Restart();
+            var after = texts.Count(shipped.IsMatch);
+            var fast = sw.Elapsed.TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name} words: backtracking {slow:F2} s, non-backtracking {fast:F2} s, ratio {fast / slow:F2}; disagree on {texts.Count(t => backtracking.IsMatch(t) != shipped.IsMatch(t))} ({after} carry them)"));
         }
     }
 }
