@@ -216,7 +216,8 @@ public sealed class ActionabilityClassifier
         foreach (var range in all.SplitAny(WordSeparators))
         {
             var token = all[range];
-            if (token.IsEmpty || HasCjk(token) || !HasLetter(token)) continue;
+            // A token is only looked at for CJK when the first pass found some.
+            if (token.IsEmpty || (cjk > 0 && HasCjk(token)) || !HasLetter(token)) continue;
             words++;
             var word = token.Trim("'*_-");
             bool isEnglish = EnglishWords.Contains(word), isOther = OtherWords.Contains(word);

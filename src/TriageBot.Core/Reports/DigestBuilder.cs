@@ -32,7 +32,7 @@ public sealed class DigestBuilder(IOptions<DigestOptions> options)
 
         var reportThemeById = report.Themes.GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var themes = report.Themes
-            .Select(t => ToDigestTheme(t, items, goalById, draftById.GetValueOrDefault(t.Id)) with { HeldBeside = HeldBeside(t, reportThemeById) })
+            .Select(t => ToDigestTheme(t, items, goalById, draftById.GetValueOrDefault(t.Id), reportThemeById))
             .OrderBy(t => PriorityRank(t.Priority))
             .ThenByDescending(t => t.ItemCount)
             .ThenBy(t => TrendRank(t.Trend))
@@ -82,7 +82,7 @@ public sealed class DigestBuilder(IOptions<DigestOptions> options)
     }
 
     private DigestTheme ToDigestTheme(ReportTheme theme, IReadOnlyDictionary<string, FeedbackItem> items,
-        Dictionary<string, Goal> goals, ThemeDraft? draft)
+        Dictionary<string, Goal> goals, ThemeDraft? draft, Dictionary<string, ReportTheme> reportThemes)
     {
         var bySource = theme.Items
             .GroupBy(SourceOf)
@@ -105,6 +105,7 @@ public sealed class DigestBuilder(IOptions<DigestOptions> options)
             GoalTitle = goal?.Title,
             SmallFix = theme.SmallFix,
             SmallFixReason = string.IsNullOrWhiteSpace(draft?.SmallFixReason) ? null : Shorten(draft.SmallFixReason, _options.QuoteLength),
+            HeldBeside = HeldBeside(theme, reportThemes),
         };
     }
 
