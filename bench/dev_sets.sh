@@ -53,6 +53,6 @@ blind() { echo $(for s in 1 2 3 4 5 6; do gen $1 $1 $s; done) $(gen $1 $1 7 3); 
 echo "S77='$(echo $S77)'"
 echo "HOLD6='$(echo $HOLD6)'"
 echo "X5='$X5'"
-for b in hearthly lessonly parcelly tablebook clinicly fleetline vaultkey castwave quillnote shelfwise; do
+for b in hearthly lessonly parcelly tablebook clinicly fleetline vaultkey castwave quillnote shelfwise rallypoint pulsebit; do
   echo "$(echo $b | tr a-z A-Z)='$(blind $b)'"
 done
