@@ -49,6 +49,7 @@ public static partial class ItemText
         text = EmojiCode().Replace(text, " ");
 
         var sb = new StringBuilder();
+        var quoted = new StringBuilder();
         var inCode = false;
         var codeLines = 0;
         var lines = text.Split('\n');
@@ -69,9 +70,17 @@ public static partial class ItemText
                 continue;
             }
             if (line.Length == 0) continue;
-            if (structured && (line.StartsWith('#') || line.StartsWith('>') || TemplateField().IsMatch(line))) continue;
+            if (structured && line.StartsWith('>'))
+            {
+                quoted.Append(line.TrimStart('>', ' ')).Append(' ');
+                continue;
+            }
+            if (structured && (line.StartsWith('#') || TemplateField().IsMatch(line))) continue;
             sb.Append(line).Append(' ');
         }
+        // A quote is mostly an earlier message repeated, but a message that is nothing else pastes the report itself
+        // ("Customer email, pasted as is:" over the customer's words).
+        if (quoted.Length > 0 && ActionabilityClassifier.WordCount(sb.ToString()) < ActionabilityClassifier.MinPlaceableWords) sb.Append(quoted);
         return Whitespace().Replace(sb.ToString(), " ").Trim();
     }
 

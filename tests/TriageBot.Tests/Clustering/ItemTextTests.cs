@@ -28,6 +28,16 @@ public class ItemTextTests
     }
 
     [Fact]
+    public void A_message_that_only_pastes_a_report_keeps_the_quote_and_a_quote_beside_a_report_is_dropped()
+    {
+        var pasted = ItemText.Clean("PSA: Merchant email, pasted as is:\n&gt; Your quoted rates never include the fuel surcharge,\n&gt; so my invoice is always higher.");
+        Assert.Equal("Your quoted rates never include the fuel surcharge, so my invoice is always higher.", pasted);
+
+        var replying = ItemText.Clean("> the export was fine for me yesterday\nIt fails today on every large file I try\nVersion: 2.1");
+        Assert.Equal("It fails today on every large file I try", replying);
+    }
+
+    [Fact]
     public void Slack_markup_becomes_plain_text()
     {
         Assert.Equal("ping see the docs now", ItemText.Clean("<@U123> ping :wave: see <https://x.io/d|the docs> now"));

@@ -25,5 +25,7 @@ public sealed class NothingWrongCueTests
     [InlineData("the approval prompt has a typo: 'Aprove'")]
     [InlineData("love the new editor")]
     [InlineData("there is no way to export to Xero")]
+    // Said of a person, not of the product.
+    [InlineData("Acme is getting 'possible fuel theft' alerts for drivers who did nothing wrong. the transaction is matched to the card's default vehicle")]
     public void A_report_or_plain_praise_is_not_read_as_saying_nothing_is_wrong(string text) => Assert.False(Cues.SaysNothingIsWrong(text));
 }
