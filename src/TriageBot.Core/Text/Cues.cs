@@ -219,14 +219,19 @@ internal static partial class Cues
     /// </param>
     public static bool OnlyPraises(string whole, Func<string> opening, int maxWords = MaxPraiseWords, Func<bool>? cheers = null)
     {
-        var praises = Praising().IsMatch(whole);
+        // Quoted words are the product's copy being reported ("the receipt says 'Thank you for you order'"), not praise.
+        var praises = Praising().IsMatch(whole) && Praising().IsMatch(QuotedCopy().Replace(whole, " "));
         var cheered = !praises && cheers is not null && cheers();
         if (!praises && !cheered) return false;
         // An opinion says what people "should" do: only a request, a severe problem or a small fix in it is a report.
         if (Opinion().IsMatch(whole) ? Request().IsMatch(whole) || Severe().IsMatch(whole) || IsSmallFix(whole) : NamesAProblem(whole)) return false;
         var own = opening();
-        return SpacedWords(own) <= maxWords && (cheered || Praising().IsMatch(own)) && !Qualifying().IsMatch(own);
+        return SpacedWords(own) <= maxWords && (cheered || Praising().IsMatch(QuotedCopy().Replace(own, " "))) && !Qualifying().IsMatch(own);
     }
+
+    /// <summary>Words in quotes or backticks, not an apostrophe inside a word ("it's", "don't").</summary>
+    [GeneratedRegex(@"(?<!\w)(['‘`][^'’`\n]{1,120}['’`]|[""“][^""”\n]{1,120}[""”])(?!\w)")]
+    private static partial Regex QuotedCopy();
 
     /// <summary>
     /// Emoji people cheer with, as posts write them and as Slack codes them (":tada:"). A report carries them seldom

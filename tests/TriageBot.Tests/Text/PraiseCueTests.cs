@@ -26,6 +26,8 @@ public sealed class PraiseCueTests
     [InlineData("the new mixing desk view is chef's kiss")]
     [InlineData("moving our six shows over was painless")]
     [InlineData("switched our 40 vans over last month, dispatch has never been calmer")]
+    // An apostrophe is no quote: "it's" and "don't" leave the praise where it is.
+    [InlineData("it's so good, don't ever change the new 'focus' view")]
     public void Praise_and_chatter_alone_is_no_report(string text) => Assert.True(Cues.OnlyPraises(text, () => text));
 
     [Theory]
@@ -53,6 +55,9 @@ public sealed class PraiseCueTests
     // No praise at all.
     [InlineData("the approval dialog says 'Aprove'")]
     [InlineData("coffee run, anyone")]
+    // Praise words in quotes are the product's copy, reported.
+    [InlineData("la plantilla de albarán dice 'Thank you for you order' jaja, que alguien lo arregle")]
+    [InlineData("the receipt footer reads “Thanks for you visit”")]
     public void A_report_or_plain_chatter_is_not_read_as_only_praise(string text) => Assert.False(Cues.OnlyPraises(text, () => text));
 
     [Theory]
