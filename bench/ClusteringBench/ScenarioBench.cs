@@ -110,7 +110,7 @@ internal static class ScenarioBench
             tally.Add(file, score);
             if (verbose) Explain(items, truth, result, await actionability.ScorerAsync(items));
             if (themeScores) await actionability.AddAsync(items, truth, result);
-            merges?.Add(Path.GetFileName(file), truth, result);
+            merges?.Add(Path.GetFileName(file), truth, result, items);
             if (noisedBar is { } bar) noised.Add(items, truth, result, bar);
             if (links)
             {
