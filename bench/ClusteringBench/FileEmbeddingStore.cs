@@ -6,8 +6,11 @@ internal sealed class FileEmbeddingStore : IEmbeddingStore
     private readonly string _path;
     private readonly Dictionary<string, float[]> _vectors = new(StringComparer.Ordinal);
 
+    /// <param name="path">The store file; the environment variable BENCH_EMBEDDINGS, when set, replaces the bench's shared
+    /// /tmp/bench-embeddings.bin, so two builds whose texts differ each keep vectors of their own texts.</param>
     public FileEmbeddingStore(string path)
     {
+        if (path == "/tmp/bench-embeddings.bin" && Environment.GetEnvironmentVariable("BENCH_EMBEDDINGS") is { Length: > 0 } own) path = own;
         _path = path;
         if (!File.Exists(path)) return;
         using var r = new BinaryReader(File.OpenRead(path));

@@ -67,6 +67,13 @@ switch (cmd)
     case "cues":
         CueShares.Run(args[1..]);
         break;
+    case "item-texts":
+        // item-texts FILES: each item's content hash and the SHA-256 of the text the featurisers read, one line each. Two
+        // builds' outputs, diffed, name the items whose text a cleaning change moved (their stored vectors are stale).
+        foreach (var file in args[1..])
+            foreach (var item in ScenarioItems.Load(file))
+                Console.WriteLine($"{item.ContentHash} {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(TriageBot.Clustering.ItemText.For(item))))}");
+        break;
     case "nuisance-train":
         await NuisanceTraining.RunAsync(args[1..]);
         break;

@@ -20,7 +20,7 @@ public sealed class ItemEmbedder(
     ILogger<ItemEmbedder>? logger = null)
 {
     // Bump when ItemText changes what a featuriser sees, so stored vectors of the old text are not reused.
-    private const string TextVersion = "t1";
+    private const string TextVersion = "t2";
     private readonly ILogger _logger = logger ?? NullLogger<ItemEmbedder>.Instance;
 
     public IEmbeddingGenerator<string, Embedding<float>> Generator => generator;
