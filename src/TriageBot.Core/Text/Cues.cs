@@ -219,15 +219,20 @@ internal static partial class Cues
     /// </param>
     public static bool OnlyPraises(string whole, Func<string> opening, int maxWords = MaxPraiseWords, Func<bool>? cheers = null)
     {
-        // Quoted words are the product's copy being reported ("the receipt says 'Thank you for you order'"), not praise.
-        var praises = Praising().IsMatch(whole) && Praising().IsMatch(QuotedCopy().Replace(whole, " "));
+        var praises = PraisesInOwnWords(whole);
         var cheered = !praises && cheers is not null && cheers();
         if (!praises && !cheered) return false;
         // An opinion says what people "should" do: only a request, a severe problem or a small fix in it is a report.
         if (Opinion().IsMatch(whole) ? Request().IsMatch(whole) || Severe().IsMatch(whole) || IsSmallFix(whole) : NamesAProblem(whole)) return false;
         var own = opening();
-        return SpacedWords(own) <= maxWords && (cheered || Praising().IsMatch(QuotedCopy().Replace(own, " "))) && !Qualifying().IsMatch(own);
+        return SpacedWords(own) <= maxWords && (cheered || PraisesInOwnWords(own)) && !Qualifying().IsMatch(own);
     }
+
+    /// <summary>
+    /// Whether the text praises outside quotes: quoted words are the product's copy being reported ("the receipt says
+    /// 'Thank you for you order'"), not praise. The quotes are taken out only when a praise word was found at all.
+    /// </summary>
+    private static bool PraisesInOwnWords(string text) => Praising().IsMatch(text) && Praising().IsMatch(QuotedCopy().Replace(text, " "));
 
     /// <summary>Words in quotes or backticks, not an apostrophe inside a word ("it's", "don't").</summary>
     [GeneratedRegex(@"(?<!\w)(['‘`][^'’`\n]{1,120}['’`]|[""“][^""”\n]{1,120}[""”])(?!\w)")]
