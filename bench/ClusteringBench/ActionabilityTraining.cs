@@ -33,7 +33,7 @@ internal static class ActionabilityTraining
                 default: current!.Add(args[i]); break;
             }
         using var generator = new MiniLmEmbeddingGenerator();
-        var embedder = new ItemEmbedder(generator, new FileEmbeddingStore("/tmp/bench-embeddings.bin"));
+        var embedder = new ItemEmbedder(generator, FileEmbeddingStore.Shared());
         var classifier = new ActionabilityClassifier(generator);
         await classifier.EnsurePrototypesAsync(default);
         var trainRows = await RowsAsync(train, embedder);

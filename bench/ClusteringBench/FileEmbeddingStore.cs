@@ -6,11 +6,15 @@ internal sealed class FileEmbeddingStore : IEmbeddingStore
     private readonly string _path;
     private readonly Dictionary<string, float[]> _vectors = new(StringComparer.Ordinal);
 
-    /// <param name="path">The store file; the environment variable BENCH_EMBEDDINGS, when set, replaces the bench's shared
-    /// /tmp/bench-embeddings.bin, so two builds whose texts differ each keep vectors of their own texts.</param>
-    public FileEmbeddingStore(string path)
+    /// <summary>
+    /// The store every bench command shares: /tmp/bench-embeddings.bin, or the file the environment variable
+    /// BENCH_EMBEDDINGS names, so two builds whose item texts differ can each keep vectors of their own texts.
+    /// </summary>
+    public static FileEmbeddingStore Shared() =>
+        new(Environment.GetEnvironmentVariable("BENCH_EMBEDDINGS") is { Length: > 0 } own ? own : "/tmp/bench-embeddings.bin");
+
+    private FileEmbeddingStore(string path)
     {
-        if (path == "/tmp/bench-embeddings.bin" && Environment.GetEnvironmentVariable("BENCH_EMBEDDINGS") is { Length: > 0 } own) path = own;
         _path = path;
         if (!File.Exists(path)) return;
         using var r = new BinaryReader(File.OpenRead(path));

@@ -98,7 +98,7 @@ internal sealed class CentredScenarios : IDisposable
     private readonly ThemeFeaturizer _featurizer;
 
     public CentredScenarios() => _featurizer = new ThemeFeaturizer(
-        new ItemEmbedder(_generator, new FileEmbeddingStore("/tmp/bench-embeddings.bin")), new ClusteringOptions { Features = FeatureKind.Embeddings });
+        new ItemEmbedder(_generator, FileEmbeddingStore.Shared()), new ClusteringOptions { Features = FeatureKind.Embeddings });
 
     public async Task<(List<TriageBot.Domain.FeedbackItem> Items, Dictionary<string, string> Labels, float[][] Vectors)> LoadAsync(string file)
     {

@@ -10,7 +10,7 @@ internal static class OracleBench
     {
         var o = new ClusteringOptions();
         using var generator = new MiniLmEmbeddingGenerator(o.Embeddings.MaxTokens);
-        var embedder = new ItemEmbedder(generator, new FileEmbeddingStore("/tmp/bench-embeddings.bin"));
+        var embedder = new ItemEmbedder(generator, FileEmbeddingStore.Shared());
         var classifier = new ActionabilityClassifier(generator);
         await classifier.EnsurePrototypesAsync(default);
         var mode = args.Length > 1 ? args[1] : "both";

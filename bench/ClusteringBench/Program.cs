@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using TriageBot.Clustering;
 using TriageBot.Clustering.Embeddings;
 using TriageBot.Evaluation;
 
@@ -72,7 +75,7 @@ switch (cmd)
         // builds' outputs, diffed, name the items whose text a cleaning change moved (their stored vectors are stale).
         foreach (var file in args[1..])
             foreach (var item in ScenarioItems.Load(file))
-                Console.WriteLine($"{item.ContentHash} {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(TriageBot.Clustering.ItemText.For(item))))}");
+                Console.WriteLine($"{item.ContentHash} {Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ItemText.For(item))))}");
         break;
     case "nuisance-train":
         await NuisanceTraining.RunAsync(args[1..]);
@@ -90,7 +93,7 @@ switch (cmd)
     {
         // eval CSV k|auto features [autoSim]
         using var generator = new MiniLmEmbeddingGenerator();
-        var runner = new EvalRunner(new ItemEmbedder(generator, new FileEmbeddingStore("/tmp/bench-embeddings.bin")))
+        var runner = new EvalRunner(new ItemEmbedder(generator, FileEmbeddingStore.Shared()))
         {
             AutoSimilarity = args.Length > 4 ? double.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 0.3,
         };

@@ -82,7 +82,7 @@ internal static class ScenarioBench
             }
         }
         using var generator = new MiniLmEmbeddingGenerator(o.Embeddings.MaxTokens);
-        var store = new FileEmbeddingStore("/tmp/bench-embeddings.bin");
+        var store = FileEmbeddingStore.Shared();
         var embedder = new ItemEmbedder(generator, store);
         var classifier = new ActionabilityClassifier(generator) { Margin = o.ActionabilityMargin };
         var opts = Options.Create(o);
@@ -204,13 +204,14 @@ internal static class ScenarioBench
         string Text(string id) => byId.TryGetValue(id, out var it) ? ItemText.For(it) is var t && t.Length > 110 ? t[..110] : ItemText.For(it) : "?";
         var cues = new ReportCues(items);
         var position = items.Select((item, i) => (item.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        ThemeKind Kind(Theme t) => cues.KindOf(t.ItemIds.Where(position.ContainsKey).Select(id => position[id]).ToList());
+        List<int> Members(Theme t) => t.ItemIds.Where(position.ContainsKey).Select(id => position[id]).ToList();
+        ThemeKind Kind(Theme t) => cues.KindOf(Members(t));
         foreach (var t in result.Themes)
         {
             var counts = t.ItemIds.GroupBy(id => labels.GetValueOrDefault(id, "?")).OrderByDescending(g => g.Count()).ToList();
             var majority = counts[0].Key;
             // The kind as the clusterer reads it, and "held" for a theme filed without a ticket beside the larger theme it reads like.
-            var english = t.ItemIds.Where(position.ContainsKey).Select(id => position[id]).Where(cues.English).ToList();
+            var english = Members(t).Where(cues.English).ToList();
             var named = english.Count == 0 ? 0 : (double)english.Count(cues.NamesAProblem) / english.Count;
             Console.WriteLine($"  THEME {t.Id} n={t.ItemIds.Count} majority={majority} kind={Kind(t)}{(result.Held.ContainsKey(t.Id) ? " held" : "")} {act(t)} named {named:F2} " + string.Join(" ", counts.Select(g => $"{g.Key}:{g.Count()}")));
             if (Environment.GetEnvironmentVariable("ALLITEMS") is "1")
@@ -259,7 +260,7 @@ internal static class ActionabilityBench
     public static async Task RunAsync(string file)
     {
         using var generator = new MiniLmEmbeddingGenerator();
-        var embedder = new ItemEmbedder(generator, new FileEmbeddingStore("/tmp/bench-embeddings.bin"));
+        var embedder = new ItemEmbedder(generator, FileEmbeddingStore.Shared());
         var classifier = new ActionabilityClassifier(generator);
         await classifier.EnsurePrototypesAsync(default);
         var items = ScenarioItems.Load(file);

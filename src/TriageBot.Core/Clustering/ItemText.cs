@@ -49,7 +49,7 @@ public static partial class ItemText
         text = EmojiCode().Replace(text, " ");
 
         var sb = new StringBuilder();
-        var quoted = new StringBuilder();
+        StringBuilder? quoted = null;
         var inCode = false;
         var codeLines = 0;
         var lines = text.Split('\n');
@@ -72,7 +72,7 @@ public static partial class ItemText
             if (line.Length == 0) continue;
             if (structured && line.StartsWith('>'))
             {
-                quoted.Append(line.TrimStart('>', ' ')).Append(' ');
+                (quoted ??= new StringBuilder()).Append(line.TrimStart('>', ' ')).Append(' ');
                 continue;
             }
             if (structured && (line.StartsWith('#') || TemplateField().IsMatch(line))) continue;
@@ -80,7 +80,8 @@ public static partial class ItemText
         }
         // A quote is mostly an earlier message repeated, but a message that is nothing else pastes the report itself
         // ("Customer email, pasted as is:" over the customer's words).
-        if (quoted.Length > 0 && ActionabilityClassifier.WordCount(sb.ToString()) < ActionabilityClassifier.MinPlaceableWords) sb.Append(quoted);
+        const int enough = ActionabilityClassifier.MinPlaceableWords;
+        if (quoted is not null && ActionabilityClassifier.WordCount(sb.ToString(), limit: enough) < enough) sb.Append(quoted);
         return Whitespace().Replace(sb.ToString(), " ").Trim();
     }
 
