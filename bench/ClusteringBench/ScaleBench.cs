@@ -31,6 +31,9 @@ internal static class ScaleBench
             var store = new SqliteEmbeddingStore(factory);
             var embedder = new ItemEmbedder(generator, store, o.Embeddings.ChunkSize);
             await EmbedAllAsync(items, embedder);
+            // A deployed store holds the actionability prototypes' vectors after its first run; without them here the
+            // first `cluster` after `embed` would load the model (≈ 300 MiB) to embed a few dozen sentences.
+            if (phase == "embed") await new ActionabilityClassifier(new StoredEmbeddingGenerator(generator, store)).EnsurePrototypesAsync(default);
             if (phase is "cluster" or "cluster-embeddings" or "all")
             {
                 if (phase == "cluster-embeddings") o.Features = FeatureKind.Embeddings;
