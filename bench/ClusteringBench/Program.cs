@@ -10,10 +10,15 @@ switch (cmd)
 {
     case "embed-speed":
     {
-        // embed-speed FILE [--compare]: FILE is a labelled CSV or a scenario JSON (its items' full text).
+        // embed-speed FILE [--compare | --batch-sweep]: FILE is a labelled CSV or a scenario JSON (its items' full text).
         var isCsv = args[1].EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
         var rows = isCsv ? LabelledCsv.Read(args[1]) : null;
         var texts = rows?.Select(r => r.Text).ToArray() ?? ScenarioItems.Load(args[1]).Select(i => i.FullText).ToArray();
+        if (args.Length > 2 && args[2] == "--batch-sweep")
+        {
+            EmbedBatchSweep.Run(texts);
+            break;
+        }
         var sw = Stopwatch.StartNew();
         using var ours = new MiniLmEmbeddingGenerator();
         ours.LoadModel();
