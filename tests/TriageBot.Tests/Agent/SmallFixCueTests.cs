@@ -58,6 +58,25 @@ public sealed class SmallFixCueTests
     [InlineData("the log says 'Sent' but the guest got nothing", false)]
     public void Copy_shown_wrongly_is_a_small_fix_and_a_status_shown_wrongly_is_not(string text, bool expected) => Assert.Equal(expected, Cues.IsSmallFix(text));
 
+    [Theory]
+    [InlineData("the docs link in `cli --help` is a 404", true)]
+    [InlineData("the 'How to connect your bank' help link returns a 404", true)]
+    [InlineData("the 'Manage booking' link in reminder emails returns a 404", true)]
+    [InlineData("it opens /appointments/reschedule/<token>, which returns 404", true)]
+    [InlineData("the patch notes page 404s", true)]
+    // A service answering 404 is an integration's bug, not a dead link.
+    [InlineData("pulled the logs: the API answers 404 for the linked coursework and we swallow it", false)]
+    [InlineData("Grade sync marks the run successful when the LMS returns 404", false)]
+    [InlineData("the upstream server responded with a 404 and the job still says done", false)]
+    [InlineData("log: [tiles] GET /v3/topo/15/17342/11520.pbf -> 404", false)]
+    [InlineData("clicked download csv in the email → 404", true)]
+    public void A_404_is_a_dead_link_unless_a_service_answered_it(string text, bool expected)
+    {
+        Assert.Equal(expected, Cues.IsSmallFix(text));
+        Assert.Equal(expected, Cues.SmallFix().IsMatch(text));
+        Assert.Equal(expected, Cues.MatchesSmallFixPattern(text));
+    }
+
     [Fact]
     public void A_retry_after_header_is_not_bigger_work()
     {
@@ -78,6 +97,7 @@ public sealed class SmallFixCueTests
     [InlineData("the badge shows 'Conected' while the sync runs", true)]
     [InlineData("the app shows 'Connected' while nothing syncs", false)]
     [InlineData("the docs link is a 404", true)]
+    [InlineData("the API returns 404 for every linked assignment", false)]
     [InlineData("column headers are swapped in the tips report", true)]
     [InlineData("Item 0 of 5 on the first screen", true)]
     [InlineData("WRONG LABEL on the save button", true)]
