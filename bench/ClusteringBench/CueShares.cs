@@ -12,7 +12,8 @@ using TriageBot.Text;
 /// reports with a small-fix cue and with a request cue; over all files: how many theme reports and how many truth-noise
 /// items carry a small-fix cue, how many only praise (Cues.OnlyPraises, read as the clusterer reads it) and how many each
 /// not-a-report rule takes, in the clusterer's order (NotAReport.Rule); and what each cue costs to read over all the files' items (twice; the second is warm), which
-/// is why the clusterer reads each one only where a decision needs it.
+/// is why the clusterer reads each one only where a decision needs it. With CUES_SHOW=THEME, the small-fix matches of
+/// each report of that truth theme.
 /// </summary>
 internal static class CueShares
 {
@@ -73,6 +74,10 @@ internal static class CueShares
                 bySources[Math.Min(3, sources.Count)]++;
                 if (sources.Max() > 0.8 * theme.Items.Count) oneSourceMostly++;
                 var request = texts.Count(t => Cues.Request().IsMatch(t));
+                // CUES_SHOW=THEME: what the small-fix cue matched in each of that truth theme's reports.
+                if (Environment.GetEnvironmentVariable("CUES_SHOW") == theme.Id)
+                    foreach (var t in texts.Where(Cues.IsSmallFix))
+                        Console.WriteLine($"    small fix [{string.Join(" | ", Cues.SmallFix().Matches(t).Select(m => m.Value))}] {t.ReplaceLineEndings(" ")[..Math.Min(160, t.Length)]}");
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {theme.Id,-32} small fix {(double)smallFix / texts.Count:0.00}  request {(double)request / texts.Count:0.00}  ({texts.Count} reports{(theme.SmallFix ? ", truth: small fix" : "")})"));
             }
