@@ -14,7 +14,7 @@ internal static partial class Cues
 
     /// <summary>Something is wrong or missing: the marks of an actionable report.</summary>
     // Non-backtracking: a word list with no lookaround, scanned once instead of branch by branch (`ClusteringBench cue-speed`).
-    [GeneratedRegex(@"\b(bug|error|errors|fail(s|ed|ing|ure)?|broken|break(s|ing)?|can't|cannot|can not|unable|doesn't|does not|won't|isn't|not work\w*|wrong|crash\w*|slow\w*|freez\w*|hang(s|ing)?|stuck|timeout|time(s|d)? out|404|missing|lost|gone|leak\w*|typo\w*|regress\w*|please (add|fix|support)|feature request|would (be|love)|wish|support for|need (a|an|to)|should|instead of|workaround|again|keeps?|every time|loop|block\w*|issue|problem|stopped|no longer|blank|never (arrive|show|load|sync|update|work|appear|open|sen[dt]|sav(e|ed))\w*|an? hour (off|early|ahead|behind)|off by (one|an? \w+|\d+))\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(bug|error|errors|fail(s|ed|ing|ure)?|broken|break(s|ing)?|can't|cannot|can not|unable|doesn't|does not|won't|isn't|not work\w*|wrong|crash\w*|slow\w*|freez\w*|hang(s|ing)?|stuck|drain(s|ed|ing)?|dies|dying|died|loses|losing|timeout|time(s|d)? out|404|missing|lost|gone|leak\w*|typo\w*|regress\w*|please (add|fix|support)|feature request|would (be|love)|wish|support for|need (a|an|to)|should|instead of|workaround|again|keeps?|every time|loop|block\w*|issue|problem|stopped|no longer|blank|never (arrive|show|load|sync|update|work|appear|open|sen[dt]|sav(e|ed))\w*|an? hour (off|early|ahead|behind)|off by (one|an? \w+|\d+))\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     public static partial Regex Problem();
 
     /// <summary>Praise and chit-chat: alone, not worth a ticket.</summary>

@@ -101,6 +101,19 @@ public sealed class OfflineThemeSummarizerTests
     }
 
     [Fact]
+    public void Battery_drain_reports_that_mention_lunch_and_say_thanks_are_actionable()
+    {
+        // Half of them carry a chit-chat word ("by lunch", "thanks for flagging"), so most must name a problem in words.
+        Assert.True(Summarize(
+            Item(1, "the driver app drains ~20% battery an hour, even on the cab charger. thanks for flagging"),
+            Item(2, "our phones are at 15% by lunch, the battery screen shows the app at 60%"),
+            Item(3, "the driver app ate 60% of my battery by lunch. plugged in the whole time"),
+            Item(4, "Excessive battery drain during shift: the app uses 15-20% battery per hour"),
+            Item(5, "the phone loses charge on long routes since the update"),
+            Item(6, "drivers report phones dying before the end of the shift")).Actionable);
+    }
+
+    [Fact]
     public void Title_from_sentences_drops_chat_openers_when_no_issue_title_exists()
     {
         var draft = Summarize(
