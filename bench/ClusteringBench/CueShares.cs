@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using TriageBot.Clustering;
 using TriageBot.Domain;
 using TriageBot.Evaluation;
@@ -13,7 +14,8 @@ using TriageBot.Text;
 /// items carry a small-fix cue, how many only praise (Cues.OnlyPraises, read as the clusterer reads it) and how many each
 /// not-a-report rule takes, in the clusterer's order (NotAReport.Rule); and what each cue costs to read over all the files' items (twice; the second is warm), which
 /// is why the clusterer reads each one only where a decision needs it. With CUES_SHOW=THEME, the small-fix matches of
-/// each report of that truth theme.
+/// each report of that truth theme; with CUES_COUNT=REGEX, how many reports of small-fix themes, of other themes and
+/// truth-noise items the pattern (case-insensitive) finds, and how many of each carry the small-fix cue.
 /// </summary>
 internal static class CueShares
 {
@@ -28,7 +30,19 @@ internal static class CueShares
         var taken = new SortedDictionary<string, int[]>(StringComparer.Ordinal);
         // Whether 🔥 should cheer too: what the Cheering cue leaves out, counted as if it were in.
         int themeFire = 0, noiseFire = 0;
-        int themeSmallFix = 0, themeItems = 0, noiseSmallFix = 0, noiseItems = 0, themePraise = 0, noisePraise = 0, themePraiseUncapped = 0, oneSourceMostly = 0;
+        int noiseSmallFix = 0, noiseItems = 0, themePraise = 0, noisePraise = 0, themePraiseUncapped = 0, oneSourceMostly = 0;
+        // Theme reports with the small-fix cue and in all, in themes the truth calls a small fix [0] and the others [1].
+        int[] themeSmallFix = [0, 0], themeReports = [0, 0];
+        var show = Environment.GetEnvironmentVariable("CUES_SHOW");
+        var count = Environment.GetEnvironmentVariable("CUES_COUNT") is { Length: > 0 } pattern ? new Regex(pattern, RegexOptions.IgnoreCase) : null;
+        // Per class (reports of small-fix themes, of other themes, truth noise): texts the pattern finds, and those with the cue.
+        var counted = new (int Found, int SmallFix)[3];
+        void Count(int cls, IEnumerable<string> texts)
+        {
+            if (count is null) return;
+            foreach (var t in texts.Where(t => count.IsMatch(t)))
+                counted[cls] = (counted[cls].Found + 1, counted[cls].SmallFix + (Cues.IsSmallFix(t) ? 1 : 0));
+        }
         var bySources = new int[4];
         var all = new List<string>();
         var cleaned = new List<(FeedbackItem Item, string Text)>();
@@ -63,9 +77,11 @@ internal static class CueShares
             foreach (var theme in truth.Themes)
             {
                 var texts = theme.Items.Where(items.ContainsKey).Select(id => items[id]).ToList();
-                themeItems += texts.Count;
                 var smallFix = texts.Count(Cues.IsSmallFix);
-                themeSmallFix += smallFix;
+                var cls = theme.SmallFix ? 0 : 1;
+                themeSmallFix[cls] += smallFix;
+                themeReports[cls] += texts.Count;
+                Count(cls, texts);
                 themePraise += theme.Items.Count(onlyPraise.Contains);
                 themePraiseUncapped += theme.Items.Count(onlyPraiseUncapped.Contains);
                 if (texts.Count < 3) continue;
@@ -75,7 +91,7 @@ internal static class CueShares
                 if (sources.Max() > 0.8 * theme.Items.Count) oneSourceMostly++;
                 var request = texts.Count(t => Cues.Request().IsMatch(t));
                 // CUES_SHOW=THEME: what the small-fix cue matched in each of that truth theme's reports.
-                if (Environment.GetEnvironmentVariable("CUES_SHOW") == theme.Id)
+                if (show == theme.Id)
                     foreach (var t in texts.Where(Cues.IsSmallFix))
                         Console.WriteLine($"    small fix [{string.Join(" | ", Cues.SmallFix().Matches(t).Select(m => m.Value))}] {t.ReplaceLineEndings(" ")[..Math.Min(160, t.Length)]}");
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -84,9 +100,13 @@ internal static class CueShares
             var noise = truth.Noise.Where(items.ContainsKey).Select(id => items[id]).ToList();
             noiseItems += noise.Count;
             noiseSmallFix += noise.Count(Cues.IsSmallFix);
+            Count(2, noise);
             noisePraise += truth.Noise.Count(onlyPraise.Contains);
         }
-        Console.WriteLine($"small-fix cue: {themeSmallFix} of {themeItems} theme reports, {noiseSmallFix} of {noiseItems} truth-noise items");
+        var themeItems = themeReports[0] + themeReports[1];
+        Console.WriteLine($"small-fix cue: {themeSmallFix[0] + themeSmallFix[1]} of {themeItems} theme reports ({themeSmallFix[0]} of {themeReports[0]} in small-fix themes, {themeSmallFix[1]} of {themeReports[1]} in others), {noiseSmallFix} of {noiseItems} truth-noise items");
+        if (count is not null)
+            Console.WriteLine($"/{count}/: {counted[0].Found} reports of small-fix themes ({counted[0].SmallFix} with the small-fix cue), {counted[1].Found} of other themes ({counted[1].SmallFix}), {counted[2].Found} truth-noise items ({counted[2].SmallFix})");
         Console.WriteLine($"truth themes of 3+ reports by how many sources they came through: one {bySources[1]}, two {bySources[2]}, three {bySources[3]}; more than 80 % from one source: {oneSourceMostly}");
         Console.WriteLine($"only praise (noise, however near a theme): {themePraise} of {themeItems} theme reports ({themePraiseUncapped} without the {Cues.MaxPraiseWords}-word cap), {noisePraise} of {noiseItems} truth-noise items");
         Console.WriteLine($"only praise with 🔥 as a cheer too: {themeFire} more theme reports, {noiseFire} more truth-noise items");
