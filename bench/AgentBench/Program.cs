@@ -3,10 +3,12 @@ using TriageBot.Agent;
 using TriageBot.Agent.Offline;
 using TriageBot.Agent.Text;
 using TriageBot.Domain;
+using TriageBot.Text;
 using TriageBot.Tests.Agent;
 
 // AgentBench [--verbose] SCENARIO.json...: the offline agent on each scenario's truth themes (no clustering),
-// goal accuracy and small-fix precision/recall per scenario, as SCORING.md defines them.
+// goal accuracy and small-fix precision/recall per scenario, as SCORING.md defines them, and how many truth themes the
+// agent would not file at all (`unfiled`: it reads them as not actionable, so their recall is lost however well they cluster).
 var verbose = args.Contains("--verbose");
 var all = args.Contains("--all");
 if (args.Contains("--probe-embeddings"))
@@ -21,14 +23,33 @@ if (files.Count == 0)
     return 1;
 }
 
-Console.WriteLine($"{"scenario",-28} {"themes",6} {"goal_acc",8} {"sf_prec",8} {"sf_rec",8}  (tp/fp/fn)");
+Console.WriteLine($"{"scenario",-28} {"themes",6} {"goal_acc",8} {"sf_prec",8} {"sf_rec",8} {"unfiled",8}  (tp/fp/fn)");
 double worstGoal = 1, worstPrecision = 1, worstRecall = 1, sumGoal = 0, sumPrecision = 0, sumRecall = 0;
+var totalUnfiled = 0;
 foreach (var file in files)
 {
     var s = ScenarioThemes.LoadFile(file);
     var misses = new List<string>();
+    var unfiled = 0;
     var score = s.ScoreOffline(new FixedTime(s.Now), (truth, items, draft, corpus) =>
     {
+        if (!draft.Actionable)
+        {
+            unfiled++;
+            if (verbose || all)
+            {
+                misses.Add($"    {truth.Id,-28} not filed: {items.Count} reports read as not actionable");
+                // What the actionability check counts in each report: a problem cue, praise, enough words.
+                foreach (var item in items)
+                {
+                    var t = item.FullText;
+                    var flags = (Cues.Problem().IsMatch(t) || Cues.Severe().IsMatch(t) || Cues.IsSmallFix(t) || Cues.LargeWork().IsMatch(t) ? "P" : "-")
+                        + (Cues.Praise().IsMatch(t) ? "+" : "-")
+                        + (TextTokens.Tokenize(FeedbackText.Prose(t)).Count >= 4 ? "w" : "-");
+                    misses.Add($"        {flags} {Shorten(t.ReplaceLineEndings(" "), 150)}");
+                }
+            }
+        }
         if (all || (verbose && (draft.GoalId != truth.Goal || draft.SmallFix != truth.SmallFix)))
             misses.Add($"    {truth.Id,-28} goal {draft.GoalId ?? "-"} (truth {truth.Goal ?? "-"})  small-fix {draft.SmallFix} (truth {truth.SmallFix})  {draft.SmallFixReason}\n        {GoalMatcher.Match(items, s.Goals, DateOnly.FromDateTime(s.Now.UtcDateTime), corpus).Scores}");
     });
@@ -39,14 +60,17 @@ foreach (var file in files)
     worstPrecision = Math.Min(worstPrecision, precision);
     worstRecall = Math.Min(worstRecall, recall);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{Path.GetFileNameWithoutExtension(file),-28} {s.Truth.Count,6} {goalAccuracy,8:0.000} {precision,8:0.000} {recall,8:0.000}  ({tp}/{fp}/{fn})"));
+        $"{Path.GetFileNameWithoutExtension(file),-28} {s.Truth.Count,6} {goalAccuracy,8:0.000} {precision,8:0.000} {recall,8:0.000} {unfiled,8}  ({tp}/{fp}/{fn})"));
+    totalUnfiled += unfiled;
     foreach (var m in misses) Console.WriteLine(m);
 }
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"{"worst",-28} {"",6} {worstGoal,8:0.000} {worstPrecision,8:0.000} {worstRecall,8:0.000}"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"{"mean",-28} {"",6} {sumGoal / files.Count,8:0.000} {sumPrecision / files.Count,8:0.000} {sumRecall / files.Count,8:0.000}"));
+    $"{"mean",-28} {"",6} {sumGoal / files.Count,8:0.000} {sumPrecision / files.Count,8:0.000} {sumRecall / files.Count,8:0.000} {totalUnfiled,8} (total)"));
 return 0;
+
+static string Shorten(string s, int max) => s.Length <= max ? s : s[..max] + "…";
 
 internal sealed class FixedTime(DateTimeOffset now) : TimeProvider
 {

@@ -98,7 +98,7 @@ internal static class ScenarioBench
         var actionability = new ThemeActionability(embedder, classifier);
         foreach (var file in files)
         {
-            var items = ScenarioItems.Load(file);
+            var items = ScenarioItems.LoadAsConfigured(file);
             var truth = ScenarioTruth.Load(file);
             var sw = Stopwatch.StartNew();
             var result = await clusterer.ClusterAsync(items, [], default);

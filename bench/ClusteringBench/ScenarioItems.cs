@@ -5,6 +5,46 @@ using TriageBot.Ingest.Slack;
 /// <summary>Scenario file to feedback items, roughly as ingest reads them (PRs, bot messages and joins dropped).</summary>
 internal static class ScenarioItems
 {
+    /// <summary>
+    /// The items `scenario` clusters: <see cref="Load"/>'s, unless the environment asks for others.
+    /// <c>ITEMS_RUNS=DIR</c> reads what the pipeline stored instead (<c>DIR/run-NAME/triagebot.db</c>, as
+    /// `bench/demo_quality.sh` leaves it): the same feedback as ingest really read it, mentions and entities resolved.
+    /// <c>ITEMS_ORDER=time</c> orders them as the pipeline hands them to the clusterer (created, then id);
+    /// <c>ITEMS_ORDER=scenario</c> as the scenario file lists them (what <see cref="Load"/> gives);
+    /// <c>ITEMS_ORDER=N</c> shuffles them with seed N. The clusterer's result depends on the order, so these show how much.
+    /// </summary>
+    public static List<FeedbackItem> LoadAsConfigured(string file)
+    {
+        var items = Environment.GetEnvironmentVariable("ITEMS_RUNS") is { } runs
+            ? Stored(Path.Combine(runs, "run-" + Path.GetFileNameWithoutExtension(file), "triagebot.db"))
+            : Load(file);
+        switch (Environment.GetEnvironmentVariable("ITEMS_ORDER"))
+        {
+            case "time":
+                return items.OrderBy(x => x.CreatedAt.UtcDateTime).ThenBy(x => x.Id, StringComparer.Ordinal).ToList();
+            case "scenario":
+                var order = Load(file).Select((x, k) => (x.Id, k)).ToDictionary(x => x.Id, x => x.k);
+                return items.OrderBy(x => order.GetValueOrDefault(x.Id, int.MaxValue)).ToList();
+            case { } seed when int.TryParse(seed, out var n):
+                new Random(n).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(items));
+                return items;
+            default:
+                return items;
+        }
+    }
+
+    private static List<FeedbackItem> Stored(string db)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT json FROM items ORDER BY rowid;";
+        using var reader = command.ExecuteReader();
+        var items = new List<FeedbackItem>();
+        while (reader.Read()) items.Add(TriageBot.Storage.Sqlite.SqliteValues.FromJson<FeedbackItem>(reader.GetString(0)));
+        return items;
+    }
+
     public static List<FeedbackItem> Load(string path)
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(path));

@@ -239,6 +239,9 @@ internal static partial class Cues
     /// </summary>
     private static bool PraisesInOwnWords(string text) => Praising().IsMatch(text) && Praising().IsMatch(QuotedCopy().Replace(text, " "));
 
+    /// <summary>Whether a praise or chit-chat word (<see cref="Praise"/>) is the writer's own, not inside quoted copy.</summary>
+    public static bool PraisesOutsideQuotes(string text) => Praise().IsMatch(text) && Praise().IsMatch(QuotedCopy().Replace(text, " "));
+
     /// <summary>Words in quotes or backticks, not an apostrophe inside a word ("it's", "don't").</summary>
     [GeneratedRegex(@"(?<!\w)(['‘`][^'’`\n]{1,120}['’`]|[""“][^""”\n]{1,120}[""”])(?!\w)")]
     private static partial Regex QuotedCopy();

@@ -114,6 +114,40 @@ public sealed class OfflineThemeSummarizerTests
     }
 
     [Fact]
+    public void Reports_that_joke_about_wrong_copy_are_actionable()
+    {
+        // Half of them only quote the wrong copy, with a chit-chat or praise word ("lol", "not a great look"); the
+        // other half name the bug. Chit-chat is not actionable when it is most of a theme, and this is half of one.
+        Assert.True(Summarize(
+            Item(1, "lol a customer asked whether we can spell. the reminder email says 'Your order is comfirmed'"),
+            Item(2, "copy bug: the order reminder email says 'comfirmed' instead of 'confirmed'"),
+            Item(3, "the reminder text reads 'Your order is comfirmed'. we got a screenshot from a customer, not a great look"),
+            Item(4, "Misspelled word in the order reminder email", FeedbackSource.GitHub, "'comfirmed' in reminder email")).Actionable);
+    }
+
+    [Fact]
+    public void A_praise_word_in_quoted_copy_is_not_praise()
+    {
+        // The bug is that the product mangles "nice" and "cool": those words are the copy being reported.
+        Assert.True(Summarize(
+            Item(1, "the comment filter turns 'nice bake' into '*** bake' and 'cool it down' into '*** it down'"),
+            Item(2, "comment filter mangles 'nice' in recipe comments, shows as '***'"),
+            Item(3, "can't post 'cool the dough' in a comment, the filter stars it out as '*** the dough'")).Actionable);
+        Assert.False(Summarize(Item(1, "nice, the comment box is so much faster now"), Item(2, "cool update, love the new comments"), Item(3, "lol nice")).Actionable);
+    }
+
+    [Fact]
+    public void Reports_that_name_no_cue_word_are_actionable_when_few_are_chit_chat()
+    {
+        // The counter bug in plain words, one of four with a "lol": no problem word anywhere, and no praise majority.
+        Assert.True(Summarize(
+            Item(1, "the saved-recipes counter counts my own draft lol. '1 of 12' and it's me"),
+            Item(2, "Saved counter includes the author's own draft", FeedbackSource.GitHub, "'1 saved' before anyone saved the recipe"),
+            Item(3, "the saved counter on the recipe card is one higher than the real number of saves once the author previews it"),
+            Item(4, "recipe card says 1 saved right after publishing, before anybody saved it")).Actionable);
+    }
+
+    [Fact]
     public void Title_from_sentences_drops_chat_openers_when_no_issue_title_exists()
     {
         var draft = Summarize(
