@@ -23,6 +23,7 @@ internal static class ScenarioBench
         var nuisanceCount = 0;
         var nuisanceKeep = 0.0;
         var themeScores = false;
+        var daily = false;
         MergeJudge? merges = null;
         var tally = new ScenarioTally();
         for (var i = 0; i < args.Length; i++)
@@ -73,6 +74,8 @@ internal static class ScenarioBench
                 case "--nk": nuisanceCount = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--keep": nuisanceKeep = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--themescores": themeScores = true; break;
+                case "--daily": daily = true; break;
+                case "--release": o.ReleaseSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "-v": verbose = true; break;
                 case "--merges": merges = new MergeJudge(); break;
                 case "--pairs": pairs = true; break;
@@ -101,7 +104,7 @@ internal static class ScenarioBench
             var items = ScenarioItems.LoadAsConfigured(file);
             var truth = ScenarioTruth.Load(file);
             var sw = Stopwatch.StartNew();
-            var result = await clusterer.ClusterAsync(items, [], default);
+            var result = daily ? await DailyRuns.RunAsync(clusterer, items, truth) : await clusterer.ClusterAsync(items, [], default);
             var seconds = sw.Elapsed.TotalSeconds;
             var report = ToReport(result);
             var score = ScenarioScorer.Score(truth, report);

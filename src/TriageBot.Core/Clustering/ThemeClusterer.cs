@@ -50,6 +50,7 @@ public sealed class ThemeClusterer(
             FirstSeen = t.FirstSeen, LastChanged = t.LastChanged, Pinned = t.Pinned,
         }).ToList();
         await overrides.ApplyAsync(themes, events, now, ct);
+        if (o.ReleaseSimilarity > 0) ReleaseLooseMembers(themes, index, vectors, (float)o.ReleaseSimilarity, o.MinThemeSize, now);
 
         var placed = new HashSet<string>(themes.SelectMany(t => t.Items), StringComparer.Ordinal);
         // Not reports, so noise however near a theme their words sit: a support account's templated replies, and
@@ -195,6 +196,24 @@ public sealed class ThemeClusterer(
     }
 
     /// <summary>Lets the run's free items settle among the themes (<see cref="ThemeSettling"/>) and applies where they end.</summary>
+
+    /// <summary>
+    /// Frees the members of earlier runs' themes that sit loosely in them (less than <paramref name="bar"/> alike the
+    /// theme's centroid in this run's features), so that they are placed again with this run's items: a problem whose
+    /// first report or two settled in the nearest theme, before there were enough of them to stand apart, forms its own
+    /// theme once more reports arrive. Pinned themes and themes a person split keep every member, and a theme keeps at
+    /// least <paramref name="keep"/> members, so its id and its ticket stay.
+    /// </summary>
+    private static void ReleaseLooseMembers(List<WorkingTheme> themes, Dictionary<string, int> index, float[][] vectors, float bar, int keep, DateTimeOffset now)
+    {
+        foreach (var t in themes.Where(t => !t.Pinned && !t.SplitByPerson && t.Items.Count > keep))
+        {
+            if (WorkingTheme.CentroidOf(t, index, vectors) is not { } centroid) continue;
+            var loose = t.Items.Where(id => index.TryGetValue(id, out var i) && VectorMath.Dot(vectors[i], centroid) < bar)
+                .OrderBy(id => VectorMath.Dot(vectors[index[id]], centroid)).Take(t.Items.Count - keep).ToList();
+            foreach (var id in loose) t.Remove(id, now);
+        }
+    }
     private void Settle(List<WorkingTheme> themes, List<int> movable, List<float> bars, List<bool> follows, Dictionary<string, int> index, float[][] vectors,
         List<FeedbackItem> input, DateTimeOffset now, CancellationToken ct)
     {

@@ -19,7 +19,8 @@ namespace TriageBot.Tickets;
 /// noticeably (<see cref="TicketAction.Updated"/>); a closed ticket instead gets a regression ticket.</item>
 /// <item>New theme: a pending intent from a crashed run is reconciled first (the issue is found by the
 /// marker in its description); then any ticket already linking the evidence (ours or hand-filed, found
-/// with attachmentsForURL) is reused; only then is an intent recorded and the issue created.</item>
+/// with attachmentsForURL) is reused, unless it is the ticket of another of the run's themes; only then is an intent
+/// recorded and the issue created.</item>
 /// </list>
 /// Every write is audited with what, which ticket and why.
 /// </summary>
@@ -39,6 +40,14 @@ public sealed class LinearTicketWriter(
     private readonly ConcurrentDictionary<string, IReadOnlyList<LinearAttachment>> _prefetched = new(StringComparer.Ordinal);
 
     /// <summary>
+    /// Per Linear issue id, the theme of this run (<see cref="PrepareAsync"/>) that the issue is the ticket of. A report
+    /// can move from one theme to another between runs (the clusterer places an earlier run's loose members again), and
+    /// its attachment then still sits on the ticket it left: that must not make its new theme an update of a ticket
+    /// another live theme owns.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, string> _ownedByLiveTheme = new(StringComparer.Ordinal);
+
+    /// <summary>
     /// Looks up the evidence of every theme that has no ticket yet in batched requests (URLs belong to one theme
     /// each, so one run's answers cannot go stale through the run's own filings). A failure only costs the batching:
     /// <see cref="FileAsync"/> then looks up per theme.
@@ -46,7 +55,11 @@ public sealed class LinearTicketWriter(
     public async Task PrepareAsync(IReadOnlyList<ThemeContext> contexts, CancellationToken ct)
     {
         _prefetched.Clear();
+        _ownedByLiveTheme.Clear();
         if (_options.Mode != TicketMode.Create) return;
+        var live = contexts.Select(c => c.Theme.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var mapping in await store.GetAllAsync(ct))
+            if (live.Contains(mapping.ThemeId)) _ownedByLiveTheme[mapping.Ticket.IssueId] = mapping.ThemeId;
         var urls = new List<string>();
         foreach (var context in contexts.Where(c => c.Items.Count >= _options.MinItems))
         {
@@ -96,7 +109,7 @@ public sealed class LinearTicketWriter(
             return reconciled;
         }
 
-        var existing = await FindExistingAsync(evidence, ct);
+        var existing = await FindExistingAsync(themeId, evidence, ct);
         if (existing is not null)
         {
             if (existing.Value.Issue.IsClosed && _options.RegressionOnClosed)
@@ -184,7 +197,7 @@ public sealed class LinearTicketWriter(
         return result;
     }
 
-    private async Task<(LinearIssue Issue, HashSet<string> AttachedUrls)?> FindExistingAsync(IReadOnlyList<EvidenceLink> evidence, CancellationToken ct)
+    private async Task<(LinearIssue Issue, HashSet<string> AttachedUrls)?> FindExistingAsync(string themeId, IReadOnlyList<EvidenceLink> evidence, CancellationToken ct)
     {
         var hits = new Dictionary<string, (LinearIssue Issue, HashSet<string> Urls)>(StringComparer.Ordinal);
         // Answers prefetched for this run are used once; the rest in one batched lookup, which throws rather than
@@ -204,6 +217,7 @@ public sealed class LinearTicketWriter(
             foreach (var attachment in found.GetValueOrDefault(link.Url) ?? [])
             {
                 if (attachment.Issue is not { } issue) continue;
+                if (_ownedByLiveTheme.TryGetValue(issue.Id, out var owner) && owner != themeId) continue;
                 if (!hits.TryGetValue(issue.Id, out var hit)) hits[issue.Id] = hit = (issue, new HashSet<string>(StringComparer.Ordinal));
                 hit.Urls.Add(link.Url);
             }

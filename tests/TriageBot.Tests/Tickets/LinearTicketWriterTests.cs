@@ -1,3 +1,4 @@
+using TriageBot.Agent;
 using TriageBot.Domain;
 using TriageBot.Sandbox;
 
@@ -53,6 +54,48 @@ public sealed class LinearTicketWriterTests
         var (context, _) = h.Theme("login-loop");
         Assert.Equal(context.Items.Select(i => i.Url).Order(), h.Issue("AGT-343").Attachments.Select(a => a.Url).Distinct().Order());
         Assert.Contains(h.Audit.Entries, e => e.Kind == "linear.link" && e.Target == "AGT-343");
+    }
+
+    [Fact]
+    public async Task A_report_that_moved_to_another_theme_does_not_make_that_theme_an_update_of_the_ticket_it_left()
+    {
+        await using var h = await TicketHarness.StartAsync();
+        var (paths, pathsDraft) = h.Theme("windows-path-spaces");
+        var first = await h.Writer.FileAsync(paths, pathsDraft, CancellationToken.None);
+        Assert.Equal(TicketAction.Created, first!.Action);
+
+        // The next run: one report of the path theme (attached to its ticket) now sits in the MCP theme, and both are live.
+        var (mcp, _) = h.Theme("mcp-server-timeout");
+        var moved = paths.Items[^1];
+        var items = mcp.Items.Append(moved).ToList();
+        var next = new ThemeContext(new Theme { Id = "mcp-server-timeout", ItemIds = items.Select(i => i.Id).ToList() }, items, ThemeTrend.New,
+            h.Scenario.Goals, ["Bug", "Feature", "Docs", "Performance"]);
+        await h.Writer.PrepareAsync([paths, next], CancellationToken.None);
+
+        var outcome = await h.Writer.FileAsync(next, h.Agent.Summarize(next), CancellationToken.None);
+
+        Assert.Equal(TicketAction.Created, outcome!.Action);
+        Assert.NotEqual(first.Ticket.Identifier, outcome.Ticket.Identifier);
+        Assert.DoesNotContain(h.Audit.Entries, e => e.Kind == "linear.link" && e.Target == first.Ticket.Identifier);
+    }
+
+    [Fact]
+    public async Task A_theme_whose_reports_carry_the_ticket_of_a_theme_gone_from_the_run_takes_that_ticket()
+    {
+        await using var h = await TicketHarness.StartAsync();
+        var first = await h.FileAsync("windows-path-spaces", take: 8);
+        Assert.Equal(TicketAction.Created, first!.Action);
+
+        // The theme that filed the ticket is not among this run's themes (its reports are all in another): the ticket is reused.
+        var (paths, _) = h.Theme("windows-path-spaces");
+        var renamed = new ThemeContext(new Theme { Id = "th-renamed", ItemIds = paths.Theme.ItemIds }, paths.Items, ThemeTrend.New,
+            h.Scenario.Goals, ["Bug", "Feature", "Docs", "Performance"]);
+        await h.Writer.PrepareAsync([renamed], CancellationToken.None);
+
+        var outcome = await h.Writer.FileAsync(renamed, h.Agent.Summarize(renamed), CancellationToken.None);
+
+        Assert.Equal(first.Ticket.Identifier, outcome!.Ticket.Identifier);
+        Assert.Contains(h.Audit.Entries, e => e.Kind == "linear.link" && e.Target == first.Ticket.Identifier);
     }
 
     [Fact]
