@@ -195,8 +195,6 @@ public sealed class ThemeClusterer(
         return new ClusteringResult(result, noise, events) { NoiseNearest = nearest, Merges = merging.Merges, Held = held };
     }
 
-    /// <summary>Lets the run's free items settle among the themes (<see cref="ThemeSettling"/>) and applies where they end.</summary>
-
     /// <summary>
     /// Frees the members of earlier runs' themes that sit loosely in them (less than <paramref name="bar"/> alike the
     /// theme's centroid in this run's features), so that they are placed again with this run's items: a problem whose
@@ -209,11 +207,13 @@ public sealed class ThemeClusterer(
         foreach (var t in themes.Where(t => !t.Pinned && !t.SplitByPerson && t.Items.Count > keep))
         {
             if (WorkingTheme.CentroidOf(t, index, vectors) is not { } centroid) continue;
-            var loose = t.Items.Where(id => index.TryGetValue(id, out var i) && VectorMath.Dot(vectors[i], centroid) < bar)
-                .OrderBy(id => VectorMath.Dot(vectors[index[id]], centroid)).Take(t.Items.Count - keep).ToList();
-            foreach (var id in loose) t.Remove(id, now);
+            var loose = t.Items.Where(index.ContainsKey).Select(id => (Id: id, Similarity: VectorMath.Dot(vectors[index[id]], centroid)))
+                .Where(m => m.Similarity < bar).OrderBy(m => m.Similarity).Take(t.Items.Count - keep).ToList();
+            foreach (var (id, _) in loose) t.Remove(id, now);
         }
     }
+
+    /// <summary>Lets the run's free items settle among the themes (<see cref="ThemeSettling"/>) and applies where they end.</summary>
     private void Settle(List<WorkingTheme> themes, List<int> movable, List<float> bars, List<bool> follows, Dictionary<string, int> index, float[][] vectors,
         List<FeedbackItem> input, DateTimeOffset now, CancellationToken ct)
     {
