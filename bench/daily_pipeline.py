@@ -76,7 +76,8 @@ def run_one(path, out):
         for source, key in (("Slack", "slack"), ("GitHub", "github"), ("X", "x")):
             if key in scenario and source in settings: settings[source]["Enabled"] = True
         json.dump(settings, open(config, "w", encoding="utf-8"), indent=2)
-        base = re.search(r"Admin\s+(\S+)_sandbox/state", open(os.path.join(out, "sandbox.log")).read()).group(1)
+        # Every service sits under the sandbox's one base address (…/github/, …/linear/graphql); its admin API is at the root.
+        base = settings["GitHub"]["BaseUrl"].rsplit("github/", 1)[0]
         for k, day in enumerate(days):
             if k > 0:
                 body = json.dumps(part(scenario, [x for x in items if x[3] == day], False)).encode()

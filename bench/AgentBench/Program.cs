@@ -3,7 +3,6 @@ using TriageBot.Agent;
 using TriageBot.Agent.Offline;
 using TriageBot.Agent.Text;
 using TriageBot.Domain;
-using TriageBot.Text;
 using TriageBot.Tests.Agent;
 
 // AgentBench [--verbose] SCENARIO.json...: the offline agent on each scenario's truth themes (no clustering),
@@ -26,6 +25,8 @@ if (files.Count == 0)
 Console.WriteLine($"{"scenario",-28} {"themes",6} {"goal_acc",8} {"sf_prec",8} {"sf_rec",8} {"unfiled",8}  (tp/fp/fn)");
 double worstGoal = 1, worstPrecision = 1, worstRecall = 1, sumGoal = 0, sumPrecision = 0, sumRecall = 0;
 var totalUnfiled = 0;
+// Themes the agent reads as small fixes: how often their goal is right, and how often "no goal" would be.
+int smallFixDrafts = 0, smallFixGoalRight = 0, smallFixTruthNoGoal = 0;
 foreach (var file in files)
 {
     var s = ScenarioThemes.LoadFile(file);
@@ -39,16 +40,20 @@ foreach (var file in files)
             if (verbose || all)
             {
                 misses.Add($"    {truth.Id,-28} not filed: {items.Count} reports read as not actionable");
-                // What the actionability check counts in each report: a problem cue, praise, enough words.
+                // What the actionability check reads in each report: names a problem, only praises or chats, enough words.
                 foreach (var item in items)
                 {
-                    var t = item.FullText;
-                    var flags = (Cues.Problem().IsMatch(t) || Cues.Severe().IsMatch(t) || Cues.IsSmallFix(t) || Cues.LargeWork().IsMatch(t) ? "P" : "-")
-                        + (Cues.Praise().IsMatch(t) ? "+" : "-")
-                        + (TextTokens.Tokenize(FeedbackText.Prose(t)).Count >= 4 ? "w" : "-");
-                    misses.Add($"        {flags} {Shorten(t.ReplaceLineEndings(" "), 150)}");
+                    var r = OfflineThemeSummarizer.Read(item.FullText);
+                    var flags = (r.NamesProblem ? "P" : "-") + (r.Chat ? "+" : "-") + (r.Substantive ? "w" : "-");
+                    misses.Add($"        {flags} {Shorten(item.FullText.ReplaceLineEndings(" "), 150)}");
                 }
             }
+        }
+        if (draft.SmallFix)
+        {
+            smallFixDrafts++;
+            smallFixGoalRight += draft.GoalId == truth.Goal ? 1 : 0;
+            smallFixTruthNoGoal += truth.Goal is null ? 1 : 0;
         }
         if (all || (verbose && (draft.GoalId != truth.Goal || draft.SmallFix != truth.SmallFix)))
             misses.Add($"    {truth.Id,-28} goal {draft.GoalId ?? "-"} (truth {truth.Goal ?? "-"})  small-fix {draft.SmallFix} (truth {truth.SmallFix})  {draft.SmallFixReason}\n        {GoalMatcher.Match(items, s.Goals, DateOnly.FromDateTime(s.Now.UtcDateTime), corpus).Scores}");
@@ -68,6 +73,8 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"{"worst",-28} {"",6} {worstGoal,8:0.000} {worstPrecision,8:0.000} {worstRecall,8:0.000}"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"{"mean",-28} {"",6} {sumGoal / files.Count,8:0.000} {sumPrecision / files.Count,8:0.000} {sumRecall / files.Count,8:0.000} {totalUnfiled,8} (total)"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"themes read as small fixes: {smallFixDrafts}, goal right {(double)smallFixGoalRight / Math.Max(1, smallFixDrafts):0.000}, no goal would be right {(double)smallFixTruthNoGoal / Math.Max(1, smallFixDrafts):0.000}"));
 return 0;
 
 static string Shorten(string s, int max) => s.Length <= max ? s : s[..max] + "…";

@@ -13,27 +13,29 @@ internal static class DailyRuns
     public static async Task<ClusteringResult> RunAsync(ThemeClusterer clusterer, List<FeedbackItem> items, ScenarioTruth truth)
     {
         static DateOnly Day(FeedbackItem i) => DateOnly.FromDateTime(i.CreatedAt.UtcDateTime);
-        var ordered = items.OrderBy(i => i.CreatedAt.UtcDateTime).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+        var ordered = ScenarioItems.InPipelineOrder(items);
         var trace = Environment.GetEnvironmentVariable("DAILY_TRACE") == "1";
-        var labels = truth.Labels();
         ClusteringResult? result = null;
         var moved = 0;
+        var seen = 0;
         foreach (var day in ordered.Select(Day).Distinct().ToList())
         {
-            var upTo = ordered.Where(i => Day(i) <= day).ToList();
-            var before = result?.Themes.SelectMany(t => t.ItemIds.Select(id => (id, t.Id))).ToDictionary(x => x.id, x => x.Id) ?? [];
-            result = await clusterer.ClusterAsync(upTo, result?.Themes ?? [], default);
+            // In that order, the items up to a day are a prefix.
+            while (seen < ordered.Count && Day(ordered[seen]) <= day) seen++;
+            var before = ThemeOf(result);
+            result = await clusterer.ClusterAsync(ordered[..seen], result?.Themes ?? [], default);
             // Reports that were in one theme yesterday and are in another (or in noise) today.
-            var after = result.Themes.SelectMany(t => t.ItemIds.Select(id => (id, t.Id))).ToDictionary(x => x.id, x => x.Id);
+            var after = ThemeOf(result);
             moved += before.Count(b => after.GetValueOrDefault(b.Key) != b.Value);
             if (!trace) continue;
-            // Purity of the day's themes of 2+ items, over the items seen so far.
-            var inThemes = result.Themes.Where(t => t.ItemIds.Count >= 2).ToList();
-            var right = inThemes.Sum(t => t.ItemIds.GroupBy(id => labels.GetValueOrDefault(id, "?")).Max(g => g.Count()));
-            var all = inThemes.Sum(t => t.ItemIds.Count);
-            Console.WriteLine($"  DAY {day:MM-dd} items {upTo.Count} themes {result.Themes.Count} in themes {all} purity {(all == 0 ? 1 : (double)right / all):F3} noise {result.Noise.Count} moved so far {moved}");
+            // Scored as the bench scores the last day (every theme of 2+ items ticketed unless held), over the items so far.
+            var purity = ScenarioScorer.Score(truth, ScenarioBench.ToReport(result)).TicketPurity;
+            Console.WriteLine($"  DAY {day:MM-dd} items {seen} themes {result.Themes.Count} purity {purity:F3} noise {result.Noise.Count} moved so far {moved}");
         }
         Console.WriteLine($"  DAILY reports that left a theme they were in the day before: {moved} (of {items.Count})");
         return result ?? await clusterer.ClusterAsync(items, [], default);
     }
+
+    private static Dictionary<string, string> ThemeOf(ClusteringResult? result) =>
+        result?.Themes.SelectMany(t => t.ItemIds.Select(id => (id, t.Id))).ToDictionary(x => x.id, x => x.Id, StringComparer.Ordinal) ?? [];
 }

@@ -15,13 +15,16 @@ internal static class ScenarioItems
     /// </summary>
     public static List<FeedbackItem> LoadAsConfigured(string file)
     {
-        var items = Environment.GetEnvironmentVariable("ITEMS_RUNS") is { } runs
+        var runs = Environment.GetEnvironmentVariable("ITEMS_RUNS");
+        var items = runs is not null
             ? Stored(Path.Combine(runs, "run-" + Path.GetFileNameWithoutExtension(file), "triagebot.db"))
             : Load(file);
         switch (Environment.GetEnvironmentVariable("ITEMS_ORDER"))
         {
             case "time":
-                return items.OrderBy(x => x.CreatedAt.UtcDateTime).ThenBy(x => x.Id, StringComparer.Ordinal).ToList();
+                return InPipelineOrder(items);
+            case "scenario" when runs is null:
+                return items;
             case "scenario":
                 var order = Load(file).Select((x, k) => (x.Id, k)).ToDictionary(x => x.Id, x => x.k);
                 return items.OrderBy(x => order.GetValueOrDefault(x.Id, int.MaxValue)).ToList();
@@ -32,6 +35,10 @@ internal static class ScenarioItems
                 return items;
         }
     }
+
+    /// <summary>The order the pipeline hands items to the clusterer in (the store reads by created time, then id).</summary>
+    public static List<FeedbackItem> InPipelineOrder(IEnumerable<FeedbackItem> items) =>
+        items.OrderBy(x => x.CreatedAt.UtcDateTime).ThenBy(x => x.Id, StringComparer.Ordinal).ToList();
 
     private static List<FeedbackItem> Stored(string db)
     {

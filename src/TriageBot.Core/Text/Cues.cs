@@ -237,10 +237,12 @@ internal static partial class Cues
     /// Whether the text praises outside quotes: quoted words are the product's copy being reported ("the receipt says
     /// 'Thank you for you order'"), not praise. The quotes are taken out only when a praise word was found at all.
     /// </summary>
-    private static bool PraisesInOwnWords(string text) => Praising().IsMatch(text) && Praising().IsMatch(QuotedCopy().Replace(text, " "));
+    private static bool PraisesInOwnWords(string text) => OutsideQuotes(Praising(), text);
 
     /// <summary>Whether a praise or chit-chat word (<see cref="Praise"/>) is the writer's own, not inside quoted copy.</summary>
-    public static bool PraisesOutsideQuotes(string text) => Praise().IsMatch(text) && Praise().IsMatch(QuotedCopy().Replace(text, " "));
+    public static bool PraisesOutsideQuotes(string text) => OutsideQuotes(Praise(), text);
+
+    private static bool OutsideQuotes(Regex words, string text) => words.IsMatch(text) && words.IsMatch(QuotedCopy().Replace(text, " "));
 
     /// <summary>Words in quotes or backticks, not an apostrophe inside a word ("it's", "don't").</summary>
     [GeneratedRegex(@"(?<!\w)(['‘`][^'’`\n]{1,120}['’`]|[""“][^""”\n]{1,120}[""”])(?!\w)")]

@@ -57,15 +57,17 @@ public sealed class LinearTicketWriter(
         _prefetched.Clear();
         _ownedByLiveTheme.Clear();
         if (_options.Mode != TicketMode.Create) return;
+        // One read of the mappings answers both questions: which of the run's themes have a ticket, and whose it is.
         var live = contexts.Select(c => c.Theme.Id).ToHashSet(StringComparer.Ordinal);
+        var ticketed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var mapping in await store.GetAllAsync(ct))
-            if (live.Contains(mapping.ThemeId)) _ownedByLiveTheme[mapping.Ticket.IssueId] = mapping.ThemeId;
-        var urls = new List<string>();
-        foreach (var context in contexts.Where(c => c.Items.Count >= _options.MinItems))
         {
-            if (await store.GetAsync(context.Theme.Id, ct) is not null) continue;
-            urls.AddRange(EvidenceLinks.For(context.Items).Select(e => e.Url));
+            if (!live.Contains(mapping.ThemeId)) continue;
+            ticketed.Add(mapping.ThemeId);
+            _ownedByLiveTheme[mapping.Ticket.IssueId] = mapping.ThemeId;
         }
+        var urls = contexts.Where(c => c.Items.Count >= _options.MinItems && !ticketed.Contains(c.Theme.Id))
+            .SelectMany(c => EvidenceLinks.For(c.Items).Select(e => e.Url)).ToList();
         if (urls.Count == 0) return;
         try
         {

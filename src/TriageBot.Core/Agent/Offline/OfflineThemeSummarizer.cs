@@ -63,17 +63,23 @@ public sealed partial class OfflineThemeSummarizer(TimeProvider time, ICorpusSta
     public static bool IsActionable(IReadOnlyList<FeedbackItem> items)
     {
         if (items.Count == 0) return false;
-        var texts = items.Select(i => i.FullText).ToList();
-        var substantive = texts.Count(t => TextTokens.Tokenize(FeedbackText.Prose(t)).Count >= 4);
-        if (substantive * 2 < items.Count) return false;
-        // A report that names a problem is a report, whatever else it says ("lol", "not a great look"); a praise word in
-        // quoted copy ("'nice assist' comes out as 'nice ***ist'") is what the product did, not what the writer feels.
-        var chat = texts.Count(t => Cues.PraisesOutsideQuotes(t) && !NamesAnyProblem(t));
-        return chat * 2 <= items.Count;
+        var readings = items.Select(i => Read(i.FullText)).ToList();
+        if (readings.Count(r => r.Substantive) * 2 < items.Count) return false;
+        return readings.Count(r => r.Chat) * 2 <= items.Count;
     }
 
-    private static bool NamesAnyProblem(string text) =>
-        Cues.Problem().IsMatch(text) || Cues.Severe().IsMatch(text) || Cues.IsSmallFix(text) || Cues.LargeWork().IsMatch(text);
+    /// <summary>What <see cref="IsActionable"/> reads in one report (the agent bench prints it for themes it would not file).</summary>
+    internal static ReportReading Read(string text)
+    {
+        var namesProblem = Cues.Problem().IsMatch(text) || Cues.Severe().IsMatch(text) || Cues.IsSmallFix(text) || Cues.LargeWork().IsMatch(text);
+        // A report that names a problem is a report, whatever else it says ("lol", "not a great look"); a praise word in
+        // quoted copy ("'nice assist' comes out as 'nice ***ist'") is what the product did, not what the writer feels.
+        return new ReportReading(namesProblem, !namesProblem && Cues.PraisesOutsideQuotes(text),
+            TextTokens.Tokenize(FeedbackText.Prose(text)).Count >= 4);
+    }
+
+    /// <summary>A report names a problem; it only praises or chats (and names none); it has four words or more.</summary>
+    internal readonly record struct ReportReading(bool NamesProblem, bool Chat, bool Substantive);
 
     private static string Title(ThemeText text, List<ScoredSentence> sentences, List<string> keyPhrases)
     {
