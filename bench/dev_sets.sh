@@ -13,6 +13,7 @@
 #   tb-hold5    seeds 71-73 of all four banks;  tb-mid2  seed 81 at scale 3, all four banks
 #   tb-hold6    seeds 91-93 of all four banks (the fresh hold-out of session 10)
 #   x5          dev 8, trailhead 9, ledgerly 10, pipewright 5, each at scale 5
+#   x10, x10h   scale 10: the ten products of sessions 16-19 at seed 31; all sixteen banks at seed 33 (session 22)
 #   hearthly    the Hearthly bank (session 12, written blind to the clusterer): seeds 1-6, and seed 7 at scale 3
 #   lessonly    the Lessonly bank (session 12, written blind, measured once after the session's change): the same seeds
 #   parcelly, tablebook  two more banks written blind in session 13 (shipping software; restaurant bookings and POS), the
@@ -48,11 +49,17 @@ $(for s in 71 72 73; do for b in dev ledgerly trailhead pipewright; do gen tb-ho
 $(for b in dev ledgerly trailhead pipewright; do gen tb-mid2 $b 81 3; done)"
 HOLD6="$(for s in 91 92 93; do for b in dev ledgerly trailhead pipewright; do gen tb-hold6 $b $s; done; done)"
 X5="$(gen x5 dev 8 5) $(gen x5 trailhead 9 5) $(gen x5 ledgerly 10 5) $(gen x5 pipewright 5 5)"
+# Ten times the volume (session 22): X10 the ten products studied since session 16, seed 31; X10H every bank, seed 33,
+# first generated after the session's change had been chosen on X10.
+X10="$(for b in hearthly lessonly parcelly tablebook clinicly fleetline castwave shelfwise rallypoint pulsebit; do gen x10 $b 31 10; done)"
+X10H="$(for b in dev ledgerly trailhead pipewright hearthly lessonly parcelly tablebook clinicly fleetline castwave shelfwise rallypoint pulsebit quillnote vaultkey; do gen x10h $b 33 10; done)"
 # A bank written blind: seeds 1-6, and seed 7 at scale 3.
 blind() { echo $(for s in 1 2 3 4 5 6; do gen $1 $1 $s; done) $(gen $1 $1 7 3); }
 echo "S77='$(echo $S77)'"
 echo "HOLD6='$(echo $HOLD6)'"
 echo "X5='$X5'"
+echo "X10='$(echo $X10)'"
+echo "X10H='$(echo $X10H)'"
 for b in hearthly lessonly parcelly tablebook clinicly fleetline vaultkey castwave quillnote shelfwise rallypoint pulsebit; do
   echo "$(echo $b | tr a-z A-Z)='$(blind $b)'"
 done

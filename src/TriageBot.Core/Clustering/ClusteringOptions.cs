@@ -150,6 +150,14 @@ public sealed class ClusteringOptions
     /// <summary>Whether the label merge, like the same-kind and shared-term merges, only joins a fragment for the run.</summary>
     public bool LabelMergeFragmentsOnly { get; set; } = true;
 
+    /// <summary>
+    /// Centroid similarity at which the label merge joins two themes whatever their sizes (<see cref="LabelMergeFragmentsOnly"/>
+    /// does not apply): at volume one problem told in two ways makes two themes, each of a typical size, and their
+    /// centroids sit about this near. 0 turns it off.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double LabelMergeAnySizeSimilarity { get; set; } = 0.45;
+
     /// <summary>How many of each theme's top distinctive terms (TF-IDF over the run) two themes must share to merge at <see cref="TermMergeSimilarity"/>.</summary>
     [Range(1, 100)]
     public int TermMergeSharedTerms { get; set; } = 2;

@@ -162,7 +162,10 @@ public sealed class ThemeClusterer(
         clock.Mark("re-reading, small-fix splitting and fragment merging");
         JoinReferenced(themes, input, index, freeSet, now);
         JoinLabelled(themes, labels, input, index, freeSet, now);
-        clock.Mark("links and labels");
+        // Links and labels bring in reports the words did not reach (an issue in another language, a thread that names
+        // the issue): with them two pieces of one problem can sit nearer than either did, so the merge rules read again.
+        merging.Merge(themes, events, now, fragmentCap: o.MinThemeSize);
+        clock.Mark("links, labels and merging again");
         // A theme created above that dissolved while settling was never a theme.
         var dissolved = themes.Where(t => t.Grouped && t.Items.Count == 0).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         events.RemoveAll(e => e.Kind == "created" && dissolved.Contains(e.ThemeId));

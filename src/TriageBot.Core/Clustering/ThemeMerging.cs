@@ -17,8 +17,9 @@ internal sealed class ThemeMerging(ClusteringOptions o, Dictionary<string, int> 
     /// <summary>
     /// Merges unpinned themes whose centroids have converged, or that are fairly near, one of them small for the run, and
     /// either name the same distinctive terms (error code, command, setting), are of the same kind (both functional
-    /// problems, both requests or both small fixes) or carry the same GitHub area labels. Each merge is recorded with
-    /// its rule, the similarity and the sizes.
+    /// problems, both requests or both small fixes) or carry the same GitHub area labels; two themes of any size whose
+    /// issues carry the same labels merge when near (<see cref="ClusteringOptions.LabelMergeAnySizeSimilarity"/>). Each
+    /// merge is recorded with its rule, the similarity and the sizes.
     /// </summary>
     /// <param name="fragmentCap">The largest smaller theme the same-kind and shared-term rules join (null: the run's fragment size).</param>
     public void Merge(List<WorkingTheme> themes, List<ThemeEvent> events, DateTimeOffset now, int? fragmentCap = null)
@@ -55,8 +56,11 @@ internal sealed class ThemeMerging(ClusteringOptions o, Dictionary<string, int> 
                 return FiledApart() ? null : (MergeRule.SharedTerms, Invariant($">= {o.TermMergeSimilarity:0.00} and {shared} distinctive terms shared"));
             if (o.LabelMergeSimilarity <= 0 || sim < (float)o.LabelMergeSimilarity || agreement.Value is not { } agree || agree < o.LabelMergeAgreement)
                 return null;
-            if (!(o.LabelMergeFragmentsOnly && smaller > cap) && EachHas(o.LabelMergeMinIssues))
-                return (MergeRule.Labels, Invariant($">= {o.LabelMergeSimilarity:0.00} and their GitHub issues carry the same labels (agreement {agree:0.00})"));
+            var anySize = o.LabelMergeAnySizeSimilarity > 0 && sim >= (float)o.LabelMergeAnySizeSimilarity;
+            if (!(o.LabelMergeFragmentsOnly && smaller > cap && !anySize) && EachHas(o.LabelMergeMinIssues))
+                return (MergeRule.Labels, smaller > cap
+                    ? Invariant($">= {o.LabelMergeAnySizeSimilarity:0.00} and their GitHub issues carry the same labels (agreement {agree:0.00}), near enough to join at any size")
+                    : Invariant($">= {o.LabelMergeSimilarity:0.00} and their GitHub issues carry the same labels (agreement {agree:0.00})"));
             // Area labels that only these two themes of the run carry: what the two are about is the maintainers' call, and
             // one labelled issue a side is enough to read it, whatever the sizes.
             if (o.LabelMergeSoleAreaMinIssues <= 0 || !EachHas(o.LabelMergeSoleAreaMinIssues)) return null;

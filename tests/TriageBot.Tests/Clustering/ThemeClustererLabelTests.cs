@@ -88,15 +88,38 @@ public partial class ThemeClustererTests
         Assert.Equal(merged, result.Events.Any(e => e.Kind == "merged" && e.Reason.Contains("both read as", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    // Two pieces of six reports each, both more than a fragment for the run: the label merge joins them only near enough
+    // to join at any size.
+    [InlineData(0.05, true)]
+    [InlineData(0.99, false)]
+    // The any-size rule turned off: labels join fragments only.
+    [InlineData(0.0, false)]
+    public async Task Themes_of_a_typical_size_whose_issues_carry_the_same_labels_merge_when_near(double anySizeBar, bool merged)
+    {
+        _options.LabelMergeSoleAreaMinIssues = 0;
+        _options.LabelMergeAnySizeSimilarity = anySizeBar;
+        var result = await ClusterShortcutPieces("keybindings", "keybindings", labelledIssues: 2, bar: 0.05, kindBar: 1.0, pieceSize: 6);
+
+        var theme = result.Themes.Single(t => t.ItemIds.Contains("a:0"));
+        Assert.Equal(6, theme.ItemIds.Count(id => id.StartsWith("a:", StringComparison.Ordinal)));
+        Assert.Equal(merged, theme.ItemIds.Contains("b:0"));
+        Assert.Equal(merged, result.Events.Any(e => e.Kind == "merged" && e.Reason.Contains("near enough to join at any size", StringComparison.Ordinal)));
+    }
+
     /// <summary>
-    /// Two pieces of three reports about a shortcut (<paramref name="labelledIssues"/> labelled issues each, with
+    /// Two pieces of three reports (or <c>pieceSize</c>) about a shortcut (<paramref name="labelledIssues"/> labelled issues each, with
     /// <paramref name="areaA"/> and <paramref name="areaB"/>) among other themes; linkage joins only identical reports and
     /// the only merge rule left is the label merge at <paramref name="bar"/> (0: off).
     /// </summary>
     private async Task<ClusteringResult> ClusterShortcutPieces(string areaA, string areaB, int labelledIssues, double bar, params FeedbackItem[] more) =>
         await ClusterShortcutPieces(areaA, areaB, labelledIssues, bar, kindBar: 1.0, more);
 
-    private async Task<ClusteringResult> ClusterShortcutPieces(string areaA, string areaB, int labelledIssues, double bar, double kindBar, params FeedbackItem[] more)
+    private async Task<ClusteringResult> ClusterShortcutPieces(string areaA, string areaB, int labelledIssues, double bar, double kindBar, params FeedbackItem[] more) =>
+        await ClusterShortcutPieces(areaA, areaB, labelledIssues, bar, kindBar, pieceSize: 3, more);
+
+    private async Task<ClusteringResult> ClusterShortcutPieces(
+        string areaA, string areaB, int labelledIssues, double bar, double kindBar, int pieceSize, params FeedbackItem[] more)
     {
         // Linkage joins only identical reports and no other merge rule applies (but the same-kind rule at kindBar below
         // 1); the two pieces name the shortcut in other words.
@@ -115,10 +138,10 @@ public partial class ThemeClustererTests
             .. Enumerable.Range(1, 3).Select(k => Labelled($"g:{k}", "the login page keeps looping back after the update", "bug", "auth")),
             .. Enumerable.Range(4, 2).Select(k => Labelled($"g:{k}", "export to csv crashes with a big file every time", "bug", "export")),
             .. Enumerable.Range(0, 4).Select(k => Labelled($"m:{k}", "please add a dark mode to the editor", "enhancement", "ui")),
-            .. Enumerable.Range(0, 3).Select(k => k < 2
+            .. Enumerable.Range(0, pieceSize).Select(k => k < 2
                 ? Labelled($"a:{k}", "the extension takes over the shortcut and breaks every chord", Labels(areaA, k))
                 : Item($"a:{k}", "the extension takes over the shortcut and breaks every chord")),
-            .. Enumerable.Range(0, 3).Select(k => k < 2
+            .. Enumerable.Range(0, pieceSize).Select(k => k < 2
                 ? Labelled($"b:{k}", "I cannot remap the shortcut, it comes back after a reload", Labels(areaB, k))
                 : Item($"b:{k}", "I cannot remap the shortcut, it comes back after a reload")),
             .. more,
