@@ -33,6 +33,10 @@ public static class SandboxConfiguration
             ["X:Enabled"] = (scenario.X is { Posts.Count: > 0 }).ToString(),
             ["X:BaseUrl"] = sandbox.XApiUrl.ToString(),
             ["X:BearerToken"] = c.XBearerToken,
+            // The caps bound what a real X bill can reach; the sandbox bills nothing, and a capped first run would leave
+            // a large scenario's oldest posts for a second run that a demo never makes.
+            ["X:MaxPostsPerRun"] = "0",
+            ["X:MaxPostsPerDay"] = "0",
             ["Linear:Endpoint"] = sandbox.LinearGraphQLUrl.ToString(),
             ["Linear:ApiKey"] = c.LinearApiKey,
             ["Agent:Provider"] = "Offline",
