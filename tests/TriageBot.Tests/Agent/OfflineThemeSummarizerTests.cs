@@ -57,6 +57,19 @@ public sealed class OfflineThemeSummarizerTests
             Item(3, "basket counter off-by-one again")).SmallFix);
     }
 
+    [Theory]
+    // At volume most reports retell a typo without quoting it: a quarter that point at it is enough.
+    [InlineData(5, true)]
+    // A fifth is not: a problem theme's reports carry a cue now and then too.
+    [InlineData(4, false)]
+    public void A_large_theme_is_a_small_fix_when_a_quarter_of_its_reports_point_at_the_copy(int withCue, bool smallFix)
+    {
+        var items = Enumerable.Range(0, 20).Select(n => n < withCue
+            ? Item(n, $"the save button on the recipe page says 'Sav recipe', typo ({n})")
+            : Item(n, $"saving a recipe from the recipe page looks weird to me, the button is not right ({n})")).ToArray();
+        Assert.Equal(smallFix, Summarize(items).SmallFix);
+    }
+
     [Fact]
     public void Goal_is_the_one_the_theme_talks_about_and_none_when_nothing_is_close()
     {
