@@ -15,11 +15,12 @@ public static class SmallFixJudge
     /// <summary>
     /// The share of a theme's reports that must carry a small-fix cue (a theme of five or fewer needs one). Lower than the
     /// clusterer's <see cref="Cues.SmallFixShare"/>: at volume a small fix's reports are mostly retellings with no cue
-    /// ("cinder: 'you have exceeded your monthly quota'. also cinder, 25 seconds later: works fine"), often 15–40 % carrying one, while no other truth theme of more than five
-    /// reports reached 23 % over 3,890 truth themes of 204 generated scenarios at one to ten times the volume
+    /// ("cinder: 'you have exceeded your monthly quota'. also cinder, 25 seconds later: works fine"), often 15–40 % carrying
+    /// one, while other truth themes of more than five reports reached 25 % at most (3 of 12 "payment link expired"
+    /// reports call the link broken) over 3,907 truth themes of 205 scenarios at one to ten times the volume
     /// (`AgentBench --all`, docs/benchmarks.md, "Session 22").
     /// </summary>
-    public const double MinShare = 0.25;
+    public const double MinShare = 0.3;
 
     public static SmallFixJudgement Judge(IReadOnlyList<FeedbackItem> items)
     {
