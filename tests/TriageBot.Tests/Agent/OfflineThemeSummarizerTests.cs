@@ -58,13 +58,15 @@ public sealed class OfflineThemeSummarizerTests
     }
 
     [Theory]
-    // At volume most reports retell a typo without quoting it: 30 % that point at it is enough.
-    [InlineData(6, true)]
-    // A quarter is not: a problem theme's reports carry a cue now and then too.
-    [InlineData(5, false)]
-    public void A_large_theme_is_a_small_fix_when_30_percent_of_its_reports_point_at_the_copy(int withCue, bool smallFix)
+    // At volume most reports retell a typo without quoting it: in a theme of twenty or more, a quarter that point at it is enough.
+    [InlineData(20, 5, true)]
+    [InlineData(20, 4, false)]
+    // A smaller theme's share strays more (a problem's reports carry a cue now and then): it needs 40 %.
+    [InlineData(12, 4, false)]
+    [InlineData(12, 5, true)]
+    public void A_large_theme_is_a_small_fix_when_a_quarter_of_its_reports_point_at_the_copy(int reports, int withCue, bool smallFix)
     {
-        var items = Enumerable.Range(0, 20).Select(n => n < withCue
+        var items = Enumerable.Range(0, reports).Select(n => n < withCue
             ? Item(n, $"the save button on the recipe page says 'Sav recipe', typo ({n})")
             : Item(n, $"saving a recipe from the recipe page looks weird to me, the button is not right ({n})")).ToArray();
         Assert.Equal(smallFix, Summarize(items).SmallFix);

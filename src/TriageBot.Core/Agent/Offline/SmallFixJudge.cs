@@ -12,15 +12,21 @@ public sealed record SmallFixJudgement(bool SmallFix, string? Reason);
 /// </summary>
 public static class SmallFixJudge
 {
+    /// <summary>The share of a theme's reports that must carry a small-fix cue (a theme of five or fewer needs one).</summary>
+    public const double MinShare = Cues.SmallFixShare;
+
     /// <summary>
-    /// The share of a theme's reports that must carry a small-fix cue (a theme of five or fewer needs one). Lower than the
-    /// clusterer's <see cref="Cues.SmallFixShare"/>: at volume a small fix's reports are mostly retellings with no cue
-    /// ("cinder: 'you have exceeded your monthly quota'. also cinder, 25 seconds later: works fine"), often 15–40 % carrying
-    /// one, while other truth themes of more than five reports reached 25 % at most (3 of 12 "payment link expired"
-    /// reports call the link broken) over 3,907 truth themes of 205 scenarios at one to ten times the volume
-    /// (`AgentBench --all`, docs/benchmarks.md, "Session 22").
+    /// From this many reports a theme needs only <see cref="LargeThemeMinShare"/>. At volume a small fix's reports are mostly
+    /// retellings with no cue ("cinder: 'you have exceeded your monthly quota'. also cinder, 25 seconds later: works fine"),
+    /// 15–40 % carrying one; and the more reports, the less a problem theme's share strays: over 3,907 truth themes of 205
+    /// scenarios at one to ten times the volume, other themes reached 0.25 with 10–14 reports (3 of 12 "payment link
+    /// expired" reports call the link broken) but at most 0.19 with 20 or more (`AgentBench --all`, docs/benchmarks.md,
+    /// "Session 22").
     /// </summary>
-    public const double MinShare = 0.3;
+    public const int LargeTheme = 20;
+
+    /// <summary>The share <see cref="MinShare"/> becomes for a theme of <see cref="LargeTheme"/> reports or more.</summary>
+    public const double LargeThemeMinShare = 0.25;
 
     public static SmallFixJudgement Judge(IReadOnlyList<FeedbackItem> items)
     {
@@ -32,7 +38,8 @@ public static class SmallFixJudge
         if (small.Count == 0 || large > small.Count) return new(false, null);
         // A small theme with one explicit cue and nothing that reads like bigger work is still a small fix.
         var smallTheme = items.Count <= 5 && large == 0;
-        if (!smallTheme && (share < MinShare || small.Count < 2)) return new(false, null);
+        var needed = items.Count >= LargeTheme ? LargeThemeMinShare : MinShare;
+        if (!smallTheme && (share < needed || small.Count < 2)) return new(false, null);
 
         var kinds = small
             .SelectMany(t => Cues.SmallFix().Matches(t).Select(m => Describe(m.Value)).Concat(Cues.HasOffByOneCounts(t) || Cues.HasImpossibleCounter(t) ? ["an off-by-one"] : [])
