@@ -33,6 +33,7 @@ internal static class ScenarioBench
             {
                 case "--merge": o.MergeSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--smallfixsplit": o.SmallFixSplitSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--splitshare": o.SmallFixSplitMinShare = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--join": o.JoinSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--margin": o.ActionabilityMargin = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--weight": o.EmbeddingWeight = double.Parse(Next(), CultureInfo.InvariantCulture); break;

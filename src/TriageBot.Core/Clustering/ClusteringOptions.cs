@@ -196,6 +196,14 @@ public sealed class ClusteringOptions
     public double SmallFixSplitSimilarity { get; set; } = 0.55;
 
     /// <summary>
+    /// The smallest share of a theme's reports a group split off as a small fix may hold (<see cref="SmallFixSplitting"/>).
+    /// A small fix that linkage put in a problem's theme brings all its reports, a fair share of the theme; a few
+    /// cue-carrying reports of a large theme ("3 items read as a small fix and the other 84 do not") are the problem's own.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double SmallFixSplitMinShare { get; set; } = 0.1;
+
+    /// <summary>
     /// A theme of no more than <see cref="MinThemeSize"/> reports whose centroid is more than this alike a larger theme of
     /// the same kind gets no ticket of its own yet (<see cref="HeldFragments"/>); 0 files every theme. Below every
     /// same-kind merge bar: of 149 generated scenarios' three-report themes more than 0.25 alike a larger one of their

@@ -23,7 +23,7 @@ internal static class SmallFixSplitting
     /// </summary>
     /// <param name="free">Indexes of the items free in this run (not placed by an earlier run or a person).</param>
     public static List<Split> Find(
-        IEnumerable<WorkingTheme> themes, Dictionary<string, int> index, float[][] vectors, ReportCues cues, IReadOnlySet<int> free, int minThemeSize, float maxSimilarity)
+        IEnumerable<WorkingTheme> themes, Dictionary<string, int> index, float[][] vectors, ReportCues cues, IReadOnlySet<int> free, int minThemeSize, float maxSimilarity, double minShare = 0)
     {
         var found = new List<Split>();
         foreach (var theme in themes.Where(t => !t.Pinned && !t.SplitByPerson && t.Items.Count >= 2 * minThemeSize))
@@ -34,7 +34,7 @@ internal static class SmallFixSplitting
             if (seeds.Count < 2) continue;
             var group = GroupAround(seeds, members, vectors, free);
             var rest = members.Except(group).ToList();
-            if (group.Count < minThemeSize || rest.Count < minThemeSize) continue;
+            if (group.Count < minThemeSize || rest.Count < minThemeSize || group.Count < minShare * members.Count) continue;
             if (cues.KindOf(group) != ThemeKind.SmallFix || cues.KindOf(rest) == ThemeKind.SmallFix) continue;
             var direction = WorkingTheme.DirectionOf(group, vectors);
             var similarity = VectorMath.Dot(direction, WorkingTheme.DirectionOf(rest, vectors));

@@ -155,7 +155,7 @@ public sealed class ThemeClusterer(
             if ((t.Leftover && t.Items.Count < o.LeftoverMinThemeSize) || !reading.ReadsAsProblem(t.MembersIn(index))) t.Items.Clear();
         var freeSet = free.ToHashSet();
         if (o.SmallFixSplitSimilarity > 0)
-            SplitSmallFixes(themes, events, SmallFixSplitting.Find(themes, index, vectors, cues, freeSet, o.MinThemeSize, (float)o.SmallFixSplitSimilarity), input, now);
+            SplitSmallFixes(themes, events, SmallFixSplitting.Find(themes, index, vectors, cues, freeSet, o.MinThemeSize, (float)o.SmallFixSplitSimilarity, o.SmallFixSplitMinShare), input, now);
         // What settling or a split left no larger than a theme may start is a fragment, however it stood before: it may join
         // a theme it now sits near, by the same rules (a larger cap here joins sibling problems of one area).
         merging.Merge(themes, events, now, fragmentCap: o.MinThemeSize);

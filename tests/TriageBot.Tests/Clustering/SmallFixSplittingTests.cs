@@ -27,7 +27,7 @@ public class SmallFixSplittingTests
         return v.Select(x => x / n).ToArray();
     }
 
-    private static List<SmallFixSplitting.Split> Find(float[][] vectors, IReadOnlySet<int> free, float maxSimilarity = 0.55f)
+    private static List<SmallFixSplitting.Split> Find(float[][] vectors, IReadOnlySet<int> free, float maxSimilarity = 0.55f, double minShare = 0)
     {
         var items = Texts.Select((text, k) => new FeedbackItem
         {
@@ -36,7 +36,7 @@ public class SmallFixSplittingTests
         }).ToList();
         var index = items.Select((item, k) => (item.Id, k)).ToDictionary(x => x.Id, x => x.k);
         var theme = new WorkingTheme { Id = "th-payouts", Items = [.. items.Select(i => i.Id)] };
-        return SmallFixSplitting.Find([theme], index, vectors, new ReportCues(items), free, minThemeSize: 3, maxSimilarity);
+        return SmallFixSplitting.Find([theme], index, vectors, new ReportCues(items), free, minThemeSize: 3, maxSimilarity, minShare);
     }
 
     private static float[][] Vectors(float[] fix) =>
@@ -55,6 +55,16 @@ public class SmallFixSplittingTests
         Assert.Equal("th-payouts", split.From.Id);
         Assert.InRange(split.Similarity, 0.35f, 0.5f);
         Assert.Equal(0, split.RestSmallFixShare);
+    }
+
+    [Theory]
+    // Three of ten reports: a small fix's own reports, a fair share of the theme.
+    [InlineData(0.3, true)]
+    // Required to be more than that: a few cue-carrying reports of a large theme are the problem's own.
+    [InlineData(0.31, false)]
+    public void A_group_split_off_must_hold_a_share_of_its_theme(double minShare, bool split)
+    {
+        Assert.Equal(split, Find(Vectors(V(0.4f, 0.9f, 0)), AllFree, minShare: minShare).Count == 1);
     }
 
     [Fact]
