@@ -7,10 +7,11 @@ namespace TriageBot.Clustering;
 /// truth themes that another theme absorbed in 68 generated scenarios of 11 products (bench/miss_kinds.py,
 /// docs/benchmarks.md, "Session 16"). Within a theme that does not read as a small fix, the run's reports that carry a
 /// small-fix cue (<see cref="Text.Cues"/>) and are nearer each other than the rest of the theme seed a group, and the
-/// run's reports nearer that group than the rest join it. The group is split off when it is large enough to be a theme,
-/// reads as a small fix while the rest does not, the rest stays a theme, and the two centroids are less alike than
-/// <see cref="ClusteringOptions.SmallFixSplitSimilarity"/>. Only items free in this run move: what earlier runs and
-/// people placed stays where it is.
+/// run's reports nearer that group than the rest join it. The group is split off when it is large enough to be a theme
+/// and holds a share of its theme (<see cref="ClusteringOptions.SmallFixSplitMinShare"/>: a few cue-carrying reports of a
+/// large theme are its own), reads as a small fix while the rest does not, the rest stays a theme, and the two centroids
+/// are less alike than <see cref="ClusteringOptions.SmallFixSplitSimilarity"/>. Only items free in this run move: what
+/// earlier runs and people placed stays where it is.
 /// </summary>
 internal static class SmallFixSplitting
 {
@@ -22,8 +23,10 @@ internal static class SmallFixSplitting
     /// at most 256 reports of a theme (<see cref="ReportCues.WithSmallFixCue"/>), so a large backlog is not read whole.
     /// </summary>
     /// <param name="free">Indexes of the items free in this run (not placed by an earlier run or a person).</param>
+    /// <param name="minShare">The smallest share of its theme's members a group split off may hold.</param>
     public static List<Split> Find(
-        IEnumerable<WorkingTheme> themes, Dictionary<string, int> index, float[][] vectors, ReportCues cues, IReadOnlySet<int> free, int minThemeSize, float maxSimilarity, double minShare = 0)
+        IEnumerable<WorkingTheme> themes, Dictionary<string, int> index, float[][] vectors, ReportCues cues, IReadOnlySet<int> free,
+        int minThemeSize, float maxSimilarity, double minShare = 0)
     {
         var found = new List<Split>();
         foreach (var theme in themes.Where(t => !t.Pinned && !t.SplitByPerson && t.Items.Count >= 2 * minThemeSize))

@@ -58,7 +58,7 @@ internal sealed class ThemeMerging(ClusteringOptions o, Dictionary<string, int> 
                 return null;
             var anySize = o.LabelMergeAnySizeSimilarity > 0 && sim >= (float)o.LabelMergeAnySizeSimilarity;
             if (!(o.LabelMergeFragmentsOnly && smaller > cap && !anySize) && EachHas(o.LabelMergeMinIssues))
-                return (MergeRule.Labels, smaller > cap
+                return (MergeRule.Labels, o.LabelMergeFragmentsOnly && smaller > cap
                     ? Invariant($">= {o.LabelMergeAnySizeSimilarity:0.00} and their GitHub issues carry the same labels (agreement {agree:0.00}), near enough to join at any size")
                     : Invariant($">= {o.LabelMergeSimilarity:0.00} and their GitHub issues carry the same labels (agreement {agree:0.00})"));
             // Area labels that only these two themes of the run carry: what the two are about is the maintainers' call, and
