@@ -1,21 +1,27 @@
 """Where the duplicate tickets are, from the output of `ClusteringBench scenario -v`: per file, the themes that share a
 truth majority beyond the largest are duplicates. Prints how many themes of each size are a truth theme's largest
 ("main"), a duplicate, or mostly noise; and, for the three-item themes, how many are more alike than a bar to a larger
-theme (of any kind, and of the same kind), read from the PAIR lines (the bench prints pairs above 0.25 only).
+theme (of any kind, and of the same kind), read from the PAIR lines (the bench prints pairs above 0.25 only); and how
+many duplicates are read as a small fix beside a largest piece that is not (a small-fix split of the problem's own
+reports, or a small fix no merge rule joins to its problem).
 Usage: python3 bench/dup_sizes.py BENCH_OUTPUT...
   e.g. dotnet $D scenario -v $FLEETLINE > /tmp/fleetline.txt; python3 bench/dup_sizes.py /tmp/fleetline.txt"""
 import collections, re, sys
 
 by_size = collections.defaultdict(collections.Counter)
 three = []  # (kind, best similarity to a larger theme, best to a larger theme of the same kind)
+small_fix_pieces = 0
 
 
 def flush(themes, pairs):
+    global small_fix_pieces
     by_majority = collections.defaultdict(list)
-    for size, majority in themes: by_majority[majority].append(size)
-    for majority, sizes in by_majority.items():
-        for rank, size in enumerate(sorted(sizes, reverse=True)):
+    for size, majority, read_as in themes: by_majority[majority].append((size, read_as))
+    for majority, pieces in by_majority.items():
+        pieces.sort(key=lambda p: -p[0])
+        for rank, (size, read_as) in enumerate(pieces):
             kind = "noise" if majority == "noise" else ("duplicate" if rank > 0 else "main")
+            if kind == "duplicate" and read_as == "SmallFix" and pieces[0][1] != "SmallFix": small_fix_pieces += 1
             by_size[min(size, 10)][kind] += 1
             if size != 3 or kind == "noise": continue
             near = []
@@ -31,8 +37,8 @@ for path in sys.argv[1:]:
         if re.match(r"^\S+\.json:", line):
             flush(themes, pairs)
             themes, pairs = [], []
-        elif m := re.match(r"  THEME \S+ n=(\d+) majority=(\S+)", line):
-            themes.append((int(m.group(1)), m.group(2)))
+        elif m := re.match(r"  THEME \S+ n=(\d+) majority=(\S+) kind=(\w+)", line):
+            themes.append((int(m.group(1)), m.group(2), m.group(3)))
         elif m := re.match(r"  PAIR (\S+) \S+ (\S+)\((\d+)\) ~ (\S+)\((\d+)\) kinds (\w+)/(\w+)", line):
             pairs.append((float(m.group(1)), (m.group(2), int(m.group(3)), m.group(6)), (m.group(4), int(m.group(5)), m.group(7))))
     flush(themes, pairs)
@@ -46,3 +52,5 @@ for kind in ("duplicate", "main"):
     print(f"three-item {kind}s {len(rows)}: " + ", ".join(
         f"> {bar:.2f} to a larger theme {sum(1 for _, a, _ in rows if a > bar)} (same kind {sum(1 for _, _, s in rows if s > bar)})"
         for bar in (0.25, 0.30, 0.35)))
+print(f"duplicates read as a small fix beside a largest piece that is not: {small_fix_pieces} of "
+      f"{sum(c['duplicate'] for c in by_size.values())}")

@@ -56,7 +56,7 @@ foreach (var file in files)
             smallFixTruthNoGoal += truth.Goal is null ? 1 : 0;
         }
         if (all || (verbose && (draft.GoalId != truth.Goal || draft.SmallFix != truth.SmallFix)))
-            misses.Add($"    {truth.Id,-28} goal {draft.GoalId ?? "-"} (truth {truth.Goal ?? "-"})  small-fix {draft.SmallFix} (truth {truth.SmallFix})  {draft.SmallFixReason} [cues {items.Count(i => TriageBot.Text.Cues.IsSmallFix(i.FullText))} large {TriageBot.Text.Cues.CountItems(items.Select(i => i.FullText).ToList(), TriageBot.Text.Cues.LargeWork())} of {items.Count}]\n        {GoalMatcher.Match(items, s.Goals, DateOnly.FromDateTime(s.Now.UtcDateTime), corpus).Scores}");
+            misses.Add($"    {truth.Id,-28} goal {draft.GoalId ?? "-"} (truth {truth.Goal ?? "-"})  small-fix {draft.SmallFix} (truth {truth.SmallFix})  {draft.SmallFixReason} {JudgeCounts(items)}\n        {GoalMatcher.Match(items, s.Goals, DateOnly.FromDateTime(s.Now.UtcDateTime), corpus).Scores}");
     });
     var (precision, recall, goalAccuracy) = (score.Precision, score.Recall, score.GoalAccuracy);
     var (tp, fp, fn) = (score.TruePositives, score.FalsePositives, score.FalseNegatives);
@@ -78,6 +78,13 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
 return 0;
 
 static string Shorten(string s, int max) => s.Length <= max ? s : s[..max] + "…";
+
+// What the small-fix judge counted, as bench/small_fix_shares.py reads it back.
+static string JudgeCounts(IReadOnlyList<FeedbackItem> items)
+{
+    var (cued, large) = SmallFixJudge.Count(items);
+    return $"[cues {cued.Count} large {large} of {items.Count}]";
+}
 
 internal sealed class FixedTime(DateTimeOffset now) : TimeProvider
 {

@@ -26,7 +26,7 @@ internal static class SmallFixSplitting
     /// <param name="minShare">The smallest share of its theme's members a group split off may hold.</param>
     public static List<Split> Find(
         IEnumerable<WorkingTheme> themes, Dictionary<string, int> index, float[][] vectors, ReportCues cues, IReadOnlySet<int> free,
-        int minThemeSize, float maxSimilarity, double minShare = 0)
+        int minThemeSize, float maxSimilarity, double minShare)
     {
         var found = new List<Split>();
         foreach (var theme in themes.Where(t => !t.Pinned && !t.SplitByPerson && t.Items.Count >= 2 * minThemeSize))

@@ -56,9 +56,11 @@ internal sealed class ThemeMerging(ClusteringOptions o, Dictionary<string, int> 
                 return FiledApart() ? null : (MergeRule.SharedTerms, Invariant($">= {o.TermMergeSimilarity:0.00} and {shared} distinctive terms shared"));
             if (o.LabelMergeSimilarity <= 0 || sim < (float)o.LabelMergeSimilarity || agreement.Value is not { } agree || agree < o.LabelMergeAgreement)
                 return null;
+            // Beyond the fragment cap the labels join two themes only at the any-size bar.
+            var beyondCap = o.LabelMergeFragmentsOnly && smaller > cap;
             var anySize = o.LabelMergeAnySizeSimilarity > 0 && sim >= (float)o.LabelMergeAnySizeSimilarity;
-            if (!(o.LabelMergeFragmentsOnly && smaller > cap && !anySize) && EachHas(o.LabelMergeMinIssues))
-                return (MergeRule.Labels, o.LabelMergeFragmentsOnly && smaller > cap
+            if ((!beyondCap || anySize) && EachHas(o.LabelMergeMinIssues))
+                return (MergeRule.Labels, beyondCap
                     ? Invariant($">= {o.LabelMergeAnySizeSimilarity:0.00} and their GitHub issues carry the same labels (agreement {agree:0.00}), near enough to join at any size")
                     : Invariant($">= {o.LabelMergeSimilarity:0.00} and their GitHub issues carry the same labels (agreement {agree:0.00})"));
             // Area labels that only these two themes of the run carry: what the two are about is the maintainers' call, and

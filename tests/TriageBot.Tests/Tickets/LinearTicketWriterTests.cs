@@ -1,4 +1,3 @@
-using TriageBot.Agent;
 using TriageBot.Domain;
 using TriageBot.Sandbox;
 
@@ -68,8 +67,7 @@ public sealed class LinearTicketWriterTests
         var (mcp, _) = h.Theme("mcp-server-timeout");
         var moved = paths.Items[^1];
         var items = mcp.Items.Append(moved).ToList();
-        var next = new ThemeContext(new Theme { Id = "mcp-server-timeout", ItemIds = items.Select(i => i.Id).ToList() }, items, ThemeTrend.New,
-            h.Scenario.Goals, ["Bug", "Feature", "Docs", "Performance"]);
+        var next = h.Context("mcp-server-timeout", items);
         await h.Writer.PrepareAsync([paths, next], CancellationToken.None);
 
         var outcome = await h.Writer.FileAsync(next, h.Agent.Summarize(next), CancellationToken.None);
@@ -88,8 +86,7 @@ public sealed class LinearTicketWriterTests
 
         // The theme that filed the ticket is not among this run's themes (its reports are all in another): the ticket is reused.
         var (paths, _) = h.Theme("windows-path-spaces");
-        var renamed = new ThemeContext(new Theme { Id = "th-renamed", ItemIds = paths.Theme.ItemIds }, paths.Items, ThemeTrend.New,
-            h.Scenario.Goals, ["Bug", "Feature", "Docs", "Performance"]);
+        var renamed = h.Context("th-renamed", paths.Items);
         await h.Writer.PrepareAsync([renamed], CancellationToken.None);
 
         var outcome = await h.Writer.FileAsync(renamed, h.Agent.Summarize(renamed), CancellationToken.None);

@@ -73,10 +73,13 @@ internal sealed class TicketHarness : IAsyncDisposable
     {
         var truth = Scenario.Truth.Single(t => t.Id == truthId);
         var items = Scenario.ItemsOf(truth).OrderBy(i => i.CreatedAt).Take(take ?? int.MaxValue).ToList();
-        var context = new ThemeContext(new Theme { Id = truthId, ItemIds = items.Select(i => i.Id).ToList() }, items, ThemeTrend.New,
-            Scenario.Goals, ["Bug", "Feature", "Docs", "Performance"]);
+        var context = Context(truthId, items);
         return (context, Agent.Summarize(context));
     }
+
+    /// <summary>A theme of the run holding these items, with the scenario's goals and the team's labels.</summary>
+    public ThemeContext Context(string themeId, IReadOnlyList<FeedbackItem> items) =>
+        new(new Theme { Id = themeId, ItemIds = items.Select(i => i.Id).ToList() }, items, ThemeTrend.New, Scenario.Goals, ["Bug", "Feature", "Docs", "Performance"]);
 
     public Task<TicketOutcome?> FileAsync(string truthId, int? take = null)
     {

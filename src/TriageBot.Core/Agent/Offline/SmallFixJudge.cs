@@ -18,22 +18,27 @@ public static class SmallFixJudge
     /// <summary>
     /// From this many reports a theme needs only <see cref="LargeThemeMinShare"/>. At volume a small fix's reports are mostly
     /// retellings with no cue ("cinder: 'you have exceeded your monthly quota'. also cinder, 25 seconds later: works fine"),
-    /// 15–40 % carrying one; and the more reports, the less a problem theme's share strays: over 3,907 truth themes of 205
+    /// many of them fewer than 40 % carrying one; and the more reports, the less a problem theme's share strays: over 3,907 truth themes of 205
     /// scenarios at one to ten times the volume, other themes reached 0.25 with 10–14 reports (3 of 12 "payment link
-    /// expired" reports call the link broken) but at most 0.19 with 20 or more (`AgentBench --all`, docs/benchmarks.md,
-    /// "Session 22").
+    /// expired" reports call the link broken) but at most 0.19 with 20 or more (`AgentBench --all` read by
+    /// bench/small_fix_shares.py; docs/benchmarks.md, "Session 22").
     /// </summary>
     public const int LargeTheme = 20;
 
     /// <summary>The share <see cref="MinShare"/> becomes for a theme of <see cref="LargeTheme"/> reports or more.</summary>
     public const double LargeThemeMinShare = 0.25;
 
+    /// <summary>What <see cref="Judge"/> counts in a theme's reports: those with a small-fix cue, and those that read like bigger work.</summary>
+    internal static (List<string> Cued, int LargeWork) Count(IReadOnlyList<FeedbackItem> items)
+    {
+        var texts = items.Select(i => i.FullText).ToList();
+        return (texts.Where(Cues.IsSmallFix).ToList(), Cues.CountItems(texts, Cues.LargeWork()));
+    }
+
     public static SmallFixJudgement Judge(IReadOnlyList<FeedbackItem> items)
     {
         if (items.Count == 0) return new(false, null);
-        var texts = items.Select(i => i.FullText).ToList();
-        var small = texts.Where(Cues.IsSmallFix).ToList();
-        var large = Cues.CountItems(texts, Cues.LargeWork());
+        var (small, large) = Count(items);
         var share = (double)small.Count / items.Count;
         if (small.Count == 0 || large > small.Count) return new(false, null);
         // A small theme with one explicit cue and nothing that reads like bigger work is still a small fix.
