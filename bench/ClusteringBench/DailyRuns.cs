@@ -8,7 +8,9 @@ internal static class DailyRuns
     /// <summary>
     /// `--daily`: the run a scheduled pipeline makes each day, one day at a time. Each day's run clusters every item
     /// created up to the end of that day (UTC) with the themes the day before left, so themes form from the first days'
-    /// few reports and later ones join them, as in production; the last day's result is scored.
+    /// few reports and later ones join them, as in production; the last day's result is scored. `DAILY_TRACE=1` prints each
+    /// day's counts; `DAILY_EVENTS=1` each day's events (created, merged, split, dissolved) with the truth themes of the
+    /// theme's items, and the texts of a theme created with noise for half its items or more.
     /// </summary>
     public static async Task<ClusteringResult> RunAsync(ThemeClusterer clusterer, List<FeedbackItem> items, ScenarioTruth truth)
     {
@@ -27,6 +29,19 @@ internal static class DailyRuns
             // Reports that were in one theme yesterday and are in another (or in noise) today.
             var after = ThemeOf(result);
             moved += before.Count(b => after.GetValueOrDefault(b.Key) != b.Value);
+            if (Environment.GetEnvironmentVariable("DAILY_EVENTS") == "1")
+            {
+                var lab = truth.Labels();
+                var byId = items.ToDictionary(i => i.Id, StringComparer.Ordinal);
+                foreach (var e in result.Events)
+                {
+                    var t = result.Themes.FirstOrDefault(x => x.Id == e.ThemeId);
+                    var comp = t is null ? "" : string.Join(" ", t.ItemIds.GroupBy(id => lab.GetValueOrDefault(id, "noise")).OrderByDescending(g => g.Count()).Take(4).Select(g => $"{g.Key}:{g.Count()}"));
+                    Console.WriteLine($"  EV {day:MM-dd} {e.Kind} {e.ThemeId} {e.OtherThemeId} n={t?.ItemIds.Count} [{comp}] {e.Reason}");
+                    if (e.Kind == "created" && t is not null && t.ItemIds.Count(id => lab.GetValueOrDefault(id, "noise") == "noise") * 2 >= t.ItemIds.Count)
+                        foreach (var id in t.ItemIds) Console.WriteLine($"        {lab.GetValueOrDefault(id, "noise")} | {byId[id].FullText.ReplaceLineEndings(" ")[..Math.Min(100, byId[id].FullText.ReplaceLineEndings(" ").Length)]}");
+                }
+            }
             if (!trace) continue;
             // Scored as the bench scores the last day (every theme of 2+ items ticketed unless held), over the items so far.
             var purity = ScenarioScorer.Score(truth, ScenarioBench.ToReport(result)).TicketPurity;

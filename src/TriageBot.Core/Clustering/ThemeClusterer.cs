@@ -50,7 +50,12 @@ public sealed class ThemeClusterer(
             FirstSeen = t.FirstSeen, LastChanged = t.LastChanged, Pinned = t.Pinned,
         }).ToList();
         await overrides.ApplyAsync(themes, events, now, ct);
-        if (o.ReleaseSimilarity > 0) ReleaseLooseMembers(themes, index, vectors, (float)o.ReleaseSimilarity, o.MinThemeSize, now);
+        var cues = new ReportCues(input, texts);
+        // Only reports the model reads (English) pull a theme's centroid, in this run and in every later one: an earlier
+        // run's other-language members, were they to pull it, would make it a theme of their language day after day.
+        cues.EnglishAmong([.. themes.SelectMany(t => t.MembersIn(index)).Distinct()], ct);
+        Func<int, bool> leads = cues.English;
+        if (o.ReleaseSimilarity > 0) ReleaseLooseMembers(themes, index, vectors, leads, (float)o.ReleaseSimilarity, o.MinThemeSize, now);
 
         var placed = new HashSet<string>(themes.SelectMany(t => t.Items), StringComparer.Ordinal);
         // Not reports, so noise however near a theme their words sit: a support account's templated replies, and
@@ -65,7 +70,6 @@ public sealed class ThemeClusterer(
         var actionable = await actionability.IsActionableAsync(
             free.Select(i => texts[i]).ToList(), embeddings is null ? null : new IndexedView<float[]>(embeddings, free), ct);
         clock.Mark("actionability");
-        var cues = new ReportCues(input, texts);
         // A small-fix cue (a quoted typo, "Day 4 of 3") marks a report whatever its tone: "bonus day?? 🙃" is nearer
         // chatter than problems to the prototypes, yet it is a bug. No noise item of 23 generated scenarios carries one
         // (`ClusteringBench cues`).
@@ -74,7 +78,7 @@ public sealed class ThemeClusterer(
         var candidates = free.Where((_, k) => actionable[k]).ToList();
         var reading = new GroupReading(input, embeddings, actionability, cues, o);
 
-        foreach (var t in themes) t.Centroid = WorkingTheme.CentroidOf(t, index, vectors);
+        foreach (var t in themes) t.Centroid = WorkingTheme.CentroidOf(t, index, vectors, leads);
         var join = (float)o.JoinSimilarity;
         var unjoined = new List<int>();
         foreach (var i in candidates)
@@ -136,7 +140,7 @@ public sealed class ThemeClusterer(
         }
         clock.Mark("leftover grouping");
         var labels = new LabelAgreement(input);
-        var merging = new ThemeMerging(o, index, vectors, new DistinctiveTerms(texts), cues, labels);
+        var merging = new ThemeMerging(o, index, vectors, leads, new DistinctiveTerms(texts), cues, labels);
         merging.Merge(themes, events, now);
 
         clock.Mark("merging");
@@ -148,11 +152,20 @@ public sealed class ThemeClusterer(
         var bars = movable.Select((i, k) => (float)(
             k >= candidates.Count ? o.TurnedDownJoinSimilarity : isForeign.Contains(i) ? o.ForeignJoinSimilarity : o.SettleSimilarity)).ToList();
         var follows = movable.Select((i, k) => k >= candidates.Count || isForeign.Contains(i)).ToList();
-        Settle(themes, movable, bars, follows, index, vectors, input, now, ct);
+        Settle(themes, movable, bars, follows, leads, index, vectors, input, now, ct);
         clock.Mark("settling");
         // Settling changes what a new theme holds: it is checked again.
         foreach (var t in themes.Where(t => t.Grouped && t.Items.Count > 0 && !t.Pinned))
             if ((t.Leftover && t.Items.Count < o.LeftoverMinThemeSize) || !reading.ReadsAsProblem(t.MembersIn(index))) t.Items.Clear();
+        // So is an earlier run's theme that changed in this one: a theme born of a few borderline reports (two office
+        // notices beside two typo jokes) draws more of the same every day, and unread it would grow into a ticket of chatter.
+        foreach (var t in themes.Where(t => !t.Grouped && t.Changed && t.Items.Count > 0 && !t.Pinned && !t.SplitByPerson))
+        {
+            if (reading.ReadsAsProblem(t.MembersIn(index))) continue;
+            events.Add(new ThemeEvent("dissolved", t.Id, null, string.Create(CultureInfo.InvariantCulture,
+                $"its {t.Items.Count} items no longer read as a problem together and are noise"), now));
+            t.Items.Clear();
+        }
         var freeSet = free.ToHashSet();
         if (o.SmallFixSplitSimilarity > 0)
             SplitSmallFixes(themes, events, SmallFixSplitting.Find(themes, index, vectors, cues, freeSet, o.MinThemeSize, (float)o.SmallFixSplitSimilarity, o.SmallFixSplitMinShare), input, now);
@@ -170,7 +183,7 @@ public sealed class ThemeClusterer(
         var dissolved = themes.Where(t => t.Grouped && t.Items.Count == 0).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         events.RemoveAll(e => e.Kind == "created" && dissolved.Contains(e.ThemeId));
         // Centroids of the run's final themes: stored with them, and what noise is measured against.
-        foreach (var t in themes) t.Centroid = WorkingTheme.CentroidOf(t, index, vectors);
+        foreach (var t in themes) t.Centroid = WorkingTheme.CentroidOf(t, index, vectors, leads);
 
         var inThemes = new HashSet<string>(themes.SelectMany(t => t.Items), StringComparer.Ordinal);
         var noise = input.Where(i => !inThemes.Contains(i.Id)).Select(i => i.Id).ToList();
@@ -205,11 +218,12 @@ public sealed class ThemeClusterer(
     /// theme once more reports arrive. Pinned themes and themes a person split keep every member, and a theme keeps at
     /// least <paramref name="keep"/> members, so its id and its ticket stay.
     /// </summary>
-    private static void ReleaseLooseMembers(List<WorkingTheme> themes, Dictionary<string, int> index, float[][] vectors, float bar, int keep, DateTimeOffset now)
+    private static void ReleaseLooseMembers(
+        List<WorkingTheme> themes, Dictionary<string, int> index, float[][] vectors, Func<int, bool> leads, float bar, int keep, DateTimeOffset now)
     {
         foreach (var t in themes.Where(t => !t.Pinned && !t.SplitByPerson && t.Items.Count > keep))
         {
-            if (WorkingTheme.CentroidOf(t, index, vectors) is not { } centroid) continue;
+            if (WorkingTheme.CentroidOf(t, index, vectors, leads) is not { } centroid) continue;
             var loose = t.Items.Where(index.ContainsKey).Select(id => (Id: id, Similarity: VectorMath.Dot(vectors[index[id]], centroid)))
                 .Where(m => m.Similarity < bar).OrderBy(m => m.Similarity).Take(t.Items.Count - keep).ToList();
             foreach (var (id, _) in loose) t.Remove(id, now);
@@ -217,7 +231,7 @@ public sealed class ThemeClusterer(
     }
 
     /// <summary>Lets the run's free items settle among the themes (<see cref="ThemeSettling"/>) and applies where they end.</summary>
-    private void Settle(List<WorkingTheme> themes, List<int> movable, List<float> bars, List<bool> follows, Dictionary<string, int> index, float[][] vectors,
+    private void Settle(List<WorkingTheme> themes, List<int> movable, List<float> bars, List<bool> follows, Func<int, bool> leads, Dictionary<string, int> index, float[][] vectors,
         List<FeedbackItem> input, DateTimeOffset now, CancellationToken ct)
     {
         var o = options.Value;
@@ -225,7 +239,8 @@ public sealed class ThemeClusterer(
         var dims = vectors.Length > 0 ? vectors[0].Length : 0;
         var settling = themes.Select(t =>
         {
-            var fixedMembers = t.Items.Where(id => !moving.Contains(id) && index.ContainsKey(id)).Select(id => vectors[index[id]]).ToList();
+            var fixedMembers = WorkingTheme.Leading(t.Items.Where(id => !moving.Contains(id) && index.ContainsKey(id)).Select(id => index[id]), leads)
+                .Select(i => vectors[i]).ToList();
             return new SettlingTheme(VectorMath.Sum(fixedMembers, dims), fixedMembers.Count, t.StoredDirection, IsNew: t.Grouped);
         }).ToList();
         var themeOf = WorkingTheme.IndexByItem(themes, index, input.Count);

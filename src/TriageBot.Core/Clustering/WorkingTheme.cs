@@ -70,10 +70,22 @@ internal sealed class WorkingTheme
     public IEnumerable<int> MembersIn(Dictionary<string, int> index) => Items.Where(index.ContainsKey).Select(id => index[id]);
 
     /// <summary>Normalised mean of the members' vectors in this run; the stored centroid when none of them was given.</summary>
-    public static float[]? CentroidOf(WorkingTheme t, Dictionary<string, int> index, float[][] vectors)
+    /// <param name="leads">Whether a member may pull the centroid (see <see cref="Leading"/>).</param>
+    public static float[]? CentroidOf(WorkingTheme t, Dictionary<string, int> index, float[][] vectors, Func<int, bool> leads)
     {
-        var members = t.MembersIn(index).Select(i => vectors[i]).ToList();
+        var members = Leading(t.MembersIn(index), leads).Select(i => vectors[i]).ToList();
         return members.Count > 0 ? Normalized(VectorMath.Mean(members, members[0].Length)) : t.StoredDirection;
+    }
+
+    /// <summary>
+    /// The members that lead a theme's centroid: those <paramref name="leads"/> accepts (text the model reads), or all of
+    /// them when it accepts none, so a theme of other-language reports a person pinned still has a centroid of its own.
+    /// </summary>
+    public static List<int> Leading(IEnumerable<int> members, Func<int, bool> leads)
+    {
+        var all = members.ToList();
+        var leading = all.Where(leads).ToList();
+        return leading.Count > 0 ? leading : all;
     }
 
     /// <summary>Normalised mean of the given items' vectors (indexes into <paramref name="vectors"/>; at least one).</summary>

@@ -10,7 +10,9 @@ namespace TriageBot.Pipeline;
 /// is actionable by a person's judgement, whatever the actionability check or the distances said. It joins
 /// the theme it is nearest to (when that is near at all, see <see cref="ClusteringResult.NoiseNearest"/>), so
 /// the theme's evidence leads the ticket writer to that ticket and it is reused rather than duplicated.
-/// Only noise new in this run is looked up (at most <see cref="MaxLookups"/>), so a quiet day costs no call.
+/// Only noise new in this run is looked up (at most <see cref="MaxLookups"/>), so a quiet day costs no call, and not
+/// the evidence TriageBot attached itself: that was the clusterer's own earlier reading, which a later run may revise
+/// (a theme of office notices read again and dissolved must not scatter its reports into its neighbours).
 /// </summary>
 internal static class FiledEvidencePlacement
 {
@@ -18,13 +20,14 @@ internal static class FiledEvidencePlacement
     public const int MaxLookups = 1000;
 
     public static async Task<ClusteringResult> PlaceAsync(
-        ClusteringResult result, IReadOnlyList<FeedbackItem> all, IReadOnlyCollection<string> previousNoise,
+        ClusteringResult result, IReadOnlyList<FeedbackItem> all, IReadOnlyCollection<string> previousNoise, IReadOnlySet<string> ownEvidenceUrls,
         ITicketWriter writer, TimeProvider time, ILogger logger, CancellationToken ct)
     {
         var known = previousNoise.ToHashSet(StringComparer.Ordinal);
         var byId = all.ToDictionary(i => i.Id, StringComparer.Ordinal);
         var candidates = result.Noise
-            .Where(id => !known.Contains(id) && result.NoiseNearest.ContainsKey(id) && byId.TryGetValue(id, out var item) && item.Url.Length > 0)
+            .Where(id => !known.Contains(id) && result.NoiseNearest.ContainsKey(id) && byId.TryGetValue(id, out var item) && item.Url.Length > 0
+                && !ownEvidenceUrls.Contains(item.Url))
             // A first run over a large backlog can leave thousands of items in noise; the nearest are the likeliest
             // to have been filed, and the cap keeps the lookups to a few dozen batched requests.
             .OrderByDescending(id => result.NoiseNearest[id].Similarity)

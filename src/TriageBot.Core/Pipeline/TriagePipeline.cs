@@ -34,6 +34,7 @@ public sealed class TriagePipeline(
     IThemeClusterer clusterer,
     IThemeSummarizer summarizer,
     ITicketWriter ticketWriter,
+    ITicketStore tickets,
     IRunStore runs,
     IEnumerable<IRunPublisher> publishers,
     RunReportWriter reportWriter,
@@ -132,7 +133,8 @@ public sealed class TriagePipeline(
         }
 
         var result = await clusterer.ClusterAsync(all, existing, ct);
-        result = await FiledEvidencePlacement.PlaceAsync(result, all, noise, ticketWriter, time, logger, ct);
+        var ownEvidence = (await tickets.GetAllAsync(ct)).SelectMany(m => m.EvidenceUrls).ToHashSet(StringComparer.Ordinal);
+        result = await FiledEvidencePlacement.PlaceAsync(result, all, noise, ownEvidence, ticketWriter, time, logger, ct);
         await themes.SaveAsync(result.Themes, result.Events, ct);
         await themes.SaveNoiseAsync(result.Noise, ct);
         if (corrected) await cursors.SetAsync(ClusteringCursor, ThemesChangedKey, "0", ct);

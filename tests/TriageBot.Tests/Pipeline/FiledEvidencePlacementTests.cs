@@ -34,6 +34,8 @@ public sealed class FiledEvidencePlacementTests
 
     private static readonly FeedbackItem[] Items = [Item("1"), Item("2"), Item("3"), Item("4"), Item("5")];
 
+    private static readonly HashSet<string> NoOwnEvidence = [];
+
     private static ClusteringResult Result() => new(
         [new Theme { Id = "th-a", ItemIds = ["1", "2"], Centroid = [] }, new Theme { Id = "th-b", ItemIds = ["3"], Centroid = [] }],
         ["4", "5"], [])
@@ -45,7 +47,7 @@ public sealed class FiledEvidencePlacementTests
     public async Task A_noise_item_a_person_filed_joins_its_nearest_theme_and_the_rest_stays_noise()
     {
         var writer = new FakeWriter(new() { ["https://github.com/o/r/issues/4"] = "AGT-1" });
-        var placed = await FiledEvidencePlacement.PlaceAsync(Result(), Items, [], writer, _time, NullLogger.Instance, default);
+        var placed = await FiledEvidencePlacement.PlaceAsync(Result(), Items, [], NoOwnEvidence, writer, _time, NullLogger.Instance, default);
 
         Assert.Equal(["3", "4"], placed.Themes.Single(t => t.Id == "th-b").ItemIds);
         Assert.Equal(["1", "2"], placed.Themes.Single(t => t.Id == "th-a").ItemIds);
@@ -57,7 +59,7 @@ public sealed class FiledEvidencePlacementTests
     public async Task Noise_seen_in_an_earlier_run_is_not_looked_up_again()
     {
         var writer = new FakeWriter([]);
-        await FiledEvidencePlacement.PlaceAsync(Result(), Items, ["4"], writer, _time, NullLogger.Instance, default);
+        await FiledEvidencePlacement.PlaceAsync(Result(), Items, ["4"], NoOwnEvidence, writer, _time, NullLogger.Instance, default);
         Assert.Equal(["https://github.com/o/r/issues/5"], writer.Asked);
     }
 
@@ -66,6 +68,19 @@ public sealed class FiledEvidencePlacementTests
     {
         var writer = new FakeWriter([], fail: true);
         var result = Result();
-        Assert.Same(result, await FiledEvidencePlacement.PlaceAsync(result, Items, [], writer, _time, NullLogger.Instance, default));
+        Assert.Same(result, await FiledEvidencePlacement.PlaceAsync(result, Items, [], NoOwnEvidence, writer, _time, NullLogger.Instance, default));
+    }
+
+    [Fact]
+    public async Task Evidence_TriageBot_attached_itself_is_not_put_back()
+    {
+        // Item 4 sits on AGT-1 because TriageBot attached it when it was in a theme; this run reads it as noise.
+        var writer = new FakeWriter(new() { ["https://github.com/o/r/issues/4"] = "AGT-1" });
+        var placed = await FiledEvidencePlacement.PlaceAsync(
+            Result(), Items, [], new HashSet<string> { "https://github.com/o/r/issues/4" }, writer, _time, NullLogger.Instance, default);
+
+        Assert.Equal(["4", "5"], placed.Noise);
+        Assert.DoesNotContain("https://github.com/o/r/issues/4", writer.Asked);
+        Assert.DoesNotContain(placed.Events, e => e.Kind == "joined");
     }
 }
