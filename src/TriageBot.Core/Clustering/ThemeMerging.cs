@@ -8,7 +8,7 @@ namespace TriageBot.Clustering;
 /// single similarity cut cannot join without also joining related problems, so a fairly near pair needs a second piece
 /// of evidence (see <see cref="Merge"/>).
 /// </summary>
-internal sealed class ThemeMerging(ClusteringOptions o, Dictionary<string, int> index, float[][] vectors, Func<int, bool> leads, DistinctiveTerms terms, ReportCues cues,
+internal sealed class ThemeMerging(ClusteringOptions o, Dictionary<string, int> index, float[][] vectors, DistinctiveTerms terms, ReportCues cues,
     LabelAgreement labels)
 {
     /// <summary>Every merge of the run so far, in order, with the items on each side.</summary>
@@ -29,7 +29,7 @@ internal sealed class ThemeMerging(ClusteringOptions o, Dictionary<string, int> 
         var top = new PerThemeVersion<HashSet<string>>(t => terms.Top(Members(t), o.TermMergeTopTerms));
         var kindOf = new PerThemeVersion<ThemeKind>(t => cues.KindOf(Members(t)));
         var labelsOf = new PerThemeVersion<LabelProfile?>(t => labels.ProfileOf(Members(t)));
-        foreach (var t in themes) t.Centroid = WorkingTheme.CentroidOf(t, index, vectors, leads);
+        foreach (var t in themes) t.Centroid = WorkingTheme.CentroidOf(t, index, vectors);
         // A theme larger than half the theme a typical report is in is evidence of a problem of its own: the same-kind and
         // shared-term merges only join a theme no larger than that to another. Relative to the run, so it means the same at any volume.
         var cap = fragmentCap ?? Math.Max(o.MinThemeSize + 1, (int)Math.Round(o.KindMergeFragmentShare * TypicalThemeSize(themes)));
@@ -91,7 +91,7 @@ internal sealed class ThemeMerging(ClusteringOptions o, Dictionary<string, int> 
                     keep.Items.AddRange(drop.Items.Except(keep.Items, StringComparer.Ordinal));
                     drop.Items.Clear();
                     keep.Changed = true;
-                    keep.Centroid = WorkingTheme.CentroidOf(keep, index, vectors, leads);
+                    keep.Centroid = WorkingTheme.CentroidOf(keep, index, vectors);
                     merged = true;
                 }
         }

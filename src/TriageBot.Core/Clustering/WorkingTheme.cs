@@ -69,8 +69,11 @@ internal sealed class WorkingTheme
     /// <summary>The theme's members that are items of this run, as indexes into them.</summary>
     public IEnumerable<int> MembersIn(Dictionary<string, int> index) => Items.Where(index.ContainsKey).Select(id => index[id]);
 
-    /// <summary>Normalised mean of the members' vectors in this run; the stored centroid when none of them was given.</summary>
-    /// <param name="leads">Whether a member may pull the centroid (see <see cref="Leading"/>).</param>
+    /// <summary>Normalised mean of all the members' vectors in this run; the stored centroid when none of them was given.</summary>
+    public static float[]? CentroidOf(WorkingTheme t, Dictionary<string, int> index, float[][] vectors) => CentroidOf(t, index, vectors, _ => true);
+
+    /// <summary>Normalised mean of the members that lead the theme (see <see cref="Leading"/>); the stored centroid when none was given.</summary>
+    /// <param name="leads">Whether a member may pull the centroid.</param>
     public static float[]? CentroidOf(WorkingTheme t, Dictionary<string, int> index, float[][] vectors, Func<int, bool> leads)
     {
         var members = Leading(t.MembersIn(index), leads).Select(i => vectors[i]).ToList();
