@@ -162,7 +162,7 @@ public sealed class ThemeClusterer(
         // Settling changes what a new theme holds: it is checked again.
         foreach (var t in themes.Where(t => t.Grouped && t.Items.Count > 0 && !t.Pinned))
             if ((t.Leftover && t.Items.Count < o.LeftoverMinThemeSize) || !reading.ReadsAsProblem(t.MembersIn(index))) t.Items.Clear();
-        // So is an earlier run's theme that changed in this one: a theme born of a few borderline reports (two office
+        // So is an earlier run's theme that changed in this one: a theme born of a few borderline reports (office
         // notices beside two typo jokes) draws more of the same every day, and unread it would grow into a ticket of chatter.
         foreach (var t in themes.Where(t => !t.Grouped && t.Changed && t.Items.Count > 0 && !t.Pinned && !t.SplitByPerson))
         {
