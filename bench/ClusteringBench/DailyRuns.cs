@@ -20,6 +20,9 @@ internal static class DailyRuns
         ClusteringResult? result = null;
         var moved = 0;
         var seen = 0;
+        var events = Environment.GetEnvironmentVariable("DAILY_EVENTS") == "1";
+        var truthOf = truth.Labels();
+        var byId = items.ToDictionary(i => i.Id, StringComparer.Ordinal);
         foreach (var day in ordered.Select(Day).Distinct().ToList())
         {
             // In that order, the items up to a day are a prefix.
@@ -29,19 +32,7 @@ internal static class DailyRuns
             // Reports that were in one theme yesterday and are in another (or in noise) today.
             var after = ThemeOf(result);
             moved += before.Count(b => after.GetValueOrDefault(b.Key) != b.Value);
-            if (Environment.GetEnvironmentVariable("DAILY_EVENTS") == "1")
-            {
-                var lab = truth.Labels();
-                var byId = items.ToDictionary(i => i.Id, StringComparer.Ordinal);
-                foreach (var e in result.Events)
-                {
-                    var t = result.Themes.FirstOrDefault(x => x.Id == e.ThemeId);
-                    var comp = t is null ? "" : string.Join(" ", t.ItemIds.GroupBy(id => lab.GetValueOrDefault(id, "noise")).OrderByDescending(g => g.Count()).Take(4).Select(g => $"{g.Key}:{g.Count()}"));
-                    Console.WriteLine($"  EV {day:MM-dd} {e.Kind} {e.ThemeId} {e.OtherThemeId} n={t?.ItemIds.Count} [{comp}] {e.Reason}");
-                    if (e.Kind == "created" && t is not null && t.ItemIds.Count(id => lab.GetValueOrDefault(id, "noise") == "noise") * 2 >= t.ItemIds.Count)
-                        foreach (var id in t.ItemIds) Console.WriteLine($"        {lab.GetValueOrDefault(id, "noise")} | {byId[id].FullText.ReplaceLineEndings(" ")[..Math.Min(100, byId[id].FullText.ReplaceLineEndings(" ").Length)]}");
-                }
-            }
+            if (events) PrintEvents(day, result, truthOf, byId);
             if (!trace) continue;
             // Scored as the bench scores the last day (every theme of 2+ items ticketed unless held), over the items so far.
             var purity = ScenarioScorer.Score(truth, ScenarioBench.ToReport(result)).TicketPurity;
@@ -49,6 +40,24 @@ internal static class DailyRuns
         }
         Console.WriteLine($"  DAILY reports that left a theme they were in the day before: {moved} (of {items.Count})");
         return result ?? await clusterer.ClusterAsync(items, [], default);
+    }
+
+    /// <summary>`DAILY_EVENTS=1`: the day's events, each with the truth themes of its theme's items; the texts of a new theme half noise or more.</summary>
+    private static void PrintEvents(DateOnly day, ClusteringResult result, Dictionary<string, string> truthOf, Dictionary<string, FeedbackItem> byId)
+    {
+        string Truth(string id) => truthOf.GetValueOrDefault(id, "noise");
+        foreach (var e in result.Events)
+        {
+            var t = result.Themes.FirstOrDefault(x => x.Id == e.ThemeId);
+            var comp = t is null ? "" : string.Join(" ", t.ItemIds.GroupBy(Truth).OrderByDescending(g => g.Count()).Take(4).Select(g => $"{g.Key}:{g.Count()}"));
+            Console.WriteLine($"  EV {day:MM-dd} {e.Kind} {e.ThemeId} {e.OtherThemeId} n={t?.ItemIds.Count} [{comp}] {e.Reason}");
+            if (e.Kind != "created" || t is null || t.ItemIds.Count(id => Truth(id) == "noise") * 2 < t.ItemIds.Count) continue;
+            foreach (var id in t.ItemIds)
+            {
+                var text = byId[id].FullText.ReplaceLineEndings(" ");
+                Console.WriteLine($"        {Truth(id)} | {text[..Math.Min(100, text.Length)]}");
+            }
+        }
     }
 
     private static Dictionary<string, string> ThemeOf(ClusteringResult? result) =>

@@ -57,7 +57,7 @@ public sealed class ThemeClusterer(
         cues.EnglishAmong([.. themes.SelectMany(t => t.MembersIn(index)).Distinct()], ct);
         Func<int, bool> leads = cues.English;
         // Which members sit loosely is read against all of them: against the English ones alone every other-language member
-        // would be loose and placed again each day (one run a day over 20 scenarios: recall 0.925 against 0.915).
+        // would be loose and placed again each day, which cost recall one day at a time (docs/benchmarks.md, "Session 23").
         if (o.ReleaseSimilarity > 0) ReleaseLooseMembers(themes, index, vectors, (float)o.ReleaseSimilarity, o.MinThemeSize, now);
 
         var placed = new HashSet<string>(themes.SelectMany(t => t.Items), StringComparer.Ordinal);
@@ -159,16 +159,16 @@ public sealed class ThemeClusterer(
         var follows = movable.Select((i, k) => k >= candidates.Count || isForeign.Contains(i)).ToList();
         Settle(themes, movable, bars, follows, leads, index, vectors, input, now, ct);
         clock.Mark("settling");
-        // Settling changes what a new theme holds: it is checked again.
-        foreach (var t in themes.Where(t => t.Grouped && t.Items.Count > 0 && !t.Pinned))
-            if ((t.Leftover && t.Items.Count < o.LeftoverMinThemeSize) || !reading.ReadsAsProblem(t.MembersIn(index))) t.Items.Clear();
-        // So is an earlier run's theme that changed in this one: a theme born of a few borderline reports (office
-        // notices beside two typo jokes) draws more of the same every day, and unread it would grow into a ticket of chatter.
-        foreach (var t in themes.Where(t => !t.Grouped && t.Changed && t.Items.Count > 0 && !t.Pinned && !t.SplitByPerson))
+        // Settling changes what a theme holds, so a new theme is checked again, and so is an earlier run's theme that changed
+        // in this one: a theme born of a few borderline reports (office notices beside two typo jokes) draws more of the same
+        // every day, and unread it would grow into a ticket of chatter.
+        foreach (var t in themes.Where(t => t.Items.Count > 0 && !t.Pinned && (t.Grouped || (t.Changed && !t.SplitByPerson))))
         {
-            if (reading.ReadsAsProblem(t.MembersIn(index))) continue;
-            events.Add(new ThemeEvent("dissolved", t.Id, null, string.Create(CultureInfo.InvariantCulture,
-                $"its {t.Items.Count} items no longer read as a problem together and are noise"), now));
+            if (!(t.Leftover && t.Items.Count < o.LeftoverMinThemeSize) && reading.ReadsAsProblem(t.MembersIn(index))) continue;
+            // A new theme that fails was never one (its "created" event goes below); an earlier one is dissolved, and says so.
+            if (!t.Grouped)
+                events.Add(new ThemeEvent("dissolved", t.Id, null, string.Create(CultureInfo.InvariantCulture,
+                    $"its {t.Items.Count} items no longer read as a problem together and are noise"), now));
             t.Items.Clear();
         }
         var freeSet = free.ToHashSet();
@@ -196,6 +196,7 @@ public sealed class ThemeClusterer(
         {
             Id = t.Id,
             ItemIds = t.Items,
+            // Stored for the next run the way that run will measure the theme: led by its English reports.
             Centroid = WorkingTheme.CentroidOf(t, index, vectors, leads) ?? t.StoredCentroid,
             FirstSeen = t.FirstSeen,
             LastChanged = t.Changed ? now : t.LastChanged,

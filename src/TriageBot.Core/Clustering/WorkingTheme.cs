@@ -70,15 +70,16 @@ internal sealed class WorkingTheme
     public IEnumerable<int> MembersIn(Dictionary<string, int> index) => Items.Where(index.ContainsKey).Select(id => index[id]);
 
     /// <summary>Normalised mean of all the members' vectors in this run; the stored centroid when none of them was given.</summary>
-    public static float[]? CentroidOf(WorkingTheme t, Dictionary<string, int> index, float[][] vectors) => CentroidOf(t, index, vectors, _ => true);
+    public static float[]? CentroidOf(WorkingTheme t, Dictionary<string, int> index, float[][] vectors) =>
+        MeanOr(t, t.MembersIn(index).Select(i => vectors[i]).ToList());
 
     /// <summary>Normalised mean of the members that lead the theme (see <see cref="Leading"/>); the stored centroid when none was given.</summary>
     /// <param name="leads">Whether a member may pull the centroid.</param>
-    public static float[]? CentroidOf(WorkingTheme t, Dictionary<string, int> index, float[][] vectors, Func<int, bool> leads)
-    {
-        var members = Leading(t.MembersIn(index), leads).Select(i => vectors[i]).ToList();
-        return members.Count > 0 ? Normalized(VectorMath.Mean(members, members[0].Length)) : t.StoredDirection;
-    }
+    public static float[]? CentroidOf(WorkingTheme t, Dictionary<string, int> index, float[][] vectors, Func<int, bool> leads) =>
+        MeanOr(t, Leading(t.MembersIn(index), leads).Select(i => vectors[i]).ToList());
+
+    private static float[]? MeanOr(WorkingTheme t, List<float[]> members) =>
+        members.Count > 0 ? Normalized(VectorMath.Mean(members, members[0].Length)) : t.StoredDirection;
 
     /// <summary>
     /// The members that lead a theme's centroid: those <paramref name="leads"/> accepts (text the model reads), or all of
