@@ -1,7 +1,8 @@
 #!/bin/sh
 # Regenerates every generated scenario set that docs/benchmarks.md measures on, under $ROOT (default /tmp), and prints
-# the file lists as shell assignments (S77, HOLD6, X5 and one per bank written blind:
-# HEARTHLY, LESSONLY, PARCELLY, TABLEBOOK, CLINICLY, FLEETLINE, VAULTKEY, CASTWAVE, QUILLNOTE, SHELFWISE) to eval or paste. Files that exist are kept.
+# the file lists as shell assignments (S77, HOLD6, X5, X10, X10H and one per bank written blind:
+# HEARTHLY, LESSONLY, PARCELLY, TABLEBOOK, CLINICLY, FLEETLINE, VAULTKEY, CASTWAVE, QUILLNOTE, SHELFWISE, RALLYPOINT,
+# PULSEBIT, PLOTWISE) to eval or paste. Files that exist are kept.
 # Usage (from the repository root, ../shared beside it): eval "$(sh bench/dev_sets.sh)"; dotnet $D scenario $S77
 # The sets, in the order they were made (each one after the choices measured on the ones before it):
 #   tb-quality  dev 1 2 3 11, ledgerly 1 2 12, trailhead 1 2 13 (the 10 non-Pipewright files of scenario_quality.sh)
@@ -24,6 +25,8 @@
 #               measured only before and after the session's changes
 #   quillnote, shelfwise  two more written blind in session 15 (a team document editor; warehouse stock control), the
 #               same seeds; measured only before and after the session's changes
+#   plotwise    written blind in session 24 (farm management: offline field app, soil probes, irrigation, spray records),
+#               the same seeds; measured once as found, then used as the other products are
 set -e
 ROOT=${ROOT:-/tmp}
 bank() { case $1 in dev) echo ../shared/scenario/bank-dev.json ;; *) echo scenarios/banks/bank-$1.json ;; esac; }
@@ -60,6 +63,6 @@ echo "HOLD6='$(echo $HOLD6)'"
 echo "X5='$X5'"
 echo "X10='$(echo $X10)'"
 echo "X10H='$(echo $X10H)'"
-for b in hearthly lessonly parcelly tablebook clinicly fleetline vaultkey castwave quillnote shelfwise rallypoint pulsebit; do
+for b in hearthly lessonly parcelly tablebook clinicly fleetline vaultkey castwave quillnote shelfwise rallypoint pulsebit plotwise; do
   echo "$(echo $b | tr a-z A-Z)='$(blind $b)'"
 done

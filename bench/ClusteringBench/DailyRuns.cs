@@ -20,6 +20,7 @@ internal static class DailyRuns
         ClusteringResult? result = null;
         var moved = 0;
         var seen = 0;
+        var moves = new DailyMoves();
         var events = Environment.GetEnvironmentVariable("DAILY_EVENTS") == "1";
         var truthOf = truth.Labels();
         var byId = items.ToDictionary(i => i.Id, StringComparer.Ordinal);
@@ -32,13 +33,14 @@ internal static class DailyRuns
             // Reports that were in one theme yesterday and are in another (or in noise) today.
             var after = ThemeOf(result);
             moved += before.Count(b => after.GetValueOrDefault(b.Key) != b.Value);
+            moves.Add(before, result, truthOf);
             if (events) PrintEvents(day, result, truthOf, byId);
             if (!trace) continue;
             // Scored as the bench scores the last day (every theme of 2+ items ticketed unless held), over the items so far.
             var purity = ScenarioScorer.Score(truth, ScenarioBench.ToReport(result)).TicketPurity;
             Console.WriteLine($"  DAY {day:MM-dd} items {seen} themes {result.Themes.Count} purity {purity:F3} noise {result.Noise.Count} moved so far {moved}");
         }
-        Console.WriteLine($"  DAILY reports that left a theme they were in the day before: {moved} (of {items.Count})");
+        Console.WriteLine($"  DAILY reports that left a theme they were in the day before: {moved} (of {items.Count}); {moves}");
         return result ?? await clusterer.ClusterAsync(items, [], default);
     }
 
