@@ -1,0 +1,47 @@
+"""Tickets a daily run filed that no theme holds at the end: from the output of bench/daily_pipeline.py, every ticket in
+any day's report against those in the last day's report. A ticket is left behind when its theme merged into another
+theme (whose own ticket takes the reports from then on) or dissolved. Linear keeps such a ticket open; the run report,
+and so SCORING.md's duplicate count, no longer shows it. For each left-behind ticket: the day its theme last held it,
+its size then, and where that day's reports are at the end (the theme holding most of them and whether it has a ticket
+of its own, or noise). And how long tickets stay without a theme: the gaps after which a ticket's theme (or a theme that
+took the ticket) came back, against how long the left-behind ones have been gone at the end; a ticket that a merge left
+behind one day may hold a theme again a few days later.
+Usage: python3 bench/orphan_tickets.py OUT/SCENARIO...   (each a directory with day-NN/report.json; -v lists the tickets)
+  e.g. python3 bench/daily_pipeline.py /tmp/dp FILES; python3 bench/orphan_tickets.py /tmp/dp/*"""
+import collections, glob, json, os, sys
+
+verbose = "-v" in sys.argv
+total_ever = total_left = total_into_ticketed = 0
+gaps_back, gone_for = collections.Counter(), collections.Counter()
+for run in [a for a in sys.argv[1:] if a != "-v"]:
+    days = sorted(glob.glob(os.path.join(run, "day-*", "report.json")))
+    if not days: continue
+    last_seen = {}  # ticket identifier -> (day, theme id, items)
+    for path in days:
+        for t in json.load(open(path, encoding="utf-8"))["themes"]:
+            if t.get("ticket"): last_seen[t["ticket"]["identifier"]] = (os.path.basename(os.path.dirname(path)), t["id"], t["items"])
+    held = [{t["ticket"]["identifier"] for t in json.load(open(p, encoding="utf-8"))["themes"] if t.get("ticket")} for p in days]
+    for ident in set().union(*held):
+        present = [ident in h for h in held]
+        gap = 0
+        for here in present[present.index(True):]:
+            if here and gap: gaps_back[gap] += 1
+            gap = 0 if here else gap + 1
+        if gap: gone_for[gap] += 1
+    final = json.load(open(days[-1], encoding="utf-8"))
+    live = {t["ticket"]["identifier"] for t in final["themes"] if t.get("ticket")}
+    theme_of = {i: t for t in final["themes"] for i in t["items"]}
+    left = {k: v for k, v in last_seen.items() if k not in live}
+    into_ticketed = 0
+    for ident, (day, theme, items) in sorted(left.items()):
+        where = collections.Counter(theme_of[i]["id"] if i in theme_of else "noise" for i in items)
+        top, n = where.most_common(1)[0]
+        ticket = next((t["ticket"]["identifier"] for t in final["themes"] if t["id"] == top and t.get("ticket")), None)
+        into_ticketed += ticket is not None
+        if verbose: print(f"  {ident} ({theme}, {len(items)} reports on {day}): {n} now in {top}{' (' + ticket + ')' if ticket else ''}")
+    print(f"{os.path.basename(run.rstrip('/'))}: {len(last_seen)} tickets filed, {len(live)} held by a theme at the end, "
+          f"{len(left)} left behind ({into_ticketed} whose reports now sit mostly in another ticketed theme)")
+    total_ever += len(last_seen); total_left += len(left); total_into_ticketed += into_ticketed
+print(f"total: {total_ever} tickets filed, {total_left} left behind ({total_into_ticketed} whose reports sit mostly in another ticketed theme)")
+print(f"days without a theme before a ticket held one again: {dict(sorted(gaps_back.items()))}; "
+      f"days the left-behind tickets have been without one at the end: {dict(sorted(gone_for.items()))}")
