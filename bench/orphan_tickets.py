@@ -14,13 +14,14 @@ verbose = "-v" in sys.argv
 total_ever = total_left = total_into_ticketed = 0
 gaps_back, gone_for = collections.Counter(), collections.Counter()
 for run in [a for a in sys.argv[1:] if a != "-v"]:
-    days = sorted(glob.glob(os.path.join(run, "day-*", "report.json")))
-    if not days: continue
+    paths = sorted(glob.glob(os.path.join(run, "day-*", "report.json")))
+    if not paths: continue
+    days = [(os.path.basename(os.path.dirname(p)), json.load(open(p, encoding="utf-8"))["themes"]) for p in paths]
     last_seen = {}  # ticket identifier -> (day, theme id, items)
-    for path in days:
-        for t in json.load(open(path, encoding="utf-8"))["themes"]:
-            if t.get("ticket"): last_seen[t["ticket"]["identifier"]] = (os.path.basename(os.path.dirname(path)), t["id"], t["items"])
-    held = [{t["ticket"]["identifier"] for t in json.load(open(p, encoding="utf-8"))["themes"] if t.get("ticket")} for p in days]
+    for day, themes in days:
+        for t in themes:
+            if t.get("ticket"): last_seen[t["ticket"]["identifier"]] = (day, t["id"], t["items"])
+    held = [{t["ticket"]["identifier"] for t in themes if t.get("ticket")} for _, themes in days]
     for ident in set().union(*held):
         present = [ident in h for h in held]
         gap = 0
@@ -28,15 +29,16 @@ for run in [a for a in sys.argv[1:] if a != "-v"]:
             if here and gap: gaps_back[gap] += 1
             gap = 0 if here else gap + 1
         if gap: gone_for[gap] += 1
-    final = json.load(open(days[-1], encoding="utf-8"))
-    live = {t["ticket"]["identifier"] for t in final["themes"] if t.get("ticket")}
-    theme_of = {i: t for t in final["themes"] for i in t["items"]}
+    final = days[-1][1]
+    live = held[-1]
+    theme_of = {i: t for t in final for i in t["items"]}
+    ticket_of = {t["id"]: t["ticket"]["identifier"] for t in final if t.get("ticket")}
     left = {k: v for k, v in last_seen.items() if k not in live}
     into_ticketed = 0
     for ident, (day, theme, items) in sorted(left.items()):
         where = collections.Counter(theme_of[i]["id"] if i in theme_of else "noise" for i in items)
         top, n = where.most_common(1)[0]
-        ticket = next((t["ticket"]["identifier"] for t in final["themes"] if t["id"] == top and t.get("ticket")), None)
+        ticket = ticket_of.get(top)
         into_ticketed += ticket is not None
         if verbose: print(f"  {ident} ({theme}, {len(items)} reports on {day}): {n} now in {top}{' (' + ticket + ')' if ticket else ''}")
     print(f"{os.path.basename(run.rstrip('/'))}: {len(last_seen)} tickets filed, {len(live)} held by a theme at the end, "

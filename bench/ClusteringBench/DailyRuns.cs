@@ -18,29 +18,25 @@ internal static class DailyRuns
         var ordered = ScenarioItems.InPipelineOrder(items);
         var trace = Environment.GetEnvironmentVariable("DAILY_TRACE") == "1";
         ClusteringResult? result = null;
-        var moved = 0;
         var seen = 0;
-        var moves = new DailyMoves();
         var events = Environment.GetEnvironmentVariable("DAILY_EVENTS") == "1";
         var truthOf = truth.Labels();
+        var moves = new DailyMoves(truthOf);
         var byId = items.ToDictionary(i => i.Id, StringComparer.Ordinal);
         foreach (var day in ordered.Select(Day).Distinct().ToList())
         {
             // In that order, the items up to a day are a prefix.
             while (seen < ordered.Count && Day(ordered[seen]) <= day) seen++;
-            var before = ThemeOf(result);
             result = await clusterer.ClusterAsync(ordered[..seen], result?.Themes ?? [], default);
             // Reports that were in one theme yesterday and are in another (or in noise) today.
-            var after = ThemeOf(result);
-            moved += before.Count(b => after.GetValueOrDefault(b.Key) != b.Value);
-            moves.Add(before, result, truthOf);
+            moves.Add(result);
             if (events) PrintEvents(day, result, truthOf, byId);
             if (!trace) continue;
             // Scored as the bench scores the last day (every theme of 2+ items ticketed unless held), over the items so far.
             var purity = ScenarioScorer.Score(truth, ScenarioBench.ToReport(result)).TicketPurity;
-            Console.WriteLine($"  DAY {day:MM-dd} items {seen} themes {result.Themes.Count} purity {purity:F3} noise {result.Noise.Count} moved so far {moved}");
+            Console.WriteLine($"  DAY {day:MM-dd} items {seen} themes {result.Themes.Count} purity {purity:F3} noise {result.Noise.Count} moved so far {moves.Total}");
         }
-        Console.WriteLine($"  DAILY reports that left a theme they were in the day before: {moved} (of {items.Count}); {moves}");
+        Console.WriteLine($"  DAILY reports that left a theme they were in the day before: {moves.Total} (of {items.Count}); {moves}");
         return result ?? await clusterer.ClusterAsync(items, [], default);
     }
 
@@ -61,7 +57,4 @@ internal static class DailyRuns
             }
         }
     }
-
-    private static Dictionary<string, string> ThemeOf(ClusteringResult? result) =>
-        result?.Themes.SelectMany(t => t.ItemIds.Select(id => (id, t.Id))).ToDictionary(x => x.id, x => x.Id, StringComparer.Ordinal) ?? [];
 }
