@@ -3,7 +3,7 @@ using TriageBot.Domain;
 
 namespace TriageBot.Tests.Clustering;
 
-/// <summary>A theme too small to stand apart from a larger theme of its kind that it reads like gets no ticket of its own.</summary>
+/// <summary>A theme too small to stand apart from a larger theme that it reads like gets no ticket of its own.</summary>
 public sealed class HeldFragmentsTests
 {
     // Unit directions at a known cosine to the first axis.
@@ -17,6 +17,7 @@ public sealed class HeldFragmentsTests
     private static readonly Dictionary<string, ThemeKind> Kinds = new()
     {
         ["large"] = ThemeKind.Problem, ["fragment"] = ThemeKind.Problem, ["request"] = ThemeKind.Request, ["other"] = ThemeKind.Problem,
+        ["smallfix"] = ThemeKind.SmallFix, ["typo"] = ThemeKind.SmallFix,
     };
 
     private static Dictionary<string, NearestTheme> Find(params WorkingTheme[] themes) =>
@@ -41,8 +42,16 @@ public sealed class HeldFragmentsTests
         Assert.Empty(Find(Theme("large", 12, At(1)), Theme("fragment", size, At(cosine))));
 
     [Fact]
-    public void A_theme_of_another_kind_is_filed_however_near() =>
-        Assert.Empty(Find(Theme("large", 12, At(1)), Theme("request", 3, At(0.6))));
+    public void Three_reports_that_ask_for_a_larger_problems_fix_are_held_beside_it() =>
+        Assert.Equal("large", Assert.Single(Find(Theme("large", 12, At(1)), Theme("request", 3, At(0.3)))).Value.ThemeId);
+
+    [Fact]
+    public void A_small_fix_beside_its_areas_problem_is_filed_however_near() =>
+        Assert.Empty(Find(Theme("large", 12, At(1)), Theme("smallfix", 3, At(0.6))));
+
+    [Fact]
+    public void A_small_fix_beside_a_larger_small_fix_is_held() =>
+        Assert.Equal("typo", Assert.Single(Find(Theme("typo", 5, At(1)), Theme("smallfix", 3, At(0.6)))).Value.ThemeId);
 
     [Fact]
     public void A_pinned_theme_is_filed() =>
