@@ -1,0 +1,51 @@
+"""Replays the offline agent's goal decision with other thresholds, from `AgentBench --all` output: each theme's best goal
+is kept when its score reaches the threshold and beats the runner-up by the margin (GoalMatcher's rule), else no goal.
+Prints goal accuracy per product (scenario files grouped by the name before the seed) for a fixed threshold and for a
+threshold read from each scenario's own scores (Otsu's split or the median of the themes' best scores, clamped to a
+range), and which products each variant makes worse than the shipped 0.34.
+Usage: dotnet bench/AgentBench/bin/Release/net10.0/AgentBench.dll --all FILES > OUT; python3 bench/goal_thresholds.py OUT"""
+import collections, re, statistics, sys
+
+rows, current, scenario = [], None, None
+for line in open(sys.argv[1], encoding="utf-8"):
+    if (m := re.match(r"^(\S+)\s+\d+\s+[\d.]+\s", line)) and not line.startswith(" "):
+        scenario = m.group(1)
+    elif m := re.match(r"^    (\S+)\s+goal (\S+) \(truth (\S+)\)", line):
+        current = dict(scenario=scenario, product=re.sub(r"-\d.*", "", scenario), goal=m.group(2), truth=m.group(3))
+    elif current and (m := re.match(r"^        (.*)", line)):
+        # Every goal's score, best first: "g3=0.63[application record|entry] g1=0.17[spray] …".
+        current["scores"] = [(goal, float(v)) for goal, v in re.findall(r"(\w+)=([\d.]+)\[", m.group(1))]
+        rows.append(current)
+        current = None
+
+by_scenario = collections.defaultdict(list)
+for r in rows: by_scenario[r["scenario"]].append(r)
+
+
+def otsu(values):
+    values = sorted(values)
+    splits = [(len(values[:i]) * len(values[i:]) * (statistics.mean(values[:i]) - statistics.mean(values[i:])) ** 2,
+               (values[i - 1] + values[i]) / 2) for i in range(1, len(values))]
+    return max(splits)[1] if splits else 0.34
+
+
+def accuracy(mode, low, high, margin=1.2):
+    per_product = collections.defaultdict(lambda: [0, 0])
+    for themes in by_scenario.values():
+        bests = [t["scores"][0][1] for t in themes]
+        bar = low if mode == "fixed" else min(high, max(low, otsu(bests) if mode == "otsu" else statistics.median(bests)))
+        for t in themes:
+            (goal, first), second = t["scores"][0], (t["scores"][1][1] if len(t["scores"]) > 1 else 0)
+            predicted = goal if first >= bar and first >= second * margin else "-"
+            per_product[t["product"]][0] += predicted == t["truth"]
+            per_product[t["product"]][1] += 1
+    return {p: right / total for p, (right, total) in per_product.items()}
+
+
+shipped = accuracy("fixed", 0.34, 0.34)
+for mode, low, high in [("fixed", 0.34, 0.34), ("fixed", 0.40, 0.40), ("fixed", 0.45, 0.45), ("otsu", 0.30, 0.50),
+                        ("otsu", 0.34, 0.45), ("median", 0.30, 0.50)]:
+    result = accuracy(mode, low, high)
+    worse = [f"{p} {result[p] - shipped[p]:+.3f}" for p in sorted(result) if result[p] < shipped[p] - 1e-9]
+    print(f"{mode} {low:.2f}-{high:.2f}: mean of products {statistics.mean(result.values()):.3f}, "
+          f"better on {sum(result[p] > shipped[p] + 1e-9 for p in result)}, worse on {len(worse)}: {', '.join(worse)}")
