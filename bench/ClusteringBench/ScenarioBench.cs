@@ -218,7 +218,7 @@ internal static class ScenarioBench
             // The kind as the clusterer reads it, and "held" for a theme filed without a ticket beside the larger theme it reads like.
             var english = Members(t).Where(cues.English).ToList();
             var named = english.Count == 0 ? 0 : (double)english.Count(cues.NamesAProblem) / english.Count;
-            Console.WriteLine($"  THEME {t.Id} n={t.ItemIds.Count} majority={majority} kind={Kind(t)}{(result.Held.ContainsKey(t.Id) ? " held" : "")} {act(t)} named {named:F2} " + string.Join(" ", counts.Select(g => $"{g.Key}:{g.Count()}")));
+            Console.WriteLine($"  THEME {t.Id} n={t.ItemIds.Count} majority={majority} kind={Kind(t)}{(result.Held.TryGetValue(t.Id, out var like) ? $" held like {like.ThemeId}" : "")} {act(t)} named {named:F2} " + string.Join(" ", counts.Select(g => $"{g.Key}:{g.Count()}")));
             if (Environment.GetEnvironmentVariable("ALLITEMS") is "1")
                 foreach (var id in t.ItemIds.Where(id => labels.GetValueOrDefault(id) == majority)) Console.WriteLine($"      item {id.Split(':')[0]} {Text(id)}");
             foreach (var id in t.ItemIds.Where(id => labels.GetValueOrDefault(id) != majority))
