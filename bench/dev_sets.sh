@@ -1,6 +1,6 @@
 #!/bin/sh
 # Regenerates every generated scenario set that docs/benchmarks.md measures on, under $ROOT (default /tmp), and prints
-# the file lists as shell assignments (S77, HOLD6, X5, X10, X10H and one per bank written blind:
+# the file lists as shell assignments (S77, HOLD6, X5, X10, X10H, F20 and one per bank written blind:
 # HEARTHLY, LESSONLY, PARCELLY, TABLEBOOK, CLINICLY, FLEETLINE, VAULTKEY, CASTWAVE, QUILLNOTE, SHELFWISE, RALLYPOINT,
 # PULSEBIT, PLOTWISE) to eval or paste. Files that exist are kept.
 # Usage (from the repository root, ../shared beside it): eval "$(sh bench/dev_sets.sh)"; dotnet $D scenario $S77
@@ -56,6 +56,8 @@ X5="$(gen x5 dev 8 5) $(gen x5 trailhead 9 5) $(gen x5 ledgerly 10 5) $(gen x5 p
 # first generated after the session's change had been chosen on X10.
 X10="$(for b in hearthly lessonly parcelly tablebook clinicly fleetline castwave shelfwise rallypoint pulsebit; do gen x10 $b 31 10; done)"
 X10H="$(for b in dev ledgerly trailhead pipewright hearthly lessonly parcelly tablebook clinicly fleetline castwave shelfwise rallypoint pulsebit quillnote vaultkey; do gen x10h $b 33 10; done)"
+# The README's "ten more products, seeds 1-2": the first two files of each of the ten products' sets below.
+F20="$(for b in hearthly lessonly parcelly tablebook clinicly fleetline castwave shelfwise rallypoint pulsebit; do gen $b $b 1; gen $b $b 2; done)"
 # A bank written blind: seeds 1-6, and seed 7 at scale 3.
 blind() { echo $(for s in 1 2 3 4 5 6; do gen $1 $1 $s; done) $(gen $1 $1 7 3); }
 echo "S77='$(echo $S77)'"
@@ -63,6 +65,7 @@ echo "HOLD6='$(echo $HOLD6)'"
 echo "X5='$X5'"
 echo "X10='$(echo $X10)'"
 echo "X10H='$(echo $X10H)'"
+echo "F20='$(echo $F20)'"
 for b in hearthly lessonly parcelly tablebook clinicly fleetline vaultkey castwave quillnote shelfwise rallypoint pulsebit plotwise; do
   echo "$(echo $b | tr a-z A-Z)='$(blind $b)'"
 done

@@ -2,9 +2,14 @@
 is kept when its score reaches the threshold and beats the runner-up by the margin (GoalMatcher's rule), else no goal.
 Prints goal accuracy per product (scenario files grouped by the name before the seed) for a fixed threshold and for a
 threshold read from each scenario's own scores (Otsu's split or the median of the themes' best scores, clamped to a
-range), and which products each variant makes worse than the shipped 0.34.
+range), and which products each variant makes worse than the shipped rule (GoalMatcher's threshold and margin,
+mirrored below). First, the agent's own decisions: how its wrong goals split (a goal where the truth has none, none where
+it has one, another goal), and how many themes the replay of the shipped rule decides otherwise than the agent did (the
+scores are printed to two decimals, so a score at the threshold can round either way).
 Usage: dotnet bench/AgentBench/bin/Release/net10.0/AgentBench.dll --all FILES > OUT; python3 bench/goal_thresholds.py OUT"""
 import collections, re, statistics, sys
+
+THRESHOLD, MARGIN = 0.34, 1.2  # GoalMatcher.Threshold and GoalMatcher.Margin
 
 rows, current, scenario = [], None, None
 for line in open(sys.argv[1], encoding="utf-8"):
@@ -26,24 +31,36 @@ def otsu(values):
     values = sorted(values)
     splits = [(len(values[:i]) * len(values[i:]) * (statistics.mean(values[:i]) - statistics.mean(values[i:])) ** 2,
                (values[i - 1] + values[i]) / 2) for i in range(1, len(values))]
-    return max(splits)[1] if splits else 0.34
+    return max(splits)[1] if splits else THRESHOLD
 
 
-def accuracy(mode, low, high, margin=1.2):
+def decide(theme, bar):
+    """The best goal when it reaches the bar and beats the runner-up by the margin, else none ("-")."""
+    (goal, first), second = theme["scores"][0], (theme["scores"][1][1] if len(theme["scores"]) > 1 else 0)
+    return goal if first >= bar and first >= second * MARGIN else "-"
+
+
+def accuracy(mode, low, high):
     per_product = collections.defaultdict(lambda: [0, 0])
     for themes in by_scenario.values():
         bests = [t["scores"][0][1] for t in themes]
         bar = low if mode == "fixed" else min(high, max(low, otsu(bests) if mode == "otsu" else statistics.median(bests)))
         for t in themes:
-            (goal, first), second = t["scores"][0], (t["scores"][1][1] if len(t["scores"]) > 1 else 0)
-            predicted = goal if first >= bar and first >= second * margin else "-"
-            per_product[t["product"]][0] += predicted == t["truth"]
+            per_product[t["product"]][0] += decide(t, bar) == t["truth"]
             per_product[t["product"]][1] += 1
     return {p: right / total for p, (right, total) in per_product.items()}
 
 
-shipped = accuracy("fixed", 0.34, 0.34)
-for mode, low, high in [("fixed", 0.34, 0.34), ("fixed", 0.40, 0.40), ("fixed", 0.45, 0.45), ("otsu", 0.30, 0.50),
+kinds = collections.Counter()
+for t in rows:
+    if t["goal"] == t["truth"]: continue
+    kinds["a goal where the truth has none" if t["truth"] == "-" else "none where the truth has one" if t["goal"] == "-" else "another goal"] += 1
+print(f"the agent: {len(rows)} themes, goal right on {len(rows) - sum(kinds.values())}; wrong: " + ", ".join(f"{k} {v}" for k, v in kinds.items()))
+replayed = sum(decide(t, THRESHOLD) != t["goal"] for t in rows)
+print(f"the shipped rule replayed decides {replayed} themes otherwise than the agent did")
+
+shipped = accuracy("fixed", THRESHOLD, THRESHOLD)
+for mode, low, high in [("fixed", THRESHOLD, THRESHOLD), ("fixed", 0.40, 0.40), ("fixed", 0.45, 0.45), ("otsu", 0.30, 0.50),
                         ("otsu", 0.34, 0.45), ("median", 0.30, 0.50)]:
     result = accuracy(mode, low, high)
     worse = [f"{p} {result[p] - shipped[p]:+.3f}" for p in sorted(result) if result[p] < shipped[p] - 1e-9]

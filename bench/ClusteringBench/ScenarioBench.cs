@@ -215,7 +215,7 @@ internal static class ScenarioBench
         {
             var counts = t.ItemIds.GroupBy(id => labels.GetValueOrDefault(id, "?")).OrderByDescending(g => g.Count()).ToList();
             var majority = counts[0].Key;
-            // The kind as the clusterer reads it, and "held" for a theme filed without a ticket beside the larger theme it reads like.
+            // The kind as the clusterer reads it, and "held like th-…" for a theme filed without a ticket beside the larger theme it reads like.
             var english = Members(t).Where(cues.English).ToList();
             var named = english.Count == 0 ? 0 : (double)english.Count(cues.NamesAProblem) / english.Count;
             Console.WriteLine($"  THEME {t.Id} n={t.ItemIds.Count} majority={majority} kind={Kind(t)}{(result.Held.TryGetValue(t.Id, out var like) ? $" held like {like.ThemeId}" : "")} {act(t)} named {named:F2} " + string.Join(" ", counts.Select(g => $"{g.Key}:{g.Count()}")));
