@@ -1,6 +1,7 @@
 """The whole pipeline one day at a time, as the scheduled job meets the feedback: a sandbox serving a scenario's first
 day, then `triagebot run` once a day with that day's items appended to the sandbox (POST /_sandbox/append), on one
-store. The last day's report is scored against the scenario's truth, as `bench/demo_quality.sh` scores one run.
+store. The last day's report is scored against the scenario's truth, as `bench/demo_quality.sh` scores one run, and
+Linear's state after the last day is written to OUT_DIR/SCENARIO/linear.json.
 
 Usage (from the repository root, after `dotnet build src/TriageBot -c Release`):
   python3 bench/daily_pipeline.py OUT_DIR SCENARIO.json...
@@ -85,6 +86,10 @@ def run_one(path, out):
             now = datetime.datetime.combine(day, datetime.time(23, 59, 59), datetime.timezone.utc).isoformat().replace("+00:00", "Z")
             r = subprocess.run(CLI + ["run", "--config", config, "--now", now, "--out", f"day-{k + 1:02d}"], cwd=out, capture_output=True, text=True)
             if r.returncode != 0: raise RuntimeError(f"run on {day} failed: {r.stderr[-500:]}{r.stdout[-500:]}")
+        # Linear as the last day left it (tickets, their comments and relations), for bench/orphan_tickets.py.
+        state = json.loads(urllib.request.urlopen(base + "_sandbox/state").read())
+        with open(os.path.join(out, "linear.json"), "w", encoding="utf-8") as f:
+            json.dump(state["linear"], f)
         report = os.path.join(out, f"day-{len(days):02d}", "report.json")
         scored = subprocess.run(CLI + ["score", "--scenario", path, "--report", report], capture_output=True, text=True).stdout
         return {m.group(1): float(m.group(2)) for m in re.finditer(r"^(\w+)\s+([-0-9.]+)", scored, re.M)}, len(days)

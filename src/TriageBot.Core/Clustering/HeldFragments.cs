@@ -23,7 +23,7 @@ internal static class HeldFragments
         var held = new Dictionary<string, NearestTheme>(StringComparer.Ordinal);
         if (similarity <= 0) return held;
         var live = themes.Where(t => t.Items.Count > 0 && t.Centroid is not null).ToList();
-        foreach (var small in live.Where(t => t.Items.Count <= maxSize && !t.Pinned && !t.SplitByPerson))
+        foreach (var small in live.Where(t => t.Items.Count <= maxSize && !t.Pinned && !t.ShapedByPerson))
         {
             NearestTheme? best = null;
             foreach (var large in live.Where(t => t.Items.Count > small.Items.Count && t.Centroid!.Length == small.Centroid!.Length))

@@ -29,7 +29,7 @@ internal static class SmallFixSplitting
         int minThemeSize, float maxSimilarity, double minShare)
     {
         var found = new List<Split>();
-        foreach (var theme in themes.Where(t => !t.Pinned && !t.SplitByPerson && t.Items.Count >= 2 * minThemeSize))
+        foreach (var theme in themes.Where(t => !t.Pinned && !t.ShapedByPerson && t.Items.Count >= 2 * minThemeSize))
         {
             var members = theme.MembersIn(index).ToList();
             if (cues.KindOf(members) == ThemeKind.SmallFix) continue;

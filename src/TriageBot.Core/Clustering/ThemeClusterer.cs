@@ -162,7 +162,7 @@ public sealed class ThemeClusterer(
         // Settling changes what a theme holds, so a new theme is checked again, and so is an earlier run's theme that changed
         // in this one: a theme born of a few borderline reports (office notices beside two typo jokes) draws more of the same
         // every day, and unread it would grow into a ticket of chatter.
-        foreach (var t in themes.Where(t => t.Items.Count > 0 && !t.Pinned && (t.Grouped || (t.Changed && !t.SplitByPerson))))
+        foreach (var t in themes.Where(t => t.Items.Count > 0 && !t.Pinned && (t.Grouped || (t.Changed && !t.ShapedByPerson))))
         {
             if (!(t.Leftover && t.Items.Count < o.LeftoverMinThemeSize) && reading.ReadsAsProblem(t.MembersIn(index))) continue;
             // A new theme that fails was never one (its "created" event goes below); an earlier one is dissolved, and says so.
@@ -226,7 +226,7 @@ public sealed class ThemeClusterer(
     /// </summary>
     private static void ReleaseLooseMembers(List<WorkingTheme> themes, Dictionary<string, int> index, float[][] vectors, float bar, int keep, DateTimeOffset now)
     {
-        foreach (var t in themes.Where(t => !t.Pinned && !t.SplitByPerson && t.Items.Count > keep))
+        foreach (var t in themes.Where(t => !t.Pinned && !t.ShapedByPerson && t.Items.Count > keep))
         {
             if (WorkingTheme.CentroidOf(t, index, vectors) is not { } centroid) continue;
             var loose = t.Items.Where(index.ContainsKey).Select(id => (Id: id, Similarity: VectorMath.Dot(vectors[index[id]], centroid)))

@@ -76,7 +76,7 @@ internal sealed class ThemeMerging(ClusteringOptions o, Dictionary<string, int> 
         while (merged)
         {
             merged = false;
-            var live = themes.Where(t => !t.Pinned && !t.SplitByPerson && t.Items.Count > 0 && t.Centroid is not null).ToList();
+            var live = themes.Where(t => !t.Pinned && !t.ShapedByPerson && t.Items.Count > 0 && t.Centroid is not null).ToList();
             for (var a = 0; a < live.Count && !merged; a++)
                 for (var b = a + 1; b < live.Count && !merged; b++)
                 {

@@ -115,6 +115,7 @@ public sealed class ThemeOverrides(IThemeOverrideStore store, IOptions<Clusterin
                     theme.Pinned = choice.Kind == ThemeOverrideKind.Pin;
                     break;
                 case ThemeOverrideKind.Merge when theme is not null:
+                    theme.ShapedByPerson = true;
                     var other = themes.FirstOrDefault(t => t.Id == choice.OtherThemeId);
                     if (other is null || other.Items.Count == 0) break;
                     events.Add(new ThemeEvent("merged", theme.Id, other.Id, $"override: merged by a person ({other.Items.Count} items joined {theme.Items.Count})", now));
@@ -127,15 +128,15 @@ public sealed class ThemeOverrides(IThemeOverrideStore store, IOptions<Clusterin
                     var splitId = $"{choice.ThemeId}-split-{n}";
                     var moving = choice.ItemIds.ToHashSet(StringComparer.Ordinal);
                     var target = themes.FirstOrDefault(t => t.Id == splitId);
-                    if (theme is not null) theme.SplitByPerson = true;
-                    if (target is not null) target.SplitByPerson = true;
+                    if (theme is not null) theme.ShapedByPerson = true;
+                    if (target is not null) target.ShapedByPerson = true;
                     var source = theme?.Items.Where(moving.Contains).ToList() ?? [];
                     if (source.Count == 0) break;
                     theme!.Items.RemoveAll(moving.Contains);
                     theme.Changed = true;
                     if (target is null)
                     {
-                        themes.Add(new WorkingTheme { Id = splitId, Items = source, FirstSeen = now, LastChanged = now, Changed = true, SplitByPerson = true });
+                        themes.Add(new WorkingTheme { Id = splitId, Items = source, FirstSeen = now, LastChanged = now, Changed = true, ShapedByPerson = true });
                         events.Add(new ThemeEvent("split", choice.ThemeId, splitId, $"override: {source.Count} items split off by a person", now));
                     }
                     else target.Items.AddRange(source.Except(target.Items, StringComparer.Ordinal));

@@ -10,8 +10,12 @@ internal sealed class WorkingTheme
     public DateTimeOffset LastChanged { get; set; }
     public bool Pinned { get; set; }
     public bool Changed { get; set; }
-    /// <summary>Split by a person: never merged back automatically.</summary>
-    public bool SplitByPerson { get; set; }
+    /// <summary>
+    /// Split or merged by a person (<see cref="ThemeOverrides"/>): its members are theirs, so the clusterer never merges
+    /// it, splits it, frees its loose members or dissolves it. Without that, a merge of two problems a person sees as one
+    /// came apart on the next run: half its members sat loosely around the joint centroid and were placed again.
+    /// </summary>
+    public bool ShapedByPerson { get; set; }
     /// <summary>Made by grouping in this run: it must still read as a problem, and dissolves when it ends too small.</summary>
     public bool Grouped { get; init; }
     /// <summary>Made by the second, looser grouping: it needs <see cref="ClusteringOptions.LeftoverMinThemeSize"/> reports to the end.</summary>

@@ -7,3 +7,9 @@ public sealed record TicketRef(string IssueId, string Identifier, string Url);
 
 /// <summary>What filing did for one theme this run.</summary>
 public sealed record TicketOutcome(string ThemeId, TicketRef Ticket, TicketAction Action, int AttachmentsAdded);
+
+/// <summary>
+/// A ticket whose theme is gone, marked a duplicate of the ticket of the theme that now holds most of its evidence
+/// (<see cref="Shared"/> of its <see cref="Evidence"/> links).
+/// </summary>
+public sealed record DuplicateTicket(string ThemeId, TicketRef Ticket, string SurvivorThemeId, TicketRef DuplicateOf, int Shared, int Evidence);

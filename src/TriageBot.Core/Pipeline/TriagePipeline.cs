@@ -242,9 +242,21 @@ public sealed class TriagePipeline(
             }
             progress.Advanced("file", ++done);
         }
+        var duplicates = 0;
+        try
+        {
+            duplicates = (await ticketWriter.MarkMergedAsync(contexts, outcomes, ct)).Count;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // The mappings of merged themes stay, so the next run marks their tickets.
+            logger.LogError(ex, "Marking the tickets of merged themes as duplicates failed; the next run retries");
+            warnings.Add($"file: marking duplicates: {ex.Message}");
+        }
         var created = outcomes.Values.Count(o => o.Action == TicketAction.Created);
         var updated = outcomes.Values.Count(o => o.Action == TicketAction.Updated);
-        progress.StageFinished("file", $"{created} created, {updated} updated, {outcomes.Count - created - updated} unchanged");
+        progress.StageFinished("file", $"{created} created, {updated} updated, {outcomes.Count - created - updated} unchanged" +
+            (duplicates > 0 ? $", {duplicates} marked duplicate of a merged theme's ticket" : ""));
         return outcomes;
     }
 

@@ -50,6 +50,8 @@ public interface ITicketStore
     Task<TicketMapping?> GetAsync(string themeId, CancellationToken ct);
     Task<IReadOnlyList<TicketMapping>> GetAllAsync(CancellationToken ct);
     Task SaveAsync(TicketMapping mapping, CancellationToken ct);
+    /// <summary>Forgets a theme's ticket: the theme is gone and its ticket was marked a duplicate of the theme its reports joined.</summary>
+    Task DeleteAsync(string themeId, CancellationToken ct);
     Task<TicketIntent?> GetIntentAsync(string themeId, CancellationToken ct);
     Task SaveIntentAsync(TicketIntent intent, CancellationToken ct);
     Task ClearIntentAsync(string themeId, CancellationToken ct);

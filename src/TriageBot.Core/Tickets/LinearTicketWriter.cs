@@ -24,7 +24,7 @@ namespace TriageBot.Tickets;
 /// </list>
 /// Every write is audited with what, which ticket and why.
 /// </summary>
-public sealed class LinearTicketWriter(
+public sealed partial class LinearTicketWriter(
     LinearGraphQLClient linear,
     LinearWorkspace workspace,
     ITicketStore store,

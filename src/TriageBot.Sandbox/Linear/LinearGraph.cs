@@ -5,7 +5,7 @@ namespace TriageBot.Sandbox;
 
 /// <summary>
 /// The sandbox's Linear entities as GraphQL objects (Issue, Team, IssueLabel, Project, WorkflowState, Attachment,
-/// Comment, User), with the field names of Linear's schema. Call only while holding SandboxState.Sync.
+/// Comment, IssueRelation, User), with the field names of Linear's schema. Call only while holding SandboxState.Sync.
 /// </summary>
 internal sealed class LinearGraph(SandboxState state)
 {
@@ -85,6 +85,7 @@ internal sealed class LinearGraph(SandboxState state)
                 issue.Attachments.Where(a => LinearFilter.Matches(args.Object("filter"), AttachmentView(a))),
                 args, a => a.Id, Attachment))
             .Field("comments", args => LinearConnection.Of("CommentConnection", issue.Comments, args, c => c.Id, Comment))
+            .Field("relations", args => LinearConnection.Of("IssueRelationConnection", issue.Relations, args, r => r.Id, Relation))
             .Field("children", args => LinearConnection.Of("IssueConnection",
                 Linear.Issues.Where(i => i.ParentId == issue.Id), args, i => i.Id, Issue));
     }
@@ -178,6 +179,16 @@ internal sealed class LinearGraph(SandboxState state)
             .Field("archivedAt", (object?)null)
             .Field("creator", _ => Viewer())
             .Field("issue", _ => Linear.FindIssue(attachment.IssueId) is { } i ? Issue(i) : null);
+
+    public GraphNode Relation(LinearRelationState relation) =>
+        new GraphNode("IssueRelation")
+            .Field("id", relation.Id)
+            .Field("type", relation.Type)
+            .Field("createdAt", relation.CreatedAt)
+            .Field("updatedAt", relation.CreatedAt)
+            .Field("archivedAt", (object?)null)
+            .Field("issue", _ => Linear.FindIssue(relation.IssueId) is { } i ? Issue(i) : null)
+            .Field("relatedIssue", _ => Linear.FindIssue(relation.RelatedIssueId) is { } i ? Issue(i) : null);
 
     public GraphNode Comment(LinearCommentState comment) =>
         new GraphNode("Comment")

@@ -5,7 +5,7 @@ namespace TriageBot.Sandbox;
 
 /// <summary>
 /// The Mutation root: issueCreate, issueUpdate, commentCreate, attachmentCreate (idempotent per issue and url,
-/// as Linear's), attachmentLinkURL, issueLabelCreate, projectUpdateCreate. Writes land in SandboxState.Linear.
+/// as Linear's), attachmentLinkURL, issueLabelCreate, issueRelationCreate, projectUpdateCreate. Writes land in SandboxState.Linear.
 /// </summary>
 internal static class LinearMutations
 {
@@ -41,6 +41,8 @@ internal static class LinearMutations
                 () => Payload("AttachmentPayload", "attachment", graph.Attachment(sampleAttachment)))
             .Mutation("issueLabelCreate", args => Payload("IssueLabelPayload", "issueLabel", graph.Label(CreateLabel(graph, args.RequiredObject("input")))),
                 () => Payload("IssueLabelPayload", "issueLabel", graph.Label(new LinearLabelState { Id = "sample", Name = "sample" })))
+            .Mutation("issueRelationCreate", args => Payload("IssueRelationPayload", "issueRelation", graph.Relation(CreateRelation(graph, args.RequiredObject("input")))),
+                () => Payload("IssueRelationPayload", "issueRelation", graph.Relation(new LinearRelationState { Id = "sample", Type = "related", IssueId = sampleIssue.Id, RelatedIssueId = sampleIssue.Id })))
             .Mutation("projectUpdateCreate", args => Payload("ProjectUpdatePayload", "projectUpdate", graph.ProjectUpdate(CreateProjectUpdate(graph, args.RequiredObject("input")))),
                 () => Payload("ProjectUpdatePayload", "projectUpdate", graph.ProjectUpdate(new LinearProjectUpdateState { Id = "sample" })));
     }
@@ -217,6 +219,21 @@ internal static class LinearMutations
         var label = new LinearLabelState { Id = input.String("id") ?? NextId(graph.Linear, "label"), Name = name, TeamId = teamId, Color = input.String("color") };
         graph.Linear.Labels.Add(label);
         return label;
+    }
+
+    private static readonly string[] RelationTypes = ["blocks", "duplicate", "related", "similar"];
+
+    private static LinearRelationState CreateRelation(LinearGraph graph, FieldArguments input)
+    {
+        var issue = graph.Linear.FindIssue(input.RequiredString("issueId")) ?? throw GraphQLException.NotFound("Issue");
+        var related = graph.Linear.FindIssue(input.RequiredString("relatedIssueId")) ?? throw GraphQLException.NotFound("Issue");
+        var type = input.RequiredString("type");
+        if (!RelationTypes.Contains(type)) throw GraphQLException.InvalidInput("Argument Validation Error", $"type must be one of {string.Join(", ", RelationTypes)}");
+        if (issue.Id == related.Id) throw GraphQLException.InvalidInput("Argument Validation Error", "an issue cannot relate to itself");
+        var relation = new LinearRelationState { Id = NextId(graph.Linear, "relation"), Type = type, IssueId = issue.Id, RelatedIssueId = related.Id, CreatedAt = graph.Now };
+        issue.Relations.Add(relation);
+        issue.UpdatedAt = graph.Now;
+        return relation;
     }
 
     private static LinearProjectUpdateState CreateProjectUpdate(LinearGraph graph, FieldArguments input)

@@ -70,6 +70,17 @@ public sealed class LinearIssueState
     public string Url { get; set; } = "";
     public List<LinearCommentState> Comments { get; } = [];
     public List<LinearAttachmentState> Attachments { get; } = [];
+    /// <summary>Relations this issue is the source of ("duplicate": this issue duplicates RelatedIssueId).</summary>
+    public List<LinearRelationState> Relations { get; } = [];
+}
+
+public sealed class LinearRelationState
+{
+    public string Id { get; set; } = "";
+    public string Type { get; set; } = "";
+    public string IssueId { get; set; } = "";
+    public string RelatedIssueId { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
 }
 
 public sealed class LinearCommentState

@@ -271,6 +271,7 @@ public class LinearSandboxTests
             [nameof(LinearDocuments.AttachmentCreate)] = new() { ["input"] = new JsonObject { ["issueId"] = issueId, ["title"] = "t", ["url"] = "https://x.com/a/status/9" } },
             [nameof(LinearDocuments.CommentCreate)] = new() { ["input"] = new JsonObject { ["issueId"] = issueId, ["body"] = "b" } },
             [nameof(LinearDocuments.IssueLabelCreate)] = new() { ["input"] = new JsonObject { ["name"] = "New", ["teamId"] = "team-agent" } },
+            [nameof(LinearDocuments.IssueRelationCreate)] = new() { ["input"] = new JsonObject { ["issueId"] = issueId, ["relatedIssueId"] = "AGT-12", ["type"] = "duplicate" } },
         };
 
         foreach (var (name, document) in LinearDocuments.All)
@@ -278,6 +279,29 @@ public class LinearSandboxTests
             var (status, body) = await PostAsync(sandbox, document, variables.GetValueOrDefault(name) ?? []);
             Assert.True(status == HttpStatusCode.OK && body["errors"] is null, $"{name}: {(int)status} {body.ToJsonString()}");
         }
+    }
+
+    [Fact]
+    public async Task An_issue_relation_is_stored_on_its_source_issue_and_a_bad_one_is_refused_as_Linear_refuses_it()
+    {
+        await using var sandbox = await SandboxFixture.StartAsync(LinearScenario());
+        JsonObject Input(string issue, string related, string type) =>
+            new() { ["input"] = new JsonObject { ["issueId"] = issue, ["relatedIssueId"] = related, ["type"] = type } };
+
+        var (status, body) = await PostAsync(sandbox, LinearDocuments.IssueRelationCreate, Input("AGT-343", "AGT-12", "duplicate"));
+
+        Assert.True(status == HttpStatusCode.OK && body["errors"] is null, body.ToJsonString());
+        Assert.Equal("duplicate", body["data"]!["issueRelationCreate"]!["issueRelation"]!["type"]!.GetValue<string>());
+        var relation = Assert.Single(sandbox.State.Linear.FindIssue("AGT-343")!.Relations);
+        Assert.Equal(("duplicate", "iss-2"), (relation.Type, relation.RelatedIssueId));
+        Assert.Empty(sandbox.State.Linear.FindIssue("AGT-12")!.Relations);
+
+        foreach (var bad in new[] { Input("AGT-343", "AGT-999", "duplicate"), Input("AGT-343", "AGT-343", "duplicate"), Input("AGT-343", "AGT-12", "twin") })
+        {
+            var (_, refused) = await PostAsync(sandbox, LinearDocuments.IssueRelationCreate, bad);
+            Assert.NotNull(refused["errors"]);
+        }
+        Assert.Single(sandbox.State.Linear.FindIssue("AGT-343")!.Relations);
     }
 
     private static async Task<(HttpStatusCode Status, JsonNode Body)> PostAsync(SandboxHost sandbox, string query, JsonObject? variables, string? authorization = null)

@@ -13,6 +13,7 @@ public sealed class InMemoryTicketStore : ITicketStore
     public Task<TicketMapping?> GetAsync(string themeId, CancellationToken ct) => Task.FromResult(_mappings.GetValueOrDefault(themeId));
     public Task<IReadOnlyList<TicketMapping>> GetAllAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<TicketMapping>>([.. _mappings.Values]);
     public Task SaveAsync(TicketMapping mapping, CancellationToken ct) { _mappings[mapping.ThemeId] = mapping; return Task.CompletedTask; }
+    public Task DeleteAsync(string themeId, CancellationToken ct) { _mappings.TryRemove(themeId, out _); return Task.CompletedTask; }
     public Task<TicketIntent?> GetIntentAsync(string themeId, CancellationToken ct) => Task.FromResult(_intents.GetValueOrDefault(themeId));
     public Task SaveIntentAsync(TicketIntent intent, CancellationToken ct) { _intents[intent.ThemeId] = intent; return Task.CompletedTask; }
     public Task ClearIntentAsync(string themeId, CancellationToken ct) { _intents.TryRemove(themeId, out _); return Task.CompletedTask; }

@@ -37,6 +37,9 @@ public static class LinearDocuments
     public const string CommentCreate =
         "mutation TriageBotCommentCreate($input: CommentCreateInput!) { commentCreate(input: $input) { success comment { id } } }";
 
+    public const string IssueRelationCreate =
+        "mutation TriageBotIssueRelationCreate($input: IssueRelationCreateInput!) { issueRelationCreate(input: $input) { success issueRelation { id type } } }";
+
     public const string IssueLabelCreate =
         "mutation TriageBotIssueLabelCreate($input: IssueLabelCreateInput!) { issueLabelCreate(input: $input) { success issueLabel { id name team { id } } } }";
 
@@ -90,5 +93,6 @@ public static class LinearDocuments
         [nameof(AttachmentCreate)] = AttachmentCreate,
         [nameof(CommentCreate)] = CommentCreate,
         [nameof(IssueLabelCreate)] = IssueLabelCreate,
+        [nameof(IssueRelationCreate)] = IssueRelationCreate,
     };
 }

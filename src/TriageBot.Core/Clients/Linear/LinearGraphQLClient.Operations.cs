@@ -83,6 +83,19 @@ public sealed partial class LinearGraphQLClient
         throw new LinearApiException("commentCreate returned no comment", result.Errors);
     }
 
+    /// <summary>Marks <paramref name="issueId"/> a duplicate of <paramref name="duplicateOfId"/> (ids or identifiers); returns the relation's id.</summary>
+    public async Task<string> MarkDuplicateAsync(string issueId, string duplicateOfId, CancellationToken ct)
+    {
+        var input = new JsonObject { ["issueId"] = issueId, ["relatedIssueId"] = duplicateOfId, ["type"] = "duplicate" };
+        var result = await SendAsync(LinearDocuments.IssueRelationCreate, new JsonObject { ["input"] = input }, ct);
+        if (result.Data.TryGetProperty("issueRelationCreate", out var payload) && payload.ValueKind == JsonValueKind.Object
+            && payload.TryGetProperty("issueRelation", out var r) && r.ValueKind == JsonValueKind.Object)
+        {
+            return Str(r, "id");
+        }
+        throw new LinearApiException("issueRelationCreate returned no relation", result.Errors);
+    }
+
     public async Task<LinearLabel> CreateLabelAsync(string teamId, string name, CancellationToken ct)
     {
         var result = await SendAsync(LinearDocuments.IssueLabelCreate, new JsonObject { ["input"] = new JsonObject { ["teamId"] = teamId, ["name"] = name } }, ct);

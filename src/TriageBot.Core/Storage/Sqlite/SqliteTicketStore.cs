@@ -32,6 +32,13 @@ public sealed class SqliteTicketStore(SqliteConnectionFactory factory, TimeProvi
         await command.ExecuteNonQueryAsync(ct);
     }
 
+    public async Task DeleteAsync(string themeId, CancellationToken ct)
+    {
+        await using var connection = await factory.OpenAsync(ct);
+        await using var command = connection.Command("DELETE FROM tickets WHERE theme_id = $id;").With("$id", themeId);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     public async Task<TicketIntent?> GetIntentAsync(string themeId, CancellationToken ct)
     {
         await using var connection = await factory.OpenAsync(ct);
