@@ -49,7 +49,7 @@ public sealed class ThemeClusterer(
             Id = t.Id, Items = t.ItemIds.Distinct(StringComparer.Ordinal).ToList(), StoredCentroid = t.Centroid,
             FirstSeen = t.FirstSeen, LastChanged = t.LastChanged, Pinned = t.Pinned,
         }).ToList();
-        await overrides.ApplyAsync(themes, events, now, ct);
+        var mergedByPerson = await overrides.ApplyAsync(themes, events, now, ct);
         var cues = new ReportCues(input, texts);
         // An earlier run's theme is measured by the reports the model reads (English), as settling measures a theme within
         // a run: its other-language members, were they to pull its centroid, would make it a theme of their language day
@@ -214,7 +214,7 @@ public sealed class ThemeClusterer(
         }
         var kindOf = new PerThemeVersion<ThemeKind>(t => cues.KindOf([.. t.MembersIn(index)]));
         var held = HeldFragments.Find(themes, t => kindOf[t], o.MinThemeSize, (float)o.HoldFragmentSimilarity);
-        return new ClusteringResult(result, noise, events) { NoiseNearest = nearest, Merges = merging.Merges, Held = held };
+        return new ClusteringResult(result, noise, events) { NoiseNearest = nearest, Merges = merging.Merges, Held = held, MergedByPerson = mergedByPerson };
     }
 
     /// <summary>

@@ -102,13 +102,16 @@ public sealed class ThemeOverrides(IThemeOverrideStore store, IOptions<Clusterin
         [.. options.Value.Overrides, .. await store.GetAllAsync(ct)];
 
     /// <summary>Applies every choice to the themes of a run, in the order they were made; each change is recorded.</summary>
-    internal async Task ApplyAsync(List<WorkingTheme> themes, List<ThemeEvent> events, DateTimeOffset now, CancellationToken ct)
+    /// <returns>Every theme a person merged into another, to the live theme that holds its reports now (chains followed).</returns>
+    internal async Task<IReadOnlyDictionary<string, string>> ApplyAsync(List<WorkingTheme> themes, List<ThemeEvent> events, DateTimeOffset now, CancellationToken ct)
     {
         var choices = await GetAllAsync(ct);
+        var mergedInto = new Dictionary<string, string>(StringComparer.Ordinal);
         var splitCount = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var choice in choices)
         {
             var theme = themes.FirstOrDefault(t => t.Id == choice.ThemeId);
+            if (choice is { Kind: ThemeOverrideKind.Merge, OtherThemeId: { } absorbed }) mergedInto[absorbed] = choice.ThemeId;
             switch (choice.Kind)
             {
                 case ThemeOverrideKind.Pin or ThemeOverrideKind.Unpin when theme is not null:
@@ -143,5 +146,14 @@ public sealed class ThemeOverrides(IThemeOverrideStore store, IOptions<Clusterin
                     break;
             }
         }
+        // A merge into a theme a later merge absorbed ends in the theme that holds both now.
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (absorbed, into) in mergedInto)
+        {
+            var end = into;
+            for (var hops = 0; mergedInto.TryGetValue(end, out var next) && hops < mergedInto.Count; hops++) end = next;
+            if (end != absorbed && themes.Exists(t => t.Id == end && t.Items.Count > 0)) result[absorbed] = end;
+        }
+        return result;
     }
 }

@@ -44,6 +44,12 @@ public sealed record ClusteringResult(
     /// similarity. Such a theme gets no new ticket of its own this run.
     /// </summary>
     public IReadOnlyDictionary<string, NearestTheme> Held { get; init; } = new Dictionary<string, NearestTheme>();
+
+    /// <summary>
+    /// Every theme a person merged into another (<c>themes merge</c>, on this run or an earlier one): the absorbed theme's
+    /// id and the id of the live theme that holds its reports now. Their tickets are the ones marked duplicates.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> MergedByPerson { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>Two themes of a run merged by <paramref name="Rule"/> at centroid similarity <paramref name="Similarity"/>.</summary>

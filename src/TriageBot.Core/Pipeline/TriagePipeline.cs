@@ -69,7 +69,7 @@ public sealed class TriagePipeline(
             .Select(c => clustering.Held.TryGetValue(c.Theme.Id, out var like) ? c with { ReadsLike = like } : c).ToList();
 
         var drafts = await Timed(timings, "summarize", () => SummarizeAsync(contexts, warnings, ct));
-        var outcomes = await Timed(timings, "file", () => FileAsync(contexts, drafts, warnings, ct));
+        var outcomes = await Timed(timings, "file", () => FileAsync(contexts, drafts, clustering.MergedByPerson, warnings, ct));
 
         RunReport Report() => RunReportAssembler.Assemble(new RunReportInput(
             runId, request.ScenarioName, started, time.GetUtcNow(), reads, contexts, drafts, outcomes,
@@ -219,8 +219,8 @@ public sealed class TriagePipeline(
         return drafts;
     }
 
-    private async Task<Dictionary<string, TicketOutcome>> FileAsync(
-        IReadOnlyList<ThemeContext> contexts, Dictionary<string, ThemeDraft> drafts, List<string> warnings, CancellationToken ct)
+    private async Task<Dictionary<string, TicketOutcome>> FileAsync(IReadOnlyList<ThemeContext> contexts, Dictionary<string, ThemeDraft> drafts,
+        IReadOnlyDictionary<string, string> mergedByPerson, List<string> warnings, CancellationToken ct)
     {
         progress.StageStarted("file", contexts.Count);
         var outcomes = new Dictionary<string, TicketOutcome>(StringComparer.Ordinal);
@@ -245,7 +245,7 @@ public sealed class TriagePipeline(
         var duplicates = 0;
         try
         {
-            duplicates = (await ticketWriter.MarkMergedAsync(contexts, outcomes, ct)).Count;
+            duplicates = (await ticketWriter.MarkMergedAsync(contexts, outcomes, mergedByPerson, ct)).Count;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -256,7 +256,7 @@ public sealed class TriagePipeline(
         var created = outcomes.Values.Count(o => o.Action == TicketAction.Created);
         var updated = outcomes.Values.Count(o => o.Action == TicketAction.Updated);
         progress.StageFinished("file", $"{created} created, {updated} updated, {outcomes.Count - created - updated} unchanged" +
-            (duplicates > 0 ? $", {duplicates} marked duplicate of a merged theme's ticket" : ""));
+            (duplicates > 0 ? $", {duplicates} marked a duplicate (a person merged their themes)" : ""));
         return outcomes;
     }
 

@@ -26,12 +26,13 @@ public interface ITicketWriter
     Task<TicketOutcome?> FileAsync(ThemeContext context, ThemeDraft draft, CancellationToken ct);
 
     /// <summary>
-    /// Called once per run after every theme was filed: the ticket of a theme that no longer exists (it merged into
-    /// another) is marked a duplicate of the ticket of the live theme holding at least half of its evidence, with a
-    /// comment saying so, and is no longer the ticket of any theme. A ticket whose reports scattered or went to noise is
-    /// left as it is. Optional; a failure leaves the mappings for the next run.
+    /// Called once per run after every theme was filed: the ticket of a theme a person merged into another
+    /// (<paramref name="mergedByPerson"/>: absorbed theme to the live theme holding its reports) is marked a duplicate of
+    /// that theme's ticket, with a comment saying so, and is no longer the ticket of any theme. Optional; a failure
+    /// leaves the mappings for the next run.
     /// </summary>
-    Task<IReadOnlyList<DuplicateTicket>> MarkMergedAsync(IReadOnlyList<ThemeContext> live, IReadOnlyDictionary<string, TicketOutcome> filed, CancellationToken ct) =>
+    Task<IReadOnlyList<DuplicateTicket>> MarkMergedAsync(IReadOnlyList<ThemeContext> live, IReadOnlyDictionary<string, TicketOutcome> filed,
+        IReadOnlyDictionary<string, string> mergedByPerson, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<DuplicateTicket>>([]);
 
     /// <summary>Files a draft a person approved (<c>tickets approve</c>), whatever the ticket mode says.</summary>

@@ -7,11 +7,15 @@ namespace TriageBot.Tickets;
 public sealed partial class LinearTicketWriter
 {
     /// <summary>
-    /// Marks the tickets of themes that merged into another as duplicates (<see cref="ITicketWriter.MarkMergedAsync"/>).
+    /// Marks the tickets of themes a person merged into another as duplicates (<see cref="ITicketWriter.MarkMergedAsync"/>).
     /// The ticket is related, commented and left open, never closed: a person decides, and Linear shows the relation.
     /// A survivor that already tracks the same ticket (it took the ticket over when it had none) only drops the stale mapping.
+    /// Only a person's merge: the clusterer's own merges at volume come apart again within days often enough that a ticket
+    /// marked a duplicate would then take new reports (docs/benchmarks.md, sessions 24 and 26), so their tickets are left
+    /// as they are.
     /// </summary>
-    public async Task<IReadOnlyList<DuplicateTicket>> MarkMergedAsync(IReadOnlyList<ThemeContext> live, IReadOnlyDictionary<string, TicketOutcome> filed, CancellationToken ct)
+    public async Task<IReadOnlyList<DuplicateTicket>> MarkMergedAsync(IReadOnlyList<ThemeContext> live, IReadOnlyDictionary<string, TicketOutcome> filed,
+        IReadOnlyDictionary<string, string> mergedByPerson, CancellationToken ct)
     {
         if (_options.Mode != TicketMode.Create) return [];
         var liveIds = live.Select(c => c.Theme.Id).ToHashSet(StringComparer.Ordinal);
@@ -22,19 +26,15 @@ public sealed partial class LinearTicketWriter
         var marked = new List<DuplicateTicket>();
         foreach (var mapping in await store.GetAllAsync(ct))
         {
-            if (liveIds.Contains(mapping.ThemeId) || mapping.EvidenceUrls.Count == 0) continue;
-            var (survivor, shared) = mapping.EvidenceUrls.Where(themeOfUrl.ContainsKey).GroupBy(u => themeOfUrl[u], StringComparer.Ordinal)
-                .Select(g => (Theme: g.Key, Count: g.Count())).OrderByDescending(g => g.Count).ThenBy(g => g.Theme, StringComparer.Ordinal)
-                .FirstOrDefault();
-            // Reports that scattered or went to noise say nothing about where the problem went: the ticket waits, and a
-            // theme that forms from them again takes it back through its evidence.
-            if (survivor is null || shared * 2 < mapping.EvidenceUrls.Count || !filed.TryGetValue(survivor, out var outcome)) continue;
+            if (liveIds.Contains(mapping.ThemeId) || !mergedByPerson.TryGetValue(mapping.ThemeId, out var survivor)
+                || !filed.TryGetValue(survivor, out var outcome)) continue;
+            var shared = mapping.EvidenceUrls.Count(u => themeOfUrl.GetValueOrDefault(u) == survivor);
             if (outcome.Ticket.IssueId == mapping.Ticket.IssueId)
             {
                 await store.DeleteAsync(mapping.ThemeId, ct);
                 continue;
             }
-            var why = $"theme {mapping.ThemeId} is gone; {shared} of its {mapping.EvidenceUrls.Count} evidence links are now in theme {survivor}";
+            var why = $"a person merged theme {mapping.ThemeId} into theme {survivor}, which holds {shared} of its {mapping.EvidenceUrls.Count} evidence links";
             await linear.MarkDuplicateAsync(mapping.Ticket.IssueId, outcome.Ticket.IssueId, ct);
             await AuditAsync("linear.issueRelationCreate", mapping.Ticket.Identifier, $"marked a duplicate of {outcome.Ticket.Identifier}", why, ct);
             await linear.CreateCommentAsync(mapping.Ticket.IssueId, TicketDescription.DuplicateComment(outcome.Ticket, shared, mapping.EvidenceUrls.Count), ct);

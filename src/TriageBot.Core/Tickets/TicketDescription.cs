@@ -66,10 +66,10 @@ public static partial class TicketDescription
     }
 
     /// <summary>The one comment a ticket gets when its theme grew noticeably.</summary>
-    /// <summary>The comment on a ticket whose theme merged into the theme <paramref name="survivor"/> tracks.</summary>
+    /// <summary>The comment on a ticket whose theme a person merged into the theme <paramref name="survivor"/> tracks.</summary>
     public static string DuplicateComment(TicketRef survivor, int shared, int evidence) =>
-        $"**Duplicate of [{survivor.Identifier}]({survivor.Url}).** The reports behind this ticket are now one problem with " +
-        $"those of {survivor.Identifier} ({shared} of the {evidence} reports linked here are in its theme), so new evidence goes there. " +
+        $"**Duplicate of [{survivor.Identifier}]({survivor.Url}).** A person merged this ticket's theme into the one " +
+        $"{survivor.Identifier} tracks ({shared} of the {evidence} reports linked here are in it now), so new evidence goes there. " +
         "This ticket stays open until a person closes it.\n\n_TriageBot_";
 
     public static string GrowthComment(IReadOnlyList<FeedbackItem> newItems, int total)

@@ -259,8 +259,33 @@ public partial class ThemeClustererTests
             var next = await Create(Generator()).ClusterAsync(Day1, themes, default);
             Assert.Equal(["s:1", "s:2", "s:3", "s:4", "s:5", "s:6"], next.Themes.Single(t => t.Id == loginId).ItemIds.Order());
             Assert.Single(next.Themes, t => t.ItemIds.Count > 0);
+            // Every run names the person's merge, so the pipeline can mark the absorbed theme's ticket a duplicate.
+            Assert.Equal(loginId, Assert.Single(next.MergedByPerson, m => m.Key == exportId).Value);
             themes = next.Themes;
         }
+    }
+
+    [Fact]
+    public async Task A_theme_merged_into_one_a_person_later_merged_again_is_named_with_the_theme_that_holds_both()
+    {
+        FeedbackItem[] items =
+        [
+            .. Day1,
+            Item("s:11", "please add a dark mode, my eyes hurt at night"),
+            Item("s:12", "dark mode would be great for late sessions"),
+            Item("s:13", "any plans for dark mode in the desktop app"),
+        ];
+        var day1 = await Create(Generator()).ClusterAsync(items, [], default);
+        string IdOf(string item) => day1.Themes.Single(t => t.ItemIds.Contains(item)).Id;
+        var (login, export, dark) = (IdOf("s:1"), IdOf("s:4"), IdOf("s:11"));
+        await Overrides().MergeAsync(login, export, default);
+        var run2 = await Create(Generator()).ClusterAsync(items, day1.Themes, default);
+        await Overrides().MergeAsync(dark, login, default);
+
+        var run3 = await Create(Generator()).ClusterAsync(items, run2.Themes, default);
+
+        Assert.Equal(new Dictionary<string, string> { [export] = dark, [login] = dark }, run3.MergedByPerson);
+        Assert.Equal(9, run3.Themes.Single(t => t.Id == dark).ItemIds.Count);
     }
 
     [Fact]

@@ -3,13 +3,13 @@ using TriageBot.Domain;
 namespace TriageBot.Tests.Tickets;
 
 /// <summary>
-/// A theme that merged into another leaves its ticket behind: the writer marks it a duplicate of the surviving theme's
-/// ticket (relation and comment, left open) and forgets it; a ticket whose reports went elsewhere is left alone.
+/// A theme a person merged into another leaves its ticket behind: the writer marks it a duplicate of the surviving theme's
+/// ticket (relation and comment, left open) and forgets it. The clusterer's own merges leave the ticket alone.
 /// </summary>
 public sealed class MergedThemeTicketTests
 {
     [Fact]
-    public async Task The_ticket_of_a_theme_that_merged_into_another_is_marked_its_duplicate_once()
+    public async Task The_ticket_of_a_theme_a_person_merged_into_another_is_marked_its_duplicate_once()
     {
         await using var h = await TicketHarness.StartAsync();
         var (a, b, all) = await FileTwoHalvesAsync(h, "windows-path-spaces");
@@ -19,7 +19,7 @@ public sealed class MergedThemeTicketTests
         var survivor = await h.Writer.FileAsync(merged, h.Agent.Summarize(merged), CancellationToken.None);
         Assert.Equal(a.Ticket, survivor!.Ticket);
 
-        var marked = await h.Writer.MarkMergedAsync([merged], new Dictionary<string, TicketOutcome> { ["th-a"] = survivor }, CancellationToken.None);
+        var marked = await h.Writer.MarkMergedAsync([merged], new Dictionary<string, TicketOutcome> { ["th-a"] = survivor }, ByPerson, CancellationToken.None);
 
         var duplicate = Assert.Single(marked);
         Assert.Equal(("th-b", b.Ticket, "th-a", a.Ticket), (duplicate.ThemeId, duplicate.Ticket, duplicate.SurvivorThemeId, duplicate.DuplicateOf));
@@ -33,21 +33,20 @@ public sealed class MergedThemeTicketTests
         Assert.Contains(h.Audit.Entries, e => e.Kind == "linear.issueRelationCreate" && e.Target == b.Ticket.Identifier);
 
         var calls = h.LinearCalls;
-        Assert.Empty(await h.Writer.MarkMergedAsync([merged], new Dictionary<string, TicketOutcome> { ["th-a"] = survivor }, CancellationToken.None));
+        Assert.Empty(await h.Writer.MarkMergedAsync([merged], new Dictionary<string, TicketOutcome> { ["th-a"] = survivor }, ByPerson, CancellationToken.None));
         Assert.Equal(calls, h.LinearCalls);
     }
 
     [Fact]
-    public async Task A_gone_theme_whose_reports_are_not_in_one_ticketed_theme_keeps_its_ticket()
+    public async Task The_ticket_of_a_theme_the_clusterer_merged_is_left_as_it_is()
     {
         await using var h = await TicketHarness.StartAsync();
-        var (a, b, _) = await FileTwoHalvesAsync(h, "windows-path-spaces");
-
-        // The next run: the first half is still its theme; the second half went to noise.
-        var first = h.Context("th-a", h.Theme("windows-path-spaces").Context.Items.Take(Half(h)).ToList());
+        var (a, b, all) = await FileTwoHalvesAsync(h, "windows-path-spaces");
+        var merged = h.Context("th-a", all);
+        var survivor = await h.Writer.FileAsync(merged, h.Agent.Summarize(merged), CancellationToken.None);
         var calls = h.LinearCalls;
 
-        var marked = await h.Writer.MarkMergedAsync([first], new Dictionary<string, TicketOutcome> { ["th-a"] = a }, CancellationToken.None);
+        var marked = await h.Writer.MarkMergedAsync([merged], new Dictionary<string, TicketOutcome> { ["th-a"] = survivor! }, new Dictionary<string, string>(), CancellationToken.None);
 
         Assert.Empty(marked);
         Assert.Equal(calls, h.LinearCalls);
@@ -55,7 +54,7 @@ public sealed class MergedThemeTicketTests
         Assert.NotNull(await h.Store.GetAsync("th-b", CancellationToken.None));
     }
 
-    private static int Half(TicketHarness h) => h.Theme("windows-path-spaces").Context.Items.Count / 2;
+    private static readonly Dictionary<string, string> ByPerson = new() { ["th-b"] = "th-a" };
 
     /// <summary>Files the truth theme's reports as two themes, th-a (the first half) and th-b (the rest), each with a ticket of its own.</summary>
     private static async Task<(TicketOutcome A, TicketOutcome B, List<FeedbackItem> All)> FileTwoHalvesAsync(TicketHarness h, string truthId)
