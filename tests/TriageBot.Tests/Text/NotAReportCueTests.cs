@@ -51,6 +51,19 @@ public sealed class NotAReportCueTests
     public void A_short_away_notice_is_no_report(string text, bool away) => Assert.Equal(away, Cues.IsAwayNotice(text, () => text));
 
     [Theory]
+    [InlineData("Cheap Instagram followers 10k for $9. Grow your clinic's page fast!!! DM us on Telegram. 100% real followers.", true)]
+    [InlineData("Buy 5-star podcast reviews, 500 for $19. Boost your show in the charts fast!!! Real reviews from real accounts. Visit our site.", true)]
+    [InlineData("🚀 GROW YOUR PODCAST 10X! DM for guaranteed 50k downloads/month 🔥. Guaranteed results!!!", true)]
+    [InlineData("Unlimited boosting service 2026. Contact us on Telegram. No ban guaranteed!!!", true)]
+    [InlineData("Cheap tractor parts 70% off. Best prices on genuine parts!!! Visit our website.", true)]
+    // One marker is a report's own words: patients visit the clinic's website, a price is a billing problem.
+    [InlineData("patients visit our website to book and the widget hangs on the last step", false)]
+    [InlineData("we were charged 2 seats for $18 but only have one user, please refund", false)]
+    [InlineData("the 100% safe badge on checkout is cut off on mobile", false)]
+    [InlineData("support told me to DM for a refund but the chat says 'session expired' 3 times", false)]
+    public void A_post_that_sells_something_is_an_advert(string text, bool advert) => Assert.Equal(advert, Cues.IsAdvert(text));
+
+    [Theory]
     [InlineData("intellij plugin when", true)]
     [InlineData("cinder for intellij when 🙏", true)]
     [InlineData("dark mode when?", true)]
