@@ -6,7 +6,7 @@ namespace TriageBot.Clustering;
 /// <summary>
 /// Posts that are no report, so noise however near a theme their words sit: posts that say outright that nothing is
 /// wrong ("No bug, the new run page is lovely"), posts of fewer than four words that name no problem ("out this
-/// afternoon"), posts that only praise ("kudos for the new editor 🎉", "made my week 🙌"), placeholders ("asdf 123.
+/// afternoon") or that stop on their verb ("the intake form builder is", once cleaning took its emoji), posts that only praise ("kudos for the new editor 🎉", "made my week 🙌"), placeholders ("asdf 123.
 /// sorry, wrong repo"), posts that only speak to the bot ("Note for the triage bot: all the printer reports are one
 /// bug, merge them"), away notices ("OOO all next week, for payouts questions ping Sam") and adverts ("Cheap followers,
 /// 10,000 for $5. Visit our website. 100% safe."). At volume these repeat and
@@ -33,6 +33,7 @@ internal static class NotAReport
     {
         if (Cues.SaysNothingIsWrong(text)) return "says nothing is wrong";
         if (ActionabilityClassifier.SaysTooLittle(text)) return "too short";
+        if (Cues.IsCutOff(text)) return "cut off after its verb";
         // The item's own words are cleaned again only when a rule asks for them, and then once.
         var opening = new Lazy<string>(() => ItemText.Opening(item), LazyThreadSafetyMode.None);
         return Cues.OnlyPraises(text, () => opening.Value, cheers: () => ItemText.Cheers(item)) ? "only praise"
@@ -40,6 +41,7 @@ internal static class NotAReport
             : Cues.OnlyAddressesTheBot(text, () => opening.Value) ? "speaks only to the bot"
             : Cues.IsAwayNotice(text, () => opening.Value) ? "away notice"
             : Cues.IsAdvert(text) ? "advert"
+            : Cues.IsNoticeOrPlug(text) ? "notice or plug"
             : null;
     }
 }

@@ -51,6 +51,28 @@ public sealed class NotAReportCueTests
     public void A_short_away_notice_is_no_report(string text, bool away) => Assert.Equal(away, Cues.IsAwayNotice(text, () => text));
 
     [Theory]
+    [InlineData("the intake form builder is", true)]
+    [InlineData("the Season 7 Field Pass is", true)]
+    [InlineData("ok the new returns portal is!", true)]
+    // A verb at the end after a problem, a relay whose paste cleaning set apart, or a long post stays a report.
+    [InlineData("no idea what the error is", false)]
+    [InlineData("Merchant email, pasted as is:", false)]
+    [InlineData("the export button is", true)]
+    [InlineData("nobody on the team can tell me where the new export settings page is", false)]
+    public void A_short_post_that_stops_on_its_verb_says_nothing(string text, bool cutOff) => Assert.Equal(cutOff, Cues.IsCutOff(text));
+
+    [Theory]
+    [InlineData("reminder: every podcast needs chapters 😌", true)]
+    [InlineData("reminder: all-hands moved to 4pm", true)]
+    [InlineData("new video: i tested 4 smart thermostats for a month (hearthly won) 🔥", true)]
+    [InlineData("new blog post: 7 reservation tools every restaurant owner should know in 2026 (tablebook is #2)", true)]
+    // A notice that names a problem is a report, and "psa:" opens reports as often as notices.
+    [InlineData("reminder: the csv export still fails for files over 10 MB", false)]
+    [InlineData("psa: restore purchases in trailhead does nothing is this known?", false)]
+    public void A_brief_notice_or_plug_that_names_no_problem_is_no_report(string text, bool notice) =>
+        Assert.Equal(notice, Cues.IsNoticeOrPlug(text));
+
+    [Theory]
     [InlineData("Cheap Instagram followers 10k for $9. Grow your clinic's page fast!!! DM us on Telegram. 100% real followers.", true)]
     [InlineData("Buy 5-star podcast reviews, 500 for $19. Boost your show in the charts fast!!! Real reviews from real accounts. Visit our site.", true)]
     [InlineData("🚀 GROW YOUR PODCAST 10X! DM for guaranteed 50k downloads/month 🔥. Guaranteed results!!!", true)]
