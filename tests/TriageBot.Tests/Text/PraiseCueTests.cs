@@ -7,6 +7,8 @@ public sealed class PraiseCueTests
 {
     [Theory]
     [InlineData("kudos for the YAML editor 🎉")]
+    [InlineData("the sleep score said 92 and i've never felt more validated 😌")]
+    [InlineData("the band in the new colour is so pretty ngl 💜")]
     [InlineData("the dark theme in cinder is so good 😍")]
     [InlineData("ngl the new pipeline graph changed how we ship 🙌")]
     [InlineData("congrats on shipping session search, it looks great")]
