@@ -17,7 +17,7 @@ public sealed partial class LinearTicketWriter
     public async Task<IReadOnlyList<DuplicateTicket>> MarkMergedAsync(IReadOnlyList<ThemeContext> live, IReadOnlyDictionary<string, TicketOutcome> filed,
         IReadOnlyDictionary<string, string> mergedByPerson, CancellationToken ct)
     {
-        if (_options.Mode != TicketMode.Create) return [];
+        if (_options.Mode != TicketMode.Create || mergedByPerson.Count == 0) return [];
         var liveIds = live.Select(c => c.Theme.Id).ToHashSet(StringComparer.Ordinal);
         var themeOfUrl = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var context in live)
