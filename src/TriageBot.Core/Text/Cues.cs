@@ -204,7 +204,7 @@ internal static partial class Cues
     /// ("… every restaurant owner should know"), a report never opens as one.
     /// </summary>
     public static bool IsNoticeOrPlug(string text) =>
-        SpacedWords(text) <= MaxNoticeWords && (Plug().IsMatch(text) || (Notice().IsMatch(text) && !NamesAProblem(text)));
+        (Plug().IsMatch(text) || (Notice().IsMatch(text) && !NamesAProblem(text))) && SpacedWords(text) <= MaxNoticeWords;
 
     /// <summary>Words as whitespace separates them, the way <see cref="PrefixOfWords"/> counts them.</summary>
     private static int SpacedWords(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
