@@ -8,8 +8,9 @@ namespace TriageBot.Clustering;
 /// wrong ("No bug, the new run page is lovely"), posts of fewer than four words that name no problem ("out this
 /// afternoon") or that stop on their verb ("the intake form builder is", once cleaning took its emoji), posts that only praise ("kudos for the new editor 🎉", "made my week 🙌"), placeholders ("asdf 123.
 /// sorry, wrong repo"), posts that only speak to the bot ("Note for the triage bot: all the printer reports are one
-/// bug, merge them"), away notices ("OOO all next week, for payouts questions ping Sam") and adverts ("Cheap followers,
-/// 10,000 for $5. Visit our website. 100% safe."). At volume these repeat and
+/// bug, merge them"), away notices ("OOO all next week, for payouts questions ping Sam"), adverts ("Cheap followers,
+/// 10,000 for $5. Visit our website. 100% safe."), notices and plugs ("reminder: all-hands moved to 4pm", "new video: …")
+/// and brags ("just did 12,600 steps, legs are done"). At volume these repeat and
 /// would form themes of their own, or join the theme of a feature they name. One list, which the clusterer applies and
 /// the `cues` bench tallies on truth, so a new rule is measured as it runs.
 /// </summary>
@@ -42,6 +43,7 @@ internal static class NotAReport
             : Cues.IsAwayNotice(text, () => opening.Value) ? "away notice"
             : Cues.IsAdvert(text) ? "advert"
             : Cues.IsNoticeOrPlug(text) ? "notice or plug"
+            : Cues.IsBrag(text) ? "brag"
             : null;
     }
 }

@@ -196,6 +196,14 @@ internal static partial class Cues
     [GeneratedRegex(@"^\W*new (blog post|video|article|guide)\s*[:!–-]", RegexOptions.IgnoreCase)]
     private static partial Regex Plug();
 
+    /// <summary>A post that opens on what its writer did: "just did 12,600 steps", "finally reached platinum", "finished my last route of the week".</summary>
+    [GeneratedRegex(@"^\W*((just|finally|already) )?(did|reached|walked|ran|finished|smashed|survived|completed|grinded|crushed)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Brag();
+
+    /// <summary>Whether a brief post opens on what its writer did (<see cref="Brag"/>), turns nowhere ("but", "still", a question) and names no problem.</summary>
+    public static bool IsBrag(string text) =>
+        Brag().IsMatch(text) && SpacedWords(text) <= 15 && !Qualifying().IsMatch(text) && !NamesAProblem(text);
+
     /// <summary>The most words a notice or plug has (<see cref="IsNoticeOrPlug"/>).</summary>
     public const int MaxNoticeWords = 25;
 

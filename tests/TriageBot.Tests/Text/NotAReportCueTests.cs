@@ -73,6 +73,16 @@ public sealed class NotAReportCueTests
         Assert.Equal(notice, Cues.IsNoticeOrPlug(text));
 
     [Theory]
+    [InlineData("just did 12,600 steps, legs are done", true)]
+    [InlineData("finally reached platinum in rallypoint. no more solo queue", true)]
+    [InlineData("finished my last route of the week", true)]
+    // A writer's deed that runs into a problem, or "hit" (a limit, a bug), is a report.
+    [InlineData("finished the setup but the sensor never connects", false)]
+    [InlineData("hit the rate limit 3 times before lunch. on a paid plan.", false)]
+    [InlineData("walked 24,648 steps this morning and the app counted none of them, sync is broken again", false)]
+    public void A_brief_post_on_what_its_writer_did_is_no_report(string text, bool brag) => Assert.Equal(brag, Cues.IsBrag(text));
+
+    [Theory]
     [InlineData("Cheap Instagram followers 10k for $9. Grow your clinic's page fast!!! DM us on Telegram. 100% real followers.", true)]
     [InlineData("Buy 5-star podcast reviews, 500 for $19. Boost your show in the charts fast!!! Real reviews from real accounts. Visit our site.", true)]
     [InlineData("🚀 GROW YOUR PODCAST 10X! DM for guaranteed 50k downloads/month 🔥. Guaranteed results!!!", true)]
