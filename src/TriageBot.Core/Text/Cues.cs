@@ -177,43 +177,6 @@ internal static partial class Cues
         return Away().IsMatch(own) && SpacedWords(own) <= MaxAwayWords && !NamesAProblem(whole);
     }
 
-    /// <summary>
-    /// A short post that stops on its verb: "the intake form builder is", what is left of "the intake form builder is
-    /// :fire:" once cleaning takes Slack's emoji codes out. The rest said what the writer thought of it, and it was no
-    /// problem: a report that names one says so in words. "pasted as is:" is a relay whose paste cleaning set apart.
-    /// </summary>
-    [GeneratedRegex(@"^\W*(\S+\s+){1,5}(?<!\bas\s+)(is|are|was)\W*$", RegexOptions.IgnoreCase)]
-    private static partial Regex StopsOnItsVerb();
-
-    /// <summary>Whether a cleaned post is cut off after its verb (<see cref="StopsOnItsVerb"/>) and names no problem.</summary>
-    public static bool IsCutOff(string text) => text.Length < 80 && StopsOnItsVerb().IsMatch(text) && !NamesAProblem(text);
-
-    /// <summary>A post that opens as a notice: "reminder: every podcast needs chapters", "reminder: all-hands moved to 4pm".</summary>
-    [GeneratedRegex(@"^\W*reminder\s*[:!–-]", RegexOptions.IgnoreCase)]
-    private static partial Regex Notice();
-
-    /// <summary>A post that plugs something to read or watch: "new blog post: 10 tools every developer needs", "new video: i tested 4 smart thermostats".</summary>
-    [GeneratedRegex(@"^\W*new (blog post|video|article|guide)\s*[:!–-]", RegexOptions.IgnoreCase)]
-    private static partial Regex Plug();
-
-    /// <summary>A post that opens on what its writer did: "just did 12,600 steps", "finally reached platinum", "finished my last route of the week".</summary>
-    [GeneratedRegex(@"^\W*((just|finally|already) )?(did|reached|walked|ran|finished|smashed|survived|completed|grinded|crushed)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Brag();
-
-    /// <summary>Whether a brief post opens on what its writer did (<see cref="Brag"/>), turns nowhere ("but", "still", a question) and names no problem.</summary>
-    public static bool IsBrag(string text) =>
-        Brag().IsMatch(text) && SpacedWords(text) <= 15 && !Qualifying().IsMatch(text) && !NamesAProblem(text);
-
-    /// <summary>The most words a notice or plug has (<see cref="IsNoticeOrPlug"/>).</summary>
-    public const int MaxNoticeWords = 25;
-
-    /// <summary>
-    /// Whether a brief post is a plug, or a notice that names no problem: a plug names problems to sell its read
-    /// ("… every restaurant owner should know"), a report never opens as one.
-    /// </summary>
-    public static bool IsNoticeOrPlug(string text) =>
-        (Plug().IsMatch(text) || (Notice().IsMatch(text) && !NamesAProblem(text))) && SpacedWords(text) <= MaxNoticeWords;
-
     /// <summary>Words as whitespace separates them, the way <see cref="PrefixOfWords"/> counts them.</summary>
     private static int SpacedWords(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 
