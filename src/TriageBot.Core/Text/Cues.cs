@@ -203,6 +203,13 @@ internal static partial class Cues
     [GeneratedRegex(@"\b(kudos|congrats|congratulations|so good|slaps|(is|are) elite|underrated|changed (how (i|we|my|our)|my|our)|the future is now|loves (the|this|it)|saved (me|us|my)|deserves? a|proud of|shout-?outs?|love (the|this|it|using)|really (like|love|enjoy)|(works?|worked|working) (perfectly|flawlessly|like a charm|beautifully)|(super|so|very) smooth|so much (faster|better|easier|nicer|quicker)|best (thing|app|tool)|game[- ]?changer|chef'?s kiss|painless|a breeze|amazing|awesome|impressive|great (work|job|tool|app|update|product|release)|nice work|thank you|thanks (to|for|team|everyone|all)|what a time|never going back|never been (calmer|better|happier|easier|faster|smoother|simpler|quieter)|never felt (more|so|this) \w+|so (pretty|cute|beautiful|sleek)|appreciation|til|hot take|unpopular opinion|looks great)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     internal static partial Regex Praising();
 
+    /// <summary>
+    /// How often something happened: "6 times", "twice", "2x", "for the 5th time", "two of every". Not a multiplier of
+    /// praise ("builds are 2x faster") or a shout ("GROW YOUR PODCAST 10X!").
+    /// </summary>
+    [GeneratedRegex(@"\b(\d+|two|three|four|five) times\b|\btwice\b|\b(?-i:\d+x)\b(?!\s*(faster|better|quicker|more|cheaper|bigger|smaller|less)\b)|\b\d+(st|nd|rd|th) time\b|\btwo of every\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CountsRepeats();
+
     /// <summary>A post that opens as an opinion: "hot take: …", "unpopular opinion: …".</summary>
     [GeneratedRegex(@"^\W*(@\w+\s+)*(hot take|unpopular opinion|controversial opinion|shower thought)\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex Opinion();
@@ -229,6 +236,9 @@ internal static partial class Cues
         if (!praises && !cheered) return false;
         // An opinion says what people "should" do: only a request, a severe problem or a small fix in it is a report.
         if (Opinion().IsMatch(whole) ? Request().IsMatch(whole) || Severe().IsMatch(whole) || IsSmallFix(whole) : NamesAProblem(whole)) return false;
+        // Praise that counts how often something happened is sarcasm: "downloaded the same patch 6 times today thanks to the
+        // launcher", "two of every activity … 2x".
+        if (CountsRepeats().IsMatch(whole)) return false;
         var own = opening();
         return SpacedWords(own) <= maxWords && (cheered || PraisesInOwnWords(own)) && !Qualifying().IsMatch(own);
     }

@@ -10,6 +10,8 @@ public sealed class PraiseCueTests
     [InlineData("the sleep score said 92 and i've never felt more validated 😌")]
     [InlineData("the band in the new colour is so pretty ngl 💜")]
     [InlineData("our front desk loves the intake form builder")]
+    // A multiplier of praise is no count.
+    [InlineData("moved our whole org over last month, builds are 2x faster, amazing 🚀")]
     [InlineData("booked a physio session from the app. the future is now")]
     [InlineData("ok the scanner app changed how my shop runs 📦")]
     [InlineData("the dark theme in cinder is so good 😍")]
@@ -51,6 +53,10 @@ public sealed class PraiseCueTests
     // "Never been" praises only beside a word of praise: this one is a report.
     [InlineData("dispatch has never been slower since the update, thanks team")]
     [InlineData("thanks ledgerly, 'overdue by 0 days' is very threatening")]
+    // Praise that counts how often something happened is sarcasm.
+    [InlineData("downloaded the same 2.3gb patch 6 times today thanks to the launcher. my isp says hi")]
+    [InlineData("the sync now uploads everything 2x. kudos farming unlocked i guess 🙃")]
+    [InlineData("typing my master password for the 5th time today thanks to the app 🔑")]
     // A report in words the problem cues do not know, signed off with thanks: praise is brief, this is not.
     [InlineData("Responses take 30s+ to begin. Even trivial questions take close to a minute to get a first word. Once streaming starts it's fast. 2.16.2, Windows 11. Thanks for the great tool!")]
     // An opinion that names a severe problem, a request or a small fix is a report.
