@@ -22,13 +22,18 @@ internal static partial class Cues
     [GeneratedRegex(@"\b(also|btw|by the way|p\.?s\.?)\b", RegexOptions.IgnoreCase | RegexOptions.RightToLeft)]
     private static partial Regex Aside();
 
-    // Every address names its reader or what it overrides with one of these: a vectorised scan for them spares the
-    // regex nearly every post of a large backlog.
+    // Every address names its reader or what it overrides with one of these (each alternative of BotAddress holds one): a
+    // vectorised scan for them spares the regex nearly every post of a large backlog. The headers are matched in capitals,
+    // as the pattern reads them: "admin" and "system" in lower case are in many reports.
     private static readonly SearchValues<string> BotWords = SearchValues.Create(
-        ["bot", "assistant", "llm", "agent", "model", "triage", "ignore", "you are now", " ai", "disregard", "forget", "instru", "SYSTEM ", "ADMIN", "asistente"], StringComparison.OrdinalIgnoreCase);
+        ["bot", "assistant", "llm", "agent", "model", "triage", "ignore", "you are now", " ai", "disregard", "forget your", "forget all your",
+         "your previous", "your prior", "your earlier", "asistente"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> HeaderWords = SearchValues.Create(["SYSTEM ", "ADMIN"], StringComparison.Ordinal);
 
     /// <summary>Whether any words in <paramref name="text"/> turn to an automated reader (<see cref="BotAddress"/>).</summary>
-    public static bool SpeaksToTheBot(string text) => text.AsSpan().ContainsAny(BotWords) && BotAddress().IsMatch(text);
+    public static bool SpeaksToTheBot(string text) =>
+        (text.AsSpan().ContainsAny(BotWords) || text.AsSpan().ContainsAny(HeaderWords)) && BotAddress().IsMatch(text);
 
     /// <summary>The most words a post may say before it turns to the bot and still be only an address to it (<see cref="OnlyAddressesTheBot"/>).</summary>
     public const int MaxWordsBeforeBotAddress = 3;

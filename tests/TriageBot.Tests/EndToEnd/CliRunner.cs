@@ -1,3 +1,6 @@
+using TriageBot.Hosting;
+using TriageBot.Sandbox;
+
 namespace TriageBot.Tests.EndToEnd;
 
 /// <summary>Tests that swap Console.Out/Error run one at a time.</summary>
@@ -27,6 +30,20 @@ internal static class CliRunner
             Console.SetOut(stdout);
             Console.SetError(stderr);
         }
+    }
+
+    /// <summary>
+    /// Writes a config file for `run` against <paramref name="sandbox"/> into <paramref name="dir"/>, with the store in
+    /// that folder too (so two runs share it); <paramref name="adjust"/> changes settings first. Returns the file's path.
+    /// </summary>
+    public static async Task<string> WriteRunConfigAsync(SandboxHost sandbox, Scenario scenario, string dir, Action<Dictionary<string, string?>>? adjust = null)
+    {
+        var settings = SandboxConfiguration.For(sandbox, scenario);
+        settings["Storage:ConnectionString"] = $"Data Source={Path.Combine(dir, "store.db")}";
+        adjust?.Invoke(settings);
+        var config = Path.Combine(dir, "sandbox.json");
+        await File.WriteAllTextAsync(config, SandboxConfiguration.ToJson(settings));
+        return config;
     }
 
     public static string TempDir()

@@ -18,12 +18,8 @@ public sealed class HeldThemeRunTests
         var scenario = SandboxConfiguration.WithDigestChannel(ScenarioFile.Load(Path.Combine(SandboxFixture.RepoRoot, "scenarios", "demo.json")));
         await using var sandbox = await SandboxHost.StartAsync(scenario, SandboxConfiguration.OptionsFor(scenario, 0), CancellationToken.None);
         var dir = CliRunner.TempDir();
-        var settings = SandboxConfiguration.For(sandbox, scenario);
-        settings["Storage:ConnectionString"] = $"Data Source={Path.Combine(dir, "store.db")}";
-        // A bar this low holds the demo's three-report theme beside a larger theme of its kind; the default (0.25) does not.
-        settings["Clustering:HoldFragmentSimilarity"] = "0.01";
-        var config = Path.Combine(dir, "sandbox.json");
-        await File.WriteAllTextAsync(config, SandboxConfiguration.ToJson(settings));
+        // A bar this low holds the demo's three-report theme beside a larger theme; the default (0.22) does not.
+        var config = await CliRunner.WriteRunConfigAsync(sandbox, scenario, dir, settings => settings["Clustering:HoldFragmentSimilarity"] = "0.01");
 
         var (exit, stdout, stderr) = await CliRunner.RunAsync("run", "--config", config, "--now", scenario.Now.ToString("O"), "--out", Path.Combine(dir, "r1"));
 

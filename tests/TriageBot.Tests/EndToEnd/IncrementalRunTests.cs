@@ -18,15 +18,14 @@ public sealed class IncrementalRunTests
         var scenario = SandboxConfiguration.WithDigestChannel(SandboxFixture.LoadDevSmall());
         await using var sandbox = await SandboxHost.StartAsync(scenario, SandboxConfiguration.OptionsFor(scenario, 0), CancellationToken.None);
         var dir = CliRunner.TempDir();
-        var settings = SandboxConfiguration.For(sandbox, scenario);
-        settings["Storage:ConnectionString"] = $"Data Source={Path.Combine(dir, "store.db")}";
         // The model path, against the sandbox's OpenAI-compatible endpoint, so "no model call" means something.
-        settings["Agent:Provider"] = "OpenAI";
-        settings["Agent:Endpoint"] = sandbox.OpenAIUrl.ToString();
-        settings["Agent:Model"] = "sandbox-model";
-        settings["Agent:ApiKey"] = sandbox.Credentials.OpenAIKey;
-        var config = Path.Combine(dir, "sandbox.json");
-        await File.WriteAllTextAsync(config, SandboxConfiguration.ToJson(settings));
+        var config = await CliRunner.WriteRunConfigAsync(sandbox, scenario, dir, settings =>
+        {
+            settings["Agent:Provider"] = "OpenAI";
+            settings["Agent:Endpoint"] = sandbox.OpenAIUrl.ToString();
+            settings["Agent:Model"] = "sandbox-model";
+            settings["Agent:ApiKey"] = sandbox.Credentials.OpenAIKey;
+        });
         var now = scenario.Now.ToString("O");
 
         var (exit1, out1, err1) = await CliRunner.RunAsync("run", "--config", config, "--now", now, "--out", Path.Combine(dir, "r1"));

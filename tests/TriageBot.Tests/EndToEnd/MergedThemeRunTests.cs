@@ -18,10 +18,7 @@ public sealed class MergedThemeRunTests
         var scenario = SandboxConfiguration.WithDigestChannel(ScenarioFile.Load(Path.Combine(SandboxFixture.RepoRoot, "scenarios", "demo.json")));
         await using var sandbox = await SandboxHost.StartAsync(scenario, SandboxConfiguration.OptionsFor(scenario, 0), CancellationToken.None);
         var dir = CliRunner.TempDir();
-        var settings = SandboxConfiguration.For(sandbox, scenario);
-        settings["Storage:ConnectionString"] = $"Data Source={Path.Combine(dir, "store.db")}";
-        var config = Path.Combine(dir, "sandbox.json");
-        await File.WriteAllTextAsync(config, SandboxConfiguration.ToJson(settings));
+        var config = await CliRunner.WriteRunConfigAsync(sandbox, scenario, dir);
         var now = scenario.Now.ToString("O");
 
         var (exit1, out1, err1) = await CliRunner.RunAsync("run", "--config", config, "--now", now, "--out", Path.Combine(dir, "r1"));

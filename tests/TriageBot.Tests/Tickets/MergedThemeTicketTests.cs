@@ -41,12 +41,14 @@ public sealed class MergedThemeTicketTests
     public async Task The_ticket_of_a_theme_the_clusterer_merged_is_left_as_it_is()
     {
         await using var h = await TicketHarness.StartAsync();
-        var (a, b, all) = await FileTwoHalvesAsync(h, "windows-path-spaces");
+        var (_, b, all) = await FileTwoHalvesAsync(h, "windows-path-spaces");
         var merged = h.Context("th-a", all);
         var survivor = await h.Writer.FileAsync(merged, h.Agent.Summarize(merged), CancellationToken.None);
         var calls = h.LinearCalls;
 
-        var marked = await h.Writer.MarkMergedAsync([merged], new Dictionary<string, TicketOutcome> { ["th-a"] = survivor! }, new Dictionary<string, string>(), CancellationToken.None);
+        // A person merged some other theme into th-a, not th-b: th-b is gone by the clusterer's hand.
+        var marked = await h.Writer.MarkMergedAsync([merged], new Dictionary<string, TicketOutcome> { ["th-a"] = survivor! },
+            new Dictionary<string, string> { ["th-other"] = "th-a" }, CancellationToken.None);
 
         Assert.Empty(marked);
         Assert.Equal(calls, h.LinearCalls);
