@@ -26,8 +26,8 @@ internal static partial class Cues
     // vectorised scan for them spares the regex nearly every post of a large backlog. The headers are matched in capitals,
     // as the pattern reads them: "admin" and "system" in lower case are in many reports.
     private static readonly SearchValues<string> BotWords = SearchValues.Create(
-        ["bot", "assistant", "llm", "agent", "model", "triage", "ignore", "you are now", " ai", "disregard", "forget your", "forget all your",
-         "your previous", "your prior", "your earlier", "asistente"], StringComparison.OrdinalIgnoreCase);
+        ["bot", "assistant", "llm", "agent", "model", "triage", "you are now", " ai", "disregard", "forget your", "forget all your",
+         "your previous", "your prior", "your earlier", "sistente", "ignor"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> HeaderWords = SearchValues.Create(["SYSTEM ", "ADMIN"], StringComparison.Ordinal);
 
