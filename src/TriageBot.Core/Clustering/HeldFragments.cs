@@ -10,7 +10,7 @@ namespace TriageBot.Clustering;
 /// the problem's theme); a ticket for it is a duplicate an engineer has to close. Held, it stays a theme (and the report
 /// says which theme it reads like); it is filed once it outgrows the bar or stops reading like its neighbour. A small
 /// fix is held only beside a larger small fix: beside its area's problem it was split off on purpose
-/// (<see cref="SmallFixSplitting"/>). A theme a person pinned or split off is never held. Over 184 generated scenarios
+/// (<see cref="SmallFixSplitting"/>). A theme a person pinned, split off or merged is never held. Over 184 generated scenarios
 /// of 16 products it leaves 31 more duplicate tickets unfiled than a hold beside a theme of the same kind only (181 →
 /// 150), with recall unchanged on every product (docs/benchmarks.md, "Session 17" and "Session 25").
 /// </summary>
