@@ -1,0 +1,23 @@
+using TriageBot.Text;
+
+namespace TriageBot.Tests.Text;
+
+/// <summary>The cue that a report names what is wrong in words, which a group of reports needs to read as a problem.</summary>
+public sealed class ProblemCueTests
+{
+    // Something that should reach a person and does not: a mention, an email, a webhook. Said with "don't", "didn't" or
+    // "nothing", none of the other problem words is there.
+    [Theory]
+    [InlineData("@mentions in replies to a comment thread don't notify anyone")]
+    [InlineData("Mentioned users who don't follow the page get nothing.")]
+    [InlineData("quillnote: mentions the person. person: receives nothing.")]
+    [InlineData("the webhook didn't fire for the last three orders")]
+    [InlineData("our customers didn't receive the reset email")]
+    public void Something_that_never_reaches_anyone_names_a_problem(string text) => Assert.True(Cues.NamesAProblem(text));
+
+    [Theory]
+    [InlineData("don't forget the all-hands at 4")]
+    [InlineData("I don't know who owns the offsite budget")]
+    [InlineData("got nothing but love for the new dashboard")]
+    public void Chatter_with_the_same_words_does_not(string text) => Assert.False(Cues.NamesAProblem(text));
+}
