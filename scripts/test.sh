@@ -8,6 +8,11 @@ sudo_cmd=""
 [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null && sudo_cmd="sudo"
 missing=()
 command -v python3 >/dev/null || missing+=(python3)   # tests generate scenarios with ../shared/tools
+# The PostgreSQL store's tests start a throwaway server with the machine's initdb and pg_ctl (none is left running),
+# unless TRIAGEBOT_TEST_POSTGRES names one.
+if [ -z "${TRIAGEBOT_TEST_POSTGRES:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then
+  missing+=(postgresql)
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null

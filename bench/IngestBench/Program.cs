@@ -1,5 +1,6 @@
 // Ingest benchmark: the whole ingest of a scenario from the sandbox (limits off), then a quiet second run.
-// Usage: dotnet run -c Release --project bench/IngestBench -- SCENARIO.json [--store sqlite|memory] [--x-query Q]
+// Usage: dotnet run -c Release --project bench/IngestBench -- SCENARIO.json [--store sqlite|postgres|memory] [--pg CONNSTRING] [--x-query Q]
+// --store postgres writes into the PostgreSQL database --pg names (its tables are dropped first: give it an empty one).
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
@@ -12,7 +13,7 @@ using TriageBot.Storage;
 
 if (args.Length == 0 || args[0].StartsWith('-'))
 {
-    Console.Error.WriteLine("usage: IngestBench SCENARIO.json [--store sqlite|memory] [--x-query QUERY]");
+    Console.Error.WriteLine("usage: IngestBench SCENARIO.json [--store sqlite|postgres|memory] [--pg CONNSTRING] [--x-query QUERY]");
     return 2;
 }
 var scenarioPath = args[0];
@@ -33,8 +34,10 @@ if (args.Contains("--probe"))
 var dbPath = Path.Combine(Path.GetTempPath(), $"ingest-bench-{Environment.ProcessId}.db");
 var settings = new Dictionary<string, string?>
 {
-    ["Storage:Provider"] = "Sqlite",
-    ["Storage:ConnectionString"] = $"Data Source={dbPath}",
+    ["Storage:Provider"] = store == "postgres" ? "Postgres" : "Sqlite",
+    ["Storage:ConnectionString"] = store == "postgres"
+        ? Arg("--pg") ?? throw new ArgumentException("--store postgres needs --pg CONNECTION-STRING")
+        : $"Data Source={dbPath}",
     ["Slack:Enabled"] = (scenario.Slack is not null && only is null or "slack").ToString(),
     ["Slack:BaseUrl"] = sandbox.SlackApiUrl.ToString(),
     ["Slack:Token"] = sandbox.Credentials.SlackUserToken,

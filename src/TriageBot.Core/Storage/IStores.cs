@@ -82,6 +82,16 @@ public interface IAuditLog
     Task<IReadOnlyList<AuditEntry>> GetAsync(DateTimeOffset? since, CancellationToken ct);
 }
 
+/// <summary>
+/// The right to run the scheduled pipeline: one run at a time across every node that shares the store, so two nodes
+/// never read the same cursors or file the same theme together.
+/// </summary>
+public interface IRunLock
+{
+    /// <summary>The lock, held until disposed; null when another run holds it.</summary>
+    Task<IAsyncDisposable?> TryAcquireAsync(CancellationToken ct);
+}
+
 /// <summary>Creates and migrates the schema; called once at start-up.</summary>
 public interface IStoreMigrator
 {

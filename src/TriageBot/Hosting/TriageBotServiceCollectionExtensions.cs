@@ -26,7 +26,8 @@ public static class TriageBotServiceCollectionExtensions
         services.AddTriageBotStorage(configuration);
         services.AddTriageBotIngest(configuration);
         services.AddTriageBotClustering(configuration);
-        // People's theme corrections must outlive the process: by default they sit beside the store.
+        // People's theme corrections must outlive the process: by default they sit beside the SQLite store (on PostgreSQL
+        // they are in the database, registered by the storage stage).
         services.PostConfigure<ClusteringOptions>(o =>
         {
             if (string.IsNullOrWhiteSpace(o.OverridesFile)) o.OverridesFile = DefaultOverridesFile(configuration);
@@ -46,7 +47,7 @@ public static class TriageBotServiceCollectionExtensions
         var connection = configuration["Storage:ConnectionString"] ?? "Data Source=triagebot.db";
         string? dataSource = null;
         try { dataSource = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection).DataSource; }
-        catch (ArgumentException) { /* a PostgreSQL connection string: keep the file in the working folder */ }
+        catch (ArgumentException) { /* not a SQLite connection string: keep the file in the working folder */ }
         var dir = string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" ? "." : Path.GetDirectoryName(Path.GetFullPath(dataSource));
         return Path.Combine(string.IsNullOrEmpty(dir) ? "." : dir, "theme-overrides.json");
     }

@@ -36,16 +36,27 @@ public sealed class StorageRegistrationTests : IDisposable
         Assert.NotNull(services.GetRequiredService<IAuditLog>());
     }
 
-    [Theory]
-    [InlineData("Postgres", "not yet supported")]
-    [InlineData("Mongo", "Storage:Provider must be")]
-    public void An_unsupported_provider_is_a_validation_error_naming_the_setting(string provider, string message)
+    [Fact]
+    public void An_unsupported_provider_is_a_validation_error_naming_the_setting()
     {
-        using var services = Build(new() { ["Storage:Provider"] = provider });
+        using var services = Build(new() { ["Storage:Provider"] = "Mongo" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<StorageOptions>>().Value);
+        Assert.Contains("Storage:Provider must be", error.Message);
+    }
+
+    [Theory]
+    [InlineData("Database=triagebot;Username=triagebot", "has no Host")]
+    [InlineData("Data Source=triagebot.db", "not a valid PostgreSQL")]
+    [InlineData("Host=db;Password=s3cret-pw;Frobnicate=1", "not a valid PostgreSQL")]
+    public void A_postgres_connection_string_is_checked_at_start_up_without_echoing_it(string connectionString, string message)
+    {
+        using var services = Build(new() { ["Storage:Provider"] = "Postgres", ["Storage:ConnectionString"] = connectionString });
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<StorageOptions>>().Value);
         Assert.Contains(message, error.Message);
-        Assert.Contains("Storage:Provider", error.Message);
+        Assert.Contains("Storage:ConnectionString", error.Message);
+        Assert.DoesNotContain("s3cret-pw", error.Message);
     }
 
     [Fact]

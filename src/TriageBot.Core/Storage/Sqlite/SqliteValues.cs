@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
 
 namespace TriageBot.Storage.Sqlite;
@@ -12,12 +11,8 @@ namespace TriageBot.Storage.Sqlite;
 /// <summary>How values are written to and read from SQLite columns.</summary>
 internal static class SqliteValues
 {
-    /// <summary>Item and draft JSON: enums as names, computed properties (ContentHash, FullText) left out.</summary>
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General)
-    {
-        IgnoreReadOnlyProperties = true,
-        Converters = { new JsonStringEnumConverter() },
-    };
+    /// <summary>Item and draft JSON (<see cref="StoredJson"/>).</summary>
+    public static JsonSerializerOptions Json => StoredJson.Options;
 
     /// <summary>UTC, fixed width, so text order is time order.</summary>
     public static string ToDb(DateTimeOffset value) =>
@@ -51,8 +46,7 @@ internal static class SqliteValues
     public static string? GetNullableString(this SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    public static T FromJson<T>(string json) =>
-        JsonSerializer.Deserialize<T>(json, Json) ?? throw new JsonException($"stored {typeof(T).Name} is null");
+    public static T FromJson<T>(string json) => StoredJson.From<T>(json);
 
-    public static string ToJson<T>(T value) => JsonSerializer.Serialize(value, Json);
+    public static string ToJson<T>(T value) => StoredJson.To(value);
 }

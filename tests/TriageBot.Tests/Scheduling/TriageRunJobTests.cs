@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using TriageBot.Hosting;
+using TriageBot.Pipeline;
+using TriageBot.Sandbox;
+using TriageBot.Scheduling;
+using TriageBot.Storage;
+using TriageBot.Tests.Support;
+
+namespace TriageBot.Tests.Scheduling;
+
+/// <summary>The scheduled run through the real host against the sandbox: it runs only while it holds the run lock.</summary>
+public sealed class TriageRunJobTests
+{
+    [Fact]
+    public async Task A_firing_while_another_run_holds_the_lock_is_skipped_and_the_next_one_runs()
+    {
+        var scenario = ScenarioFile.Load(Path.Combine(SandboxFixture.RepoRoot, "scenarios", "demo.json"));
+        await using var sandbox = await SandboxHost.StartAsync(scenario, SandboxConfiguration.OptionsFor(scenario, 0), CancellationToken.None);
+        var dir = Path.Combine(Path.GetTempPath(), "triagebot-tests", Guid.NewGuid().ToString("n"));
+        var settings = SandboxConfiguration.For(sandbox, scenario);
+        settings["Storage:ConnectionString"] = $"Data Source={Path.Combine(dir, "store.db")}";
+        using var host = HostFactory.Build(null, settings, new FakeTimeProvider(scenario.Now), interactiveProgress: false);
+        var services = host.Services;
+        var runLock = services.GetRequiredService<IRunLock>();
+        var job = new TriageRunJob(services.GetRequiredService<TriagePipeline>(), runLock,
+            Options.Create(new ScheduleOptions { OutDir = Path.Combine(dir, "out") }), NullLogger<TriageRunJob>.Instance);
+
+        await using (var otherRun = await runLock.TryAcquireAsync(CancellationToken.None))
+        {
+            Assert.NotNull(otherRun);
+            await job.Execute(null!, CancellationToken.None);
+            Assert.False(File.Exists(Path.Combine(dir, "out", "report.json")), "the job ran while another run held the lock");
+            Assert.Empty(sandbox.RequestLog.Entries);
+        }
+
+        await job.Execute(null!, CancellationToken.None);
+        Assert.True(File.Exists(Path.Combine(dir, "out", "report.json")));
+        Assert.NotEmpty(sandbox.RequestLog.Entries);
+        // The run let go of the lock when it finished.
+        await using var after = await runLock.TryAcquireAsync(CancellationToken.None);
+        Assert.NotNull(after);
+    }
+}
