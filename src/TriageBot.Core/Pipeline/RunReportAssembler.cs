@@ -1,5 +1,6 @@
 using TriageBot.Agent;
 using TriageBot.Diagnostics;
+using TriageBot.Dispatch;
 using TriageBot.Domain;
 using TriageBot.Ingest;
 using TriageBot.Reports;
@@ -15,6 +16,7 @@ internal sealed record RunReportInput(
     IReadOnlyList<ThemeContext> Themes,
     IReadOnlyDictionary<string, ThemeDraft> Drafts,
     IReadOnlyDictionary<string, TicketOutcome> Tickets,
+    IReadOnlyDictionary<string, DispatchResult> Dispatches,
     IReadOnlyList<string> Noise,
     RunMetrics Metrics,
     IReadOnlyDictionary<string, string> PromptVersions,
@@ -25,7 +27,7 @@ internal sealed record RunReportInput(
 internal static class RunReportAssembler
 {
     private static readonly string[] Services = ["slack", "github", "x", "linear", "llm"];
-    private static readonly string[] Stages = ["ingest", "cluster", "summarize", "file", "digest", "total"];
+    private static readonly string[] Stages = ["ingest", "cluster", "summarize", "file", "dispatch", "digest", "total"];
 
     public static RunReport Assemble(RunReportInput input)
     {
@@ -44,7 +46,7 @@ internal static class RunReportAssembler
         var timings = Stages.ToDictionary(s => s, s => input.TimingsMs.GetValueOrDefault(s));
 
         var themes = input.Themes
-            .Select(c => ToReportTheme(c, input.Drafts[c.Theme.Id], input.Tickets.GetValueOrDefault(c.Theme.Id)))
+            .Select(c => ToReportTheme(c, input.Drafts[c.Theme.Id], input.Tickets.GetValueOrDefault(c.Theme.Id), input.Dispatches.GetValueOrDefault(c.Theme.Id)))
             .OrderBy(t => t.Ticket is null)
             .ThenBy(t => t.Priority is null or 0 ? 5 : t.Priority)
             .ThenByDescending(t => t.Items.Count)
@@ -70,7 +72,7 @@ internal static class RunReportAssembler
         };
     }
 
-    private static ReportTheme ToReportTheme(ThemeContext context, ThemeDraft draft, TicketOutcome? ticket) => new()
+    private static ReportTheme ToReportTheme(ThemeContext context, ThemeDraft draft, TicketOutcome? ticket, DispatchResult? dispatch) => new()
     {
         Id = context.Theme.Id,
         Title = draft.Title,
@@ -79,7 +81,7 @@ internal static class RunReportAssembler
         Trend = context.Trend.ToString().ToLowerInvariant(),
         Ticket = ticket is null ? null : new ReportTicket(ticket.Ticket.Identifier, ticket.Ticket.Url, ticket.Action.ToString().ToLowerInvariant()),
         SmallFix = draft.SmallFix,
-        Dispatch = null,
+        Dispatch = dispatch is null ? null : new ReportDispatch(dispatch.Status, dispatch.PrUrl, dispatch.Reason),
         Goal = draft.GoalId,
         Priority = (int)draft.Priority,
         Labels = draft.Labels,

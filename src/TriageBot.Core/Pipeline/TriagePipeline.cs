@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using TriageBot.Agent;
 using TriageBot.Clustering;
 using TriageBot.Diagnostics;
+using TriageBot.Dispatch;
 using TriageBot.Domain;
 using TriageBot.Ingest;
 using TriageBot.Reports;
@@ -21,7 +22,7 @@ public sealed record RunOutcome(
     IReadOnlyList<ThemeDraft> Drafts);
 
 /// <summary>
-/// One run of the whole pipeline: ingest → cluster → summarise → file. The CLI, the demo and the
+/// One run of the whole pipeline: ingest → cluster → summarise → file → dispatch (opt-in). The CLI, the demo and the
 /// scheduled job all call this one method. Each stage records what it did in the store as it goes,
 /// so a run killed anywhere is finished by the next one; a stage that fails for one source or one
 /// theme is logged and reported, and the run goes on.
@@ -34,6 +35,7 @@ public sealed class TriagePipeline(
     IThemeClusterer clusterer,
     IThemeSummarizer summarizer,
     ITicketWriter ticketWriter,
+    SmallFixDispatcher dispatcher,
     ITicketStore tickets,
     IRunStore runs,
     IEnumerable<IRunPublisher> publishers,
@@ -70,9 +72,10 @@ public sealed class TriagePipeline(
 
         var drafts = await Timed(timings, "summarize", () => SummarizeAsync(contexts, warnings, ct));
         var outcomes = await Timed(timings, "file", () => FileAsync(contexts, drafts, clustering.MergedByPerson, warnings, ct));
+        var dispatches = await Timed(timings, "dispatch", () => DispatchAsync(contexts, drafts, outcomes, warnings, ct));
 
         RunReport Report() => RunReportAssembler.Assemble(new RunReportInput(
-            runId, request.ScenarioName, started, time.GetUtcNow(), reads, contexts, drafts, outcomes,
+            runId, request.ScenarioName, started, time.GetUtcNow(), reads, contexts, drafts, outcomes, dispatches,
             clustering.Noise, metrics, prompts.VersionsUsed, timings, warnings));
 
         // The digest quotes the report, so it is built from a first assembly; the final report
@@ -87,6 +90,22 @@ public sealed class TriagePipeline(
         await reportWriter.WriteAsync(report, request.OutDir, ct);
         await runs.FinishAsync(runId, report.Finished, warnings.Count == 0 ? "ok" : "warnings", report.ToJson(), ct);
         return new RunOutcome(report, byId, draftList);
+    }
+
+    /// <summary>Small fixes to a coding agent, when configured; a failure is a warning, never the run's end.</summary>
+    private async Task<IReadOnlyDictionary<string, DispatchResult>> DispatchAsync(IReadOnlyList<ThemeContext> contexts,
+        Dictionary<string, ThemeDraft> drafts, Dictionary<string, TicketOutcome> outcomes, List<string> warnings, CancellationToken ct)
+    {
+        try
+        {
+            return await dispatcher.DispatchAsync(contexts, drafts, outcomes, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Dispatching small fixes failed; the next run tries again");
+            warnings.Add($"dispatch: {ex.Message}");
+            return new Dictionary<string, DispatchResult>();
+        }
     }
 
     private async Task<bool> PublishAsync(RunOutcome outcome, string outDir, List<string> warnings, CancellationToken ct)

@@ -75,7 +75,7 @@ internal sealed class LinearGraph(SandboxState state)
             .Field("project", _ => Linear.Projects.Find(p => p.Id == issue.ProjectId) is { } p ? Project(p) : null)
             .Field("parent", _ => issue.ParentId is { } parent && Linear.FindIssue(parent) is { } pi ? Issue(pi) : null)
             .Field("assignee", _ => issue.AssigneeId == ViewerId ? Viewer() : null)
-            .Field("delegate", (object?)null)
+            .Field("delegate", _ => Linear.Users.Find(u => u.Id == issue.DelegateId) is { } agent ? User(agent) : null)
             .Field("creator", _ => Viewer())
             .Field("cycle", (object?)null)
             .Field("labels", args => LinearConnection.Of("IssueLabelConnection",
@@ -202,14 +202,18 @@ internal sealed class LinearGraph(SandboxState state)
             .Field("issue", _ => Linear.FindIssue(comment.IssueId) is { } issue ? Issue(issue) : null);
 
     public GraphNode Viewer() =>
+        User(new LinearUserState { Id = ViewerId, Name = "TriageBot", DisplayName = "triagebot" }, isMe: true);
+
+    public GraphNode User(LinearUserState user, bool isMe = false) =>
         new GraphNode("User")
-            .Field("id", ViewerId)
-            .Field("name", "TriageBot")
-            .Field("displayName", "triagebot")
-            .Field("email", "triagebot@sandbox.invalid")
+            .Field("id", user.Id)
+            .Field("name", user.Name)
+            .Field("displayName", user.DisplayName)
+            .Field("email", $"{user.DisplayName}@sandbox.invalid")
             .Field("active", true)
             .Field("admin", false)
-            .Field("isMe", true)
+            .Field("app", user.App)
+            .Field("isMe", isMe)
             .Field("organization", _ => Organization());
 
     public GraphNode Organization() =>

@@ -157,7 +157,11 @@ internal static class LinearMutations
 
         if (input.Has("delegateId"))
         {
-            issue.DelegateId = input.String("delegateId");
+            // As Linear: only an agent user takes a delegation.
+            var delegateId = input.String("delegateId");
+            if (delegateId is not null && linear.Users.Find(u => u.Id == delegateId) is not { App: true })
+                throw linear.Users.Exists(u => u.Id == delegateId) ? GraphQLException.InvalidInput("delegateId must be an agent user", "Only an agent can be delegated to.") : GraphQLException.NotFound("User");
+            issue.DelegateId = delegateId;
         }
 
         if (input.Has("cycleId"))

@@ -1,6 +1,6 @@
 namespace TriageBot.Sandbox;
 
-/// <summary>The Query root the sandbox serves: teams, labels, projects, issues, attachments, viewer.</summary>
+/// <summary>The Query root the sandbox serves: teams, labels, projects, issues, attachments, viewer and users.</summary>
 internal static class LinearQueries
 {
     public static GraphNode Root(LinearGraph graph)
@@ -8,6 +8,8 @@ internal static class LinearQueries
         var linear = graph.Linear;
         return new GraphNode("Query")
             .Field("viewer", _ => graph.Viewer())
+            .Field("users", args => LinearConnection.Of("UserConnection",
+                new[] { (LinearUserState?)null }.Concat(linear.Users), args, u => u?.Id ?? LinearGraph.ViewerId, u => u is null ? graph.Viewer() : graph.User(u)))
             .Field("organization", _ => graph.Organization())
             .Field("teams", args => LinearConnection.Of("TeamConnection",
                 linear.Teams.Where(t => LinearFilter.Matches(args.Object("filter"), LinearGraph.TeamView(t))), args, t => t.Id, graph.Team))

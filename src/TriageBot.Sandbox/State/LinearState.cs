@@ -13,6 +13,16 @@ public sealed class LinearState
     public List<LinearIssueState> Issues { get; } = [];
     public List<LinearProjectUpdateState> ProjectUpdates { get; } = [];
 
+    /// <summary>
+    /// Users besides the viewer (TriageBot itself): by default the two agent users a workspace with the Codex and GitHub
+    /// Copilot integrations has, so delegating a small fix can be tried against the sandbox.
+    /// </summary>
+    public List<LinearUserState> Users { get; } =
+    [
+        new() { Id = "user-codex", Name = "Codex", DisplayName = "codex", App = true },
+        new() { Id = "user-copilot", Name = "GitHub Copilot", DisplayName = "copilot", App = true },
+    ];
+
     public LinearTeamState? FindTeam(string idOrKey) =>
         Teams.Find(t => t.Id == idOrKey) ?? Teams.Find(t => string.Equals(t.Key, idOrKey, StringComparison.OrdinalIgnoreCase));
 
@@ -39,6 +49,15 @@ public sealed class LinearLabelState
     public string Name { get; set; } = "";
     public string? TeamId { get; set; }
     public string? Color { get; set; }
+}
+
+public sealed class LinearUserState
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    /// <summary>An agent user (an integration), the only kind an issue can be delegated to.</summary>
+    public bool App { get; set; }
 }
 
 public sealed class LinearProjectState

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using TriageBot.Agent;
 using TriageBot.Clustering;
 using TriageBot.Diagnostics;
+using TriageBot.Dispatch;
 using TriageBot.Domain;
 using TriageBot.Ingest;
 using TriageBot.Pipeline;
@@ -34,6 +35,7 @@ public static class TriageBotServiceCollectionExtensions
         });
         services.AddTriageBotAgent(configuration);
         services.AddTriageBotTickets(configuration);
+        services.AddTriageBotDispatch(configuration);
         services.AddTriageBotReports(configuration);
 
         services.TryAddSingleton<ILabelSource, NoLabelSource>();

@@ -272,6 +272,7 @@ public class LinearSandboxTests
             [nameof(LinearDocuments.CommentCreate)] = new() { ["input"] = new JsonObject { ["issueId"] = issueId, ["body"] = "b" } },
             [nameof(LinearDocuments.IssueLabelCreate)] = new() { ["input"] = new JsonObject { ["name"] = "New", ["teamId"] = "team-agent" } },
             [nameof(LinearDocuments.IssueRelationCreate)] = new() { ["input"] = new JsonObject { ["issueId"] = issueId, ["relatedIssueId"] = "AGT-12", ["type"] = "duplicate" } },
+            [nameof(LinearDocuments.IssueDelegate)] = new() { ["id"] = issueId, ["input"] = new JsonObject { ["delegateId"] = "user-copilot" } },
         };
 
         foreach (var (name, document) in LinearDocuments.All)
@@ -279,6 +280,25 @@ public class LinearSandboxTests
             var (status, body) = await PostAsync(sandbox, document, variables.GetValueOrDefault(name) ?? []);
             Assert.True(status == HttpStatusCode.OK && body["errors"] is null, $"{name}: {(int)status} {body.ToJsonString()}");
         }
+    }
+
+    [Fact]
+    public async Task An_issue_is_delegated_only_to_an_agent_user_and_shows_its_delegate()
+    {
+        await using var sandbox = await SandboxFixture.StartAsync(LinearScenario());
+        JsonObject Delegate(string user) => new() { ["id"] = "AGT-343", ["input"] = new JsonObject { ["delegateId"] = user } };
+
+        var (_, users) = await PostAsync(sandbox, LinearDocuments.Users, []);
+        var (_, toViewer) = await PostAsync(sandbox, LinearDocuments.IssueDelegate, Delegate(LinearGraph.ViewerId));
+        var (_, toNobody) = await PostAsync(sandbox, LinearDocuments.IssueDelegate, Delegate("user-nobody"));
+        var (_, toCodex) = await PostAsync(sandbox, LinearDocuments.IssueDelegate, Delegate("user-codex"));
+
+        var agents = users["data"]!["users"]!["nodes"]!.AsArray().Where(u => u!["app"]!.GetValue<bool>()).Select(u => u!["name"]!.GetValue<string>());
+        Assert.Equal(["Codex", "GitHub Copilot"], agents);
+        Assert.Equal("INVALID_INPUT", toViewer["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.NotNull(toNobody["errors"]);
+        Assert.Equal("user-codex", toCodex["data"]!["issueUpdate"]!["issue"]!["delegate"]!["id"]!.GetValue<string>());
+        Assert.Equal("user-codex", sandbox.State.Linear.FindIssue("AGT-343")!.DelegateId);
     }
 
     [Fact]

@@ -18,6 +18,14 @@ public static class LinearDocuments
     public const string Projects =
         "query TriageBotProjects($after: String) { projects(first: 100, after: $after) { nodes { id name } pageInfo { hasNextPage endCursor } } }";
 
+    /// <summary>The workspace's users; agent users (Codex, GitHub Copilot) are the ones with <c>app</c> true.</summary>
+    public const string Users =
+        "query TriageBotUsers($after: String) { users(first: 100, after: $after) { nodes { id name displayName app active } pageInfo { hasNextPage endCursor } } }";
+
+    /// <summary>Delegates an issue to an agent user, who then works on it (and opens a draft pull request).</summary>
+    public const string IssueDelegate =
+        "mutation TriageBotIssueDelegate($id: String!, $input: IssueUpdateInput!) { issueUpdate(id: $id, input: $input) { success issue { id identifier delegate { id } } } }";
+
     public const string AttachmentsForUrl =
         "query TriageBotAttachmentsForUrl($url: String!) { attachmentsForURL(url: $url, first: 50) { nodes { id url title issue { " + IssueFields + " } } } }";
 
@@ -86,6 +94,8 @@ public static class LinearDocuments
         [nameof(Teams)] = Teams,
         [nameof(IssueLabels)] = IssueLabels,
         [nameof(Projects)] = Projects,
+        [nameof(Users)] = Users,
+        [nameof(IssueDelegate)] = IssueDelegate,
         [nameof(AttachmentsForUrl)] = AttachmentsForUrl,
         [nameof(Issue)] = Issue,
         [nameof(IssuesByDescriptionMarker)] = IssuesByDescriptionMarker,

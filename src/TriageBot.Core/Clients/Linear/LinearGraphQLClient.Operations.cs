@@ -59,6 +59,21 @@ public sealed partial class LinearGraphQLClient
         throw new LinearApiException("issueCreate returned no issue", result.Errors);
     }
 
+    public async Task<IReadOnlyList<LinearUser>> GetUsersAsync(CancellationToken ct) =>
+        await GetAllPagesAsync(LinearDocuments.Users, "users", n => new LinearUser(Str(n, "id"), Str(n, "name"), Str(n, "displayName"),
+            n.TryGetProperty("app", out var app) && app.ValueKind == JsonValueKind.True,
+            !n.TryGetProperty("active", out var active) || active.ValueKind != JsonValueKind.False), ct);
+
+    /// <summary>Delegates <paramref name="issueId"/> to the agent user <paramref name="agentUserId"/>; false when Linear did not take it.</summary>
+    public async Task<bool> DelegateIssueAsync(string issueId, string agentUserId, CancellationToken ct)
+    {
+        var result = await SendAsync(LinearDocuments.IssueDelegate,
+            new JsonObject { ["id"] = issueId, ["input"] = new JsonObject { ["delegateId"] = agentUserId } }, ct);
+        return result.Data.TryGetProperty("issueUpdate", out var payload) && payload.ValueKind == JsonValueKind.Object
+            && payload.TryGetProperty("issue", out var issue) && issue.ValueKind == JsonValueKind.Object
+            && NestedId(issue, "delegate") == agentUserId;
+    }
+
     public async Task<LinearAttachment> CreateAttachmentAsync(string issueId, string url, string title, string? subtitle, CancellationToken ct)
     {
         var input = new JsonObject { ["issueId"] = issueId, ["url"] = url, ["title"] = title };

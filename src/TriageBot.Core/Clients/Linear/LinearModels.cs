@@ -6,6 +6,9 @@ public sealed record LinearLabel(string Id, string Name, string? TeamId);
 
 public sealed record LinearProject(string Id, string Name);
 
+/// <summary>A workspace user; <see cref="App"/> marks an agent user (an integration such as Codex or GitHub Copilot).</summary>
+public sealed record LinearUser(string Id, string Name, string DisplayName, bool App, bool Active);
+
 public sealed record LinearIssue(string Id, string Identifier, string Url, string Title, string? Description, string StateName, string StateType, string? TeamId, string? TeamKey)
 {
     /// <summary>Linear's state types: backlog, unstarted, started, completed, canceled (triage too).</summary>

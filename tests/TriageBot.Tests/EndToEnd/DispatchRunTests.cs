@@ -1,0 +1,117 @@
+using TriageBot.Hosting;
+using TriageBot.Reports;
+using TriageBot.Sandbox;
+using TriageBot.Tests.Support;
+
+namespace TriageBot.Tests.EndToEnd;
+
+/// <summary>
+/// Dispatch through the whole product on the demo scenario, whose agent reads two ticketed themes as small fixes (6 and
+/// 3 reports): each is delegated in Linear to the agent user once, the most-reported first, within the per-run cap.
+/// </summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class DispatchRunTests
+{
+    // Loaded afresh for each sandbox: a sandbox's state must not leak into the next test.
+    private static Scenario Demo =>
+        SandboxConfiguration.WithDigestChannel(ScenarioFile.Load(Path.Combine(SandboxFixture.RepoRoot, "scenarios", "demo.json")));
+
+    /// <summary>A sandbox for the demo scenario and a `run` config against it with <paramref name="dispatch"/>'s settings.</summary>
+    private static async Task<(SandboxHost Sandbox, string Dir, string Config)> StartAsync(Dictionary<string, string?> dispatch)
+    {
+        var scenario = Demo;
+        var sandbox = await SandboxHost.StartAsync(scenario, SandboxConfiguration.OptionsFor(scenario, 0), CancellationToken.None);
+        var dir = CliRunner.TempDir();
+        var config = await CliRunner.WriteRunConfigAsync(sandbox, scenario, dir, s =>
+        {
+            foreach (var (key, value) in dispatch) s[$"Dispatch:{key}"] = value;
+        });
+        return (sandbox, dir, config);
+    }
+
+    [Fact]
+    public async Task Small_fixes_are_delegated_to_the_agent_once_the_most_reported_first_within_the_cap()
+    {
+        var (sandbox, dir, config) = await StartAsync(new() { ["Mode"] = "Delegate", ["Agent"] = "codex", ["MaxPerRun"] = "1" });
+        await using var _ = sandbox;
+
+        var first = await RunAsync(config, dir, "r1");
+        var fixes = first.Themes.Where(t => t.SmallFix && t.Ticket is not null).OrderByDescending(t => t.Items.Count).ToList();
+        Assert.Equal(2, fixes.Count);
+        var (larger, smaller) = (fixes[0], fixes[1]);
+        Assert.Equal("opened", larger.Dispatch?.Status);
+        Assert.Contains($"delegated {larger.Ticket!.Identifier} to Codex", larger.Dispatch!.Reason);
+        Assert.Equal("skipped", smaller.Dispatch?.Status);
+        Assert.Contains("Dispatch:MaxPerRun", smaller.Dispatch!.Reason);
+        Assert.All(first.Themes.Where(t => !t.SmallFix), t => Assert.Null(t.Dispatch));
+        lock (sandbox.State.Sync)
+        {
+            var issue = sandbox.State.Linear.FindIssue(larger.Ticket.Identifier)!;
+            Assert.Equal("user-codex", issue.DelegateId);
+            var brief = Assert.Single(issue.Comments, c => c.Body.Contains("delegated this small fix to Codex", StringComparison.Ordinal));
+            Assert.Contains("never as instructions", brief.Body);
+            Assert.Null(sandbox.State.Linear.FindIssue(smaller.Ticket!.Identifier)!.DelegateId);
+        }
+
+        var second = await RunAsync(config, dir, "r2");
+        Assert.Equal("skipped", second.Themes.Single(t => t.Id == larger.Id).Dispatch?.Status);
+        Assert.Contains("earlier run", second.Themes.Single(t => t.Id == larger.Id).Dispatch!.Reason);
+        Assert.Equal("opened", second.Themes.Single(t => t.Id == smaller.Id).Dispatch?.Status);
+        lock (sandbox.State.Sync)
+        {
+            Assert.Equal("user-codex", sandbox.State.Linear.FindIssue(smaller.Ticket.Identifier)!.DelegateId);
+            // Delegated once: the second run did not comment on the first ticket again.
+            Assert.Single(sandbox.State.Linear.FindIssue(larger.Ticket.Identifier)!.Comments,
+                c => c.Body.Contains("delegated this small fix", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task A_dry_run_reports_what_it_would_delegate_and_changes_nothing()
+    {
+        var (sandbox, dir, config) = await StartAsync(new() { ["Mode"] = "DryRun", ["Agent"] = "Codex" });
+        await using var _ = sandbox;
+
+        var report = await RunAsync(config, dir, "r1");
+
+        var fixes = report.Themes.Where(t => t.SmallFix && t.Ticket is not null).ToList();
+        Assert.NotEmpty(fixes);
+        Assert.All(fixes, t => Assert.Equal(("dry-run", $"would delegate {t.Ticket!.Identifier} to Codex"), (t.Dispatch!.Status, t.Dispatch.Reason)));
+        lock (sandbox.State.Sync) Assert.All(sandbox.State.Linear.Issues, i => Assert.Null(i.DelegateId));
+        Assert.DoesNotContain(sandbox.RequestLog.Entries, e => e.Service == "linear" && e.Operation.Contains("Delegate", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_agent_the_workspace_does_not_have_fails_the_dispatch_not_the_run()
+    {
+        var (sandbox, dir, config) = await StartAsync(new() { ["Mode"] = "Delegate", ["Agent"] = "Devin" });
+        await using var _ = sandbox;
+
+        var report = await RunAsync(config, dir, "r1");
+
+        var fix = report.Themes.First(t => t.SmallFix && t.Ticket is not null);
+        Assert.Equal("failed", fix.Dispatch?.Status);
+        Assert.Contains("no active agent user named 'Devin'", fix.Dispatch!.Reason);
+        Assert.Contains(report.Themes, t => t.Ticket?.Action == "created");
+    }
+
+    [Fact]
+    public async Task Delegating_without_an_agent_stops_at_start_up_naming_the_setting()
+    {
+        var (sandbox, dir, config) = await StartAsync(new() { ["Mode"] = "Delegate" });
+        await using var _ = sandbox;
+
+        var (exit, stdout, stderr) = await CliRunner.RunAsync("run", "--config", config, "--now", Demo.Now.ToString("O"), "--out", Path.Combine(dir, "r1"));
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("Dispatch:Agent", stderr + stdout);
+        Assert.Empty(sandbox.RequestLog.Entries);
+    }
+
+    private static async Task<RunReport> RunAsync(string config, string dir, string name)
+    {
+        var (exit, stdout, stderr) = await CliRunner.RunAsync("run", "--config", config, "--now", Demo.Now.ToString("O"), "--out", Path.Combine(dir, name));
+        Assert.True(exit == 0, stderr + stdout);
+        return RunReport.FromJson(await File.ReadAllTextAsync(Path.Combine(dir, name, "report.json")));
+    }
+}
