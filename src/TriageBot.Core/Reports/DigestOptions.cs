@@ -21,6 +21,13 @@ public sealed class DigestOptions
     [Range(40, 1000)]
     public int QuoteLength { get; set; } = 200;
 
+    /// <summary>
+    /// How often a goal linked to a Linear project (<c>Goals[].LinearProject</c>) gets a project update with its part of the
+    /// goal board, in days; 0: never. A week by default, so the project's feed reads as a weekly note, not a daily echo.
+    /// </summary>
+    [Range(0, 90)]
+    public int ProjectUpdateEveryDays { get; set; } = 7;
+
     /// <summary>Longest theme summary shown, in characters.</summary>
     [Range(80, 2000)]
     public int SummaryLength { get; set; } = 400;

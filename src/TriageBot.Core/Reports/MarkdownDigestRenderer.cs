@@ -54,11 +54,7 @@ public static class MarkdownDigestRenderer
         foreach (var goal in model.Goals)
         {
             md.Append(CultureInfo.InvariantCulture, $"### {Markdown(goal.Goal.Title)} ({Markdown(goal.Goal.Id)}) · {goal.Progress}\n\n");
-            md.Append(goal.Themes.Count == 0 ? "No feedback about this goal yet.\n\n"
-                : $"{Plural(goal.FeedbackItems, "item", "items")} of feedback in {Plural(goal.Themes.Count, "theme", "themes")}.\n\n");
-            foreach (var theme in goal.Themes)
-                md.Append(CultureInfo.InvariantCulture, $"- {Markdown(theme.Title)} — {Plural(theme.ItemCount, "item", "items")}, {theme.Trend}{TicketSuffix(theme)}\n");
-            if (goal.Themes.Count > 0) md.Append('\n');
+            md.Append(GoalBody(goal));
         }
         md.Append("### Hot themes no goal covers\n\n");
         if (model.UncoveredHotThemes.Count == 0) md.Append("None.\n\n");
@@ -72,6 +68,18 @@ public static class MarkdownDigestRenderer
         md.Append("---\n\n");
         md.Append(CultureInfo.InvariantCulture,
             $"Noise share {Percent(h.NoiseShare)} ({Plural(h.NoiseItems, "item", "items")} judged not actionable). Run `{model.RunId}`, {model.Date.UtcDateTime:yyyy-MM-dd HH:mm} UTC.\n");
+        return md.ToString();
+    }
+
+    /// <summary>One goal's part of the board below its heading: its feedback volume and its themes with their tickets.</summary>
+    public static string GoalBody(DigestGoal goal)
+    {
+        var md = new StringBuilder();
+        md.Append(goal.Themes.Count == 0 ? "No feedback about this goal yet.\n\n"
+            : $"{Plural(goal.FeedbackItems, "item", "items")} of feedback in {Plural(goal.Themes.Count, "theme", "themes")}.\n\n");
+        foreach (var theme in goal.Themes)
+            md.Append(CultureInfo.InvariantCulture, $"- {Markdown(theme.Title)} — {Plural(theme.ItemCount, "item", "items")}, {theme.Trend}{TicketSuffix(theme)}\n");
+        if (goal.Themes.Count > 0) md.Append('\n');
         return md.ToString();
     }
 

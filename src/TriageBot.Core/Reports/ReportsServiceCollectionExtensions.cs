@@ -13,6 +13,8 @@ public static class ReportsServiceCollectionExtensions
     /// the digest files, and the Slack post (through <see cref="SlackDigestChannel"/>, i.e. the Slack client that
     /// <c>AddTriageBotIngest</c> registers, unless another <see cref="IDigestChannel"/> is registered; only when
     /// <c>Digest:SlackChannel</c> or <c>Slack:DigestChannel</c> is set). Goals come from the registered <c>GoalCatalog</c>.
+    /// The goal board's Linear project updates (<see cref="LinearProjectUpdatePublisher"/>) need the tickets stage's Linear
+    /// client, so the composition root registers them.
     /// </summary>
     public static IServiceCollection AddTriageBotReports(this IServiceCollection services, IConfiguration config)
     {

@@ -37,6 +37,8 @@ public static class TriageBotServiceCollectionExtensions
         services.AddTriageBotTickets(configuration);
         services.AddTriageBotDispatch(configuration);
         services.AddTriageBotReports(configuration);
+        // A Reports publisher that writes through the Tickets stage's Linear client: composed here, where both are known.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRunPublisher, LinearProjectUpdatePublisher>());
 
         services.TryAddSingleton<ILabelSource, NoLabelSource>();
         services.TryAddSingleton<IPipelineProgress, LoggingPipelineProgress>();

@@ -273,6 +273,7 @@ public class LinearSandboxTests
             [nameof(LinearDocuments.IssueLabelCreate)] = new() { ["input"] = new JsonObject { ["name"] = "New", ["teamId"] = "team-agent" } },
             [nameof(LinearDocuments.IssueRelationCreate)] = new() { ["input"] = new JsonObject { ["issueId"] = issueId, ["relatedIssueId"] = "AGT-12", ["type"] = "duplicate" } },
             [nameof(LinearDocuments.IssueDelegate)] = new() { ["id"] = issueId, ["input"] = new JsonObject { ["delegateId"] = "user-copilot" } },
+            [nameof(LinearDocuments.ProjectUpdateCreate)] = new() { ["input"] = new JsonObject { ["projectId"] = "prj-latency", ["body"] = "b" } },
         };
 
         foreach (var (name, document) in LinearDocuments.All)

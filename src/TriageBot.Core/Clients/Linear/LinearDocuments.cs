@@ -26,6 +26,10 @@ public static class LinearDocuments
     public const string IssueDelegate =
         "mutation TriageBotIssueDelegate($id: String!, $input: IssueUpdateInput!) { issueUpdate(id: $id, input: $input) { success issue { id identifier delegate { id } } } }";
 
+    /// <summary>Posts an update (Markdown) to a project: how the goal board reaches a goal's Linear project.</summary>
+    public const string ProjectUpdateCreate =
+        "mutation TriageBotProjectUpdateCreate($input: ProjectUpdateCreateInput!) { projectUpdateCreate(input: $input) { success projectUpdate { id url } } }";
+
     public const string AttachmentsForUrl =
         "query TriageBotAttachmentsForUrl($url: String!) { attachmentsForURL(url: $url, first: 50) { nodes { id url title issue { " + IssueFields + " } } } }";
 
@@ -96,6 +100,7 @@ public static class LinearDocuments
         [nameof(Projects)] = Projects,
         [nameof(Users)] = Users,
         [nameof(IssueDelegate)] = IssueDelegate,
+        [nameof(ProjectUpdateCreate)] = ProjectUpdateCreate,
         [nameof(AttachmentsForUrl)] = AttachmentsForUrl,
         [nameof(Issue)] = Issue,
         [nameof(IssuesByDescriptionMarker)] = IssuesByDescriptionMarker,

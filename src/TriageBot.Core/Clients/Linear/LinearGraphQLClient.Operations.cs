@@ -74,6 +74,19 @@ public sealed partial class LinearGraphQLClient
             && NestedId(issue, "delegate") == agentUserId;
     }
 
+    /// <summary>Posts <paramref name="body"/> (Markdown) as an update of <paramref name="projectId"/>; returns the update's URL.</summary>
+    public async Task<string> CreateProjectUpdateAsync(string projectId, string body, CancellationToken ct)
+    {
+        var result = await SendAsync(LinearDocuments.ProjectUpdateCreate,
+            new JsonObject { ["input"] = new JsonObject { ["projectId"] = projectId, ["body"] = body } }, ct);
+        if (result.Data.TryGetProperty("projectUpdateCreate", out var payload) && payload.ValueKind == JsonValueKind.Object
+            && payload.TryGetProperty("projectUpdate", out var u) && u.ValueKind == JsonValueKind.Object)
+        {
+            return Str(u, "url");
+        }
+        throw new LinearApiException("projectUpdateCreate returned no update", result.Errors);
+    }
+
     public async Task<LinearAttachment> CreateAttachmentAsync(string issueId, string url, string title, string? subtitle, CancellationToken ct)
     {
         var input = new JsonObject { ["issueId"] = issueId, ["url"] = url, ["title"] = title };
