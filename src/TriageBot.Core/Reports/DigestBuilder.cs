@@ -105,6 +105,7 @@ public sealed class DigestBuilder(IOptions<DigestOptions> options)
             GoalTitle = goal?.Title,
             SmallFix = theme.SmallFix,
             SmallFixReason = string.IsNullOrWhiteSpace(draft?.SmallFixReason) ? null : Shorten(draft.SmallFixReason, _options.QuoteLength),
+            Dispatch = theme.Dispatch,
             HeldBeside = HeldBeside(theme, reportThemes),
         };
     }

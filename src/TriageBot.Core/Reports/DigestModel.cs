@@ -54,6 +54,8 @@ public sealed record DigestTheme
     public bool SmallFix { get; init; }
     /// <summary>Why the agent judged it a small fix, when it said.</summary>
     public string? SmallFixReason { get; init; }
+    /// <summary>What dispatch did with it this run (<c>Dispatch:Mode</c>), when it did anything.</summary>
+    public ReportDispatch? Dispatch { get; init; }
     /// <summary>
     /// Set when the theme has no ticket because it is a few reports that read like this larger theme: the reader sees
     /// where its reports are looked after instead of a theme that seems to have been dropped.

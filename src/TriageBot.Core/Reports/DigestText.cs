@@ -49,6 +49,18 @@ internal static class DigestText
 
     public static string Percent(double share) => share.ToString("0.#%", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// What a small fix's line says of its dispatch: the hand-off this run ("delegated MNY-237 to Codex, which opens a
+    /// draft pull request"), a dry run's plan, or a failure; nothing when it was skipped or dispatch is off.
+    /// </summary>
+    public static string? DispatchNote(DigestTheme theme) => theme.Dispatch switch
+    {
+        { Status: "opened", Reason: { } reason } => reason,
+        { Status: "dry-run", Reason: { } reason } => "dry run: " + reason,
+        { Status: "failed" } => "dispatch failed (see report.json)",
+        _ => null,
+    };
+
     public static string Plural(int n, string one, string many) => n == 1 ? $"{n} {one}" : $"{n} {many}";
 
     public static string Sources(IReadOnlyList<SourceCount> counts, string separator = " · ") =>

@@ -55,7 +55,9 @@ public static class HtmlDigestRenderer
             {
                 html.Append(CultureInfo.InvariantCulture, $"<li><strong>{Html(fix.Title)}</strong>");
                 if (fix.SmallFixReason is not null) html.Append(" — ").Append(Html(fix.SmallFixReason));
-                html.Append(TicketLink(fix)).Append("</li>\n");
+                html.Append(TicketLink(fix));
+                if (DispatchNote(fix) is { } note) html.Append(" · ").Append(Html(note));
+                html.Append("</li>\n");
             }
             html.Append("</ul>\n");
         }

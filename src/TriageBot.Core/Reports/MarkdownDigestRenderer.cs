@@ -44,7 +44,9 @@ public static class MarkdownDigestRenderer
             {
                 md.Append(CultureInfo.InvariantCulture, $"- **{Markdown(fix.Title)}**");
                 if (fix.SmallFixReason is not null) md.Append(" — ").Append(Markdown(fix.SmallFixReason));
-                md.Append(TicketSuffix(fix)).Append('\n');
+                md.Append(TicketSuffix(fix));
+                if (DispatchNote(fix) is { } note) md.Append(" · ").Append(Markdown(note));
+                md.Append('\n');
             }
             md.Append('\n');
         }

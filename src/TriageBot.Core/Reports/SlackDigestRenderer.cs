@@ -39,7 +39,8 @@ public static class SlackDigestRenderer
 
         body.Add(Divider());
         body.Add(Section(Pack(["*Small fixes*", .. model.SmallFixes.Count == 0 ? ["None this run."]
-            : model.SmallFixes.Select(f => $"• *{Slack(f.Title)}*{(f.SmallFixReason is null ? "" : " — " + Slack(f.SmallFixReason))}{TicketSuffix(f)}")])));
+            : model.SmallFixes.Select(f => $"• *{Slack(f.Title)}*{(f.SmallFixReason is null ? "" : " — " + Slack(f.SmallFixReason))}{TicketSuffix(f)}"
+                + (DispatchNote(f) is { } note ? " · " + Slack(note) : ""))])));
 
         body.Add(Divider());
         body.Add(Section(model.Goals.Count == 0 ? "*Goal board*\nNo eight-week goals are set." : "*Goal board*"));

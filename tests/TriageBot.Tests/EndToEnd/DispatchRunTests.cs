@@ -44,6 +44,9 @@ public sealed class DispatchRunTests
         Assert.Equal("skipped", smaller.Dispatch?.Status);
         Assert.Contains("Dispatch:MaxPerRun", smaller.Dispatch!.Reason);
         Assert.All(first.Themes.Where(t => !t.SmallFix), t => Assert.Null(t.Dispatch));
+        // The PM reads it in the digest's small fixes.
+        var digest = await File.ReadAllTextAsync(Path.Combine(dir, "r1", "digest.md"));
+        Assert.Contains($"· delegated {larger.Ticket.Identifier} to Codex, which opens a draft pull request", digest);
         lock (sandbox.State.Sync)
         {
             var issue = sandbox.State.Linear.FindIssue(larger.Ticket.Identifier)!;
