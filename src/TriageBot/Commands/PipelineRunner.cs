@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TriageBot.Hosting;
 using TriageBot.Pipeline;
+using TriageBot.Storage;
 
 namespace TriageBot.Commands;
 
@@ -21,6 +22,10 @@ internal static class PipelineRunner
         await host.StartAsync(ct);
         try
         {
+            // On a shared PostgreSQL store a scheduled run on another node may be on: two runs at once would read the same
+            // cursors and file the same themes, so a run by hand waits its turn as the scheduled ones do.
+            await using var held = await host.Services.GetRequiredService<IRunLock>().TryAcquireAsync(ct)
+                ?? throw new InvalidOperationException("another run holds the run lock (a scheduled run on another node?); run again when it has finished");
             var pipeline = host.Services.GetRequiredService<TriagePipeline>();
             if (interactive && host.Services.GetRequiredService<IPipelineProgress>() is Terminal.SpectrePipelineProgress live)
                 return await live.ShowAsync(() => pipeline.RunAsync(request, ct));

@@ -55,6 +55,29 @@ public sealed class PostgresRunTests(PostgresServer server) : IClassFixture<Post
         Assert.DoesNotContain(second.Themes, t => t.Ticket?.Action == "created");
     }
 
+    [Fact]
+    public async Task A_run_by_hand_while_another_node_runs_stops_before_reading_anything()
+    {
+        var scenario = ScenarioFile.Load(Path.Combine(SandboxFixture.RepoRoot, "scenarios", "demo.json"));
+        await using var sandbox = await SandboxHost.StartAsync(scenario, SandboxConfiguration.OptionsFor(scenario, 0), CancellationToken.None);
+        var dir = CliRunner.TempDir();
+        var connectionString = server.NewSchema();
+        var config = await CliRunner.WriteRunConfigAsync(sandbox, scenario, dir, settings =>
+        {
+            settings["Storage:Provider"] = "Postgres";
+            settings["Storage:ConnectionString"] = connectionString;
+        });
+        await using var otherNode = new TriageBot.Storage.Postgres.PostgresConnectionFactory(connectionString);
+        await using var held = await new TriageBot.Storage.Postgres.PostgresRunLock(otherNode).TryAcquireAsync(CancellationToken.None);
+        Assert.NotNull(held);
+
+        var (exit, stdout, stderr) = await CliRunner.RunAsync("run", "--config", config, "--now", scenario.Now.ToString("O"), "--out", Path.Combine(dir, "r1"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("another run holds the run lock", stderr + stdout);
+        Assert.Empty(sandbox.RequestLog.Entries);
+    }
+
     private static async Task<RunReport> RunAsync(string config, string dir, string name, string now)
     {
         var (exit, stdout, stderr) = await CliRunner.RunAsync("run", "--config", config, "--now", now, "--out", Path.Combine(dir, name));
