@@ -44,6 +44,10 @@ internal static class ScaleBench
                 var clusterer = Clusterer(embedder, o, new StoredEmbeddingGenerator(generator, store));
                 var result = await clusterer.ClusterAsync(items, [], default);
                 Report($"cluster (embeddings stored, features {o.Features})", sw.Elapsed, before, $"{result.Themes.Count} themes, {result.Noise.Count} noise");
+                // After the timing: the scenario's truth, scored as `scenario` scores it (every theme of 2+ ticketed unless held).
+                var score = TriageBot.Evaluation.ScenarioScorer.Score(TriageBot.Evaluation.ScenarioTruth.Load(scenario), ScenarioBench.ToReport(result));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  score: recall {score.ThemeRecall:F3} purity {score.TicketPurity:F3} dup {score.DuplicateTickets} noiseFiled {score.NoiseFiledRate:F3} nmi {score.Nmi:F3} missing {score.ItemsMissing}"));
             }
         }
         if (phase == "memory")

@@ -78,14 +78,13 @@ public sealed class NotAReportCueTests
     [InlineData("finished my last route of the week", true)]
     [InlineData("installed the room sensors with my dad. home sweet home", true)]
     [InlineData("set up a new thermostat this weekend", true)]
-    [InlineData("shipped a whole feature in an afternoon with cinder. wild times", true)]
-    [InlineData("just tried cinder for the first time, pretty impressive ngl", true)]
+    [InlineData("wired a new thermostat this weekend 🔧", true)]
+    [InlineData("labelled 200 orders with shelfwise", true)]
     // A writer's deed that runs into a problem, or "hit" (a limit, a bug), is a report.
     [InlineData("finished the setup but the sensor never connects", false)]
     [InlineData("hit the rate limit 3 times before lunch. on a paid plan.", false)]
     [InlineData("walked 24,648 steps this morning and the app counted none of them, sync is broken again", false)]
     [InlineData("installed the 5.2 update and now the thermostat won't connect", false)]
-    [InlineData("tried to export the invoice and nothing happens", false)]
     public void A_brief_post_on_what_its_writer_did_is_no_report(string text, bool brag) => Assert.Equal(brag, Cues.IsBrag(text));
 
     [Theory]
