@@ -22,10 +22,7 @@ internal static class PipelineRunner
         await host.StartAsync(ct);
         try
         {
-            // On a shared PostgreSQL store a scheduled run on another node may be on: two runs at once would read the same
-            // cursors and file the same themes, so a run by hand waits its turn as the scheduled ones do.
-            await using var held = await host.Services.GetRequiredService<IRunLock>().TryAcquireAsync(ct)
-                ?? throw new InvalidOperationException("another run holds the run lock (a scheduled run on another node?); run again when it has finished");
+            await using var held = await HoldRunLockAsync(host.Services, ct);
             var pipeline = host.Services.GetRequiredService<TriagePipeline>();
             if (interactive && host.Services.GetRequiredService<IPipelineProgress>() is Terminal.SpectrePipelineProgress live)
                 return await live.ShowAsync(() => pipeline.RunAsync(request, ct));
@@ -36,6 +33,15 @@ internal static class PipelineRunner
             await host.StopAsync(CancellationToken.None);
         }
     }
+
+    /// <summary>
+    /// The run lock, for a command that reads cursors or files tickets. On a shared PostgreSQL store a scheduled run on
+    /// another node may be on: two at once would read the same cursors and file the same themes, so a command run by hand
+    /// waits its turn as the scheduled runs do, and says so.
+    /// </summary>
+    public static async Task<IAsyncDisposable> HoldRunLockAsync(IServiceProvider services, CancellationToken ct) =>
+        await services.GetRequiredService<IRunLock>().TryAcquireAsync(ct)
+            ?? throw new InvalidOperationException("another run holds the run lock (a scheduled run on another node?); run again when it has finished");
 
     public static void PrintSummary(RunOutcome outcome, string outDir, TimeSpan wall)
     {

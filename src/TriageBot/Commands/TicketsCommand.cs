@@ -20,6 +20,7 @@ internal static class TicketsCommand
             await host.StartAsync(ct);
             try
             {
+                await using var held = await PipelineRunner.HoldRunLockAsync(host.Services, ct);
                 var outcomes = await host.Services.GetRequiredService<TriagePipeline>().ApproveAsync(parse.GetValue(themes)!, ct);
                 foreach (var o in outcomes)
                     Console.WriteLine($"{o.ThemeId}: {o.Ticket.Identifier} {o.Action.ToString().ToLowerInvariant()} {o.Ticket.Url}");

@@ -56,7 +56,7 @@ public sealed class PostgresRunTests(PostgresServer server) : IClassFixture<Post
     }
 
     [Fact]
-    public async Task A_run_by_hand_while_another_node_runs_stops_before_reading_anything()
+    public async Task A_run_or_an_approval_by_hand_while_another_node_runs_stops_before_reading_anything()
     {
         var scenario = ScenarioFile.Load(Path.Combine(SandboxFixture.RepoRoot, "scenarios", "demo.json"));
         await using var sandbox = await SandboxHost.StartAsync(scenario, SandboxConfiguration.OptionsFor(scenario, 0), CancellationToken.None);
@@ -72,9 +72,12 @@ public sealed class PostgresRunTests(PostgresServer server) : IClassFixture<Post
         Assert.NotNull(held);
 
         var (exit, stdout, stderr) = await CliRunner.RunAsync("run", "--config", config, "--now", scenario.Now.ToString("O"), "--out", Path.Combine(dir, "r1"));
+        var (approveExit, approveOut, approveErr) = await CliRunner.RunAsync("tickets", "approve", "th-03de41ba79", "--config", config);
 
         Assert.Equal(1, exit);
         Assert.Contains("another run holds the run lock", stderr + stdout);
+        Assert.Equal(1, approveExit);
+        Assert.Contains("another run holds the run lock", approveErr + approveOut);
         Assert.Empty(sandbox.RequestLog.Entries);
     }
 
