@@ -48,7 +48,7 @@ internal static class ScenarioItems
         command.CommandText = "SELECT json FROM items ORDER BY rowid;";
         using var reader = command.ExecuteReader();
         var items = new List<FeedbackItem>();
-        while (reader.Read()) items.Add(TriageBot.Storage.Sqlite.SqliteValues.FromJson<FeedbackItem>(reader.GetString(0)));
+        while (reader.Read()) items.Add(TriageBot.Storage.StoredJson.From<FeedbackItem>(reader.GetString(0)));
         return items;
     }
 

@@ -100,7 +100,7 @@ public sealed partial class PromptLibrary
         {
             var text = item.FullText;
             if (text.Length > maxCharsPerItem) text = text[..maxCharsPerItem] + " …";
-            sb.Append("<feedback id=\"").Append(Escape(item.Id)).Append("\" source=\"").Append(Text.ThemeText.SourceName(item.Source))
+            sb.Append("<feedback id=\"").Append(Escape(item.Id)).Append("\" source=\"").Append(item.Source.Name())
               .Append("\" reactions=\"").Append(item.Reactions).Append("\">\n")
               .Append(Escape(text)).Append("\n</feedback>\n");
         }

@@ -9,8 +9,11 @@ using TriageBot.Text;
 
 namespace TriageBot.Dispatch;
 
-/// <summary>What dispatch did with one small fix; the run report's <c>dispatch</c> field.</summary>
-public sealed record DispatchResult(string Status, string? PrUrl, string Reason)
+/// <summary>
+/// What dispatch did with one small fix; the run report's <c>dispatch</c> field. No pull request URL: the agent opens the
+/// pull request after the run, so the report's <c>pr_url</c> stays null.
+/// </summary>
+public sealed record DispatchResult(string Status, string Reason)
 {
     public const string DryRun = "dry-run", Opened = "opened", Skipped = "skipped", Failed = "failed";
 }
@@ -51,17 +54,17 @@ public sealed class SmallFixDispatcher(
         {
             var (draft, ticket) = (drafts[context.Theme.Id], tickets[context.Theme.Id].Ticket);
             if (await cursors.GetAsync(CursorSource, context.Theme.Id, ct) is { } earlier)
-                results[context.Theme.Id] = new(DispatchResult.Skipped, null, $"delegated to {earlier} in an earlier run");
+                results[context.Theme.Id] = new(DispatchResult.Skipped, $"delegated to {earlier} in an earlier run");
             else if (draft.Priority == TicketPriority.Urgent)
-                results[context.Theme.Id] = new(DispatchResult.Skipped, null, "urgent: a person should take it");
+                results[context.Theme.Id] = new(DispatchResult.Skipped, "urgent: a person should take it");
             else if (context.Items.Any(i => Cues.SpeaksToTheBot(i.FullText)))
-                results[context.Theme.Id] = new(DispatchResult.Skipped, null, "a report in it addresses an AI; a person should read it first");
+                results[context.Theme.Id] = new(DispatchResult.Skipped, "a report in it addresses an AI; a person should read it first");
             else if (handedOff >= o.MaxPerRun)
-                results[context.Theme.Id] = new(DispatchResult.Skipped, null, $"over Dispatch:MaxPerRun ({o.MaxPerRun}) this run; next run");
+                results[context.Theme.Id] = new(DispatchResult.Skipped, $"over Dispatch:MaxPerRun ({o.MaxPerRun}) this run; next run");
             else if (o.Mode == DispatchMode.DryRun)
             {
                 handedOff++;
-                results[context.Theme.Id] = new(DispatchResult.DryRun, null, $"would delegate {ticket.Identifier} to {agent}");
+                results[context.Theme.Id] = new(DispatchResult.DryRun, $"would delegate {ticket.Identifier} to {agent}");
             }
             else
             {
@@ -70,13 +73,13 @@ public sealed class SmallFixDispatcher(
                 {
                     agentUser ??= await FindAgentAsync(agent, ct);
                     results[context.Theme.Id] = agentUser is null
-                        ? new(DispatchResult.Failed, null, $"no active agent user named '{agent}' in the Linear workspace")
+                        ? new(DispatchResult.Failed, $"no active agent user named '{agent}' in the Linear workspace")
                         : await DelegateAsync(context, draft, ticket, agentUser, ct);
                 }
                 catch (Exception ex) when (ex is LinearApiException or HttpRequestException)
                 {
                     logger.LogWarning(ex, "Delegating {Ticket} to {Agent} failed; the next run tries again", ticket.Identifier, agent);
-                    results[context.Theme.Id] = new(DispatchResult.Failed, null, ex.Message);
+                    results[context.Theme.Id] = new(DispatchResult.Failed, ex.Message);
                 }
             }
         }
@@ -90,12 +93,12 @@ public sealed class SmallFixDispatcher(
     private async Task<DispatchResult> DelegateAsync(ThemeContext context, ThemeDraft draft, TicketRef ticket, LinearUser agent, CancellationToken ct)
     {
         if (!await linear.DelegateIssueAsync(ticket.IssueId, agent.Id, ct))
-            return new(DispatchResult.Failed, null, $"Linear did not delegate {ticket.Identifier} to {agent.Name}");
+            return new(DispatchResult.Failed, $"Linear did not delegate {ticket.Identifier} to {agent.Name}");
         // Recorded before the comment: a comment that fails must not make the next run delegate (and comment) again.
         await cursors.SetAsync(CursorSource, context.Theme.Id, $"{agent.Name} ({ticket.Identifier})", ct);
         await audit.AppendAsync(new AuditEntry(time.GetUtcNow(), run.RunId, "linear", ticket.Identifier,
             $"issueUpdate delegateId={agent.Id}", $"small fix: {draft.SmallFixReason}"), ct);
         await linear.CreateCommentAsync(ticket.IssueId, DispatchBrief.For(draft, context.Items.Count, agent.Name), ct);
-        return new(DispatchResult.Opened, null, $"delegated {ticket.Identifier} to {agent.Name}, which opens a draft pull request");
+        return new(DispatchResult.Opened, $"delegated {ticket.Identifier} to {agent.Name}, which opens a draft pull request");
     }
 }

@@ -5,6 +5,18 @@ namespace TriageBot.Domain;
 
 public enum FeedbackSource { Slack, GitHub, X }
 
+public static class FeedbackSourceNames
+{
+    /// <summary>The name every output uses for a source: "slack", "github", "x" (report, store, prompts).</summary>
+    public static string Name(this FeedbackSource source) => source switch
+    {
+        FeedbackSource.Slack => "slack",
+        FeedbackSource.GitHub => "github",
+        FeedbackSource.X => "x",
+        _ => source.ToString().ToLowerInvariant(),
+    };
+}
+
 /// <summary>
 /// One piece of feedback: a Slack thread (parent plus replies), a GitHub issue (with its comments)
 /// or an X post. <see cref="Id"/> is the canonical id from the scenario format

@@ -35,7 +35,7 @@ internal static class RunReportAssembler
         var sources = new Dictionary<string, ReportSourceCounts>();
         foreach (var read in input.Reads)
         {
-            var name = TriagePipeline.Name(read.Source);
+            var name = read.Source.Name();
             bySource[name] = bySource.GetValueOrDefault(name) + read.Read;
             sources[name] = new ReportSourceCounts(read.Read, read.New, read.Updated, read.Skipped, read.Complete, read.StopReason);
         }
@@ -81,11 +81,11 @@ internal static class RunReportAssembler
         Trend = context.Trend.ToString().ToLowerInvariant(),
         Ticket = ticket is null ? null : new ReportTicket(ticket.Ticket.Identifier, ticket.Ticket.Url, ticket.Action.ToString().ToLowerInvariant()),
         SmallFix = draft.SmallFix,
-        Dispatch = dispatch is null ? null : new ReportDispatch(dispatch.Status, dispatch.PrUrl, dispatch.Reason),
+        Dispatch = dispatch is null ? null : new ReportDispatch(dispatch.Status, PrUrl: null, dispatch.Reason),
         Goal = draft.GoalId,
         Priority = (int)draft.Priority,
         Labels = draft.Labels,
-        BySource = context.Items.GroupBy(i => TriagePipeline.Name(i.Source)).ToDictionary(g => g.Key, g => g.Count()),
+        BySource = context.Items.GroupBy(i => i.Source.Name()).ToDictionary(g => g.Key, g => g.Count()),
         ReadsLike = ticket is null ? context.ReadsLike?.ThemeId : null,
     };
 }

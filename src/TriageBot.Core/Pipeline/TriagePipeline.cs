@@ -207,7 +207,7 @@ public sealed class TriagePipeline(
             {
                 var result = await reader.ReadAsync(ct);
                 progress.Advanced("ingest", Interlocked.Increment(ref finished));
-                progress.StageFinished($"ingest {Name(reader.Source)}",
+                progress.StageFinished($"ingest {reader.Source.Name()}",
                     $"{result.Read} read ({result.New} new, {result.Updated} updated, {result.Skipped} skipped)" +
                     (result.Complete ? "" : $", stopped early: {result.StopReason}"));
                 return result;
@@ -216,7 +216,7 @@ public sealed class TriagePipeline(
             {
                 // One source failing must not cost the others their run; its cursor did not move.
                 logger.LogError(ex, "Reading {Source} failed; the next run continues from its cursor", reader.Source);
-                lock (warnings) warnings.Add($"{Name(reader.Source)}: {ex.Message}");
+                lock (warnings) warnings.Add($"{reader.Source.Name()}: {ex.Message}");
                 return new SourceReadResult(reader.Source, 0, 0, 0, 0, false, ex.Message);
             }
         }));
@@ -285,12 +285,4 @@ public sealed class TriagePipeline(
         try { return await work(); }
         finally { timings[stage] = sw.ElapsedMilliseconds; }
     }
-
-    internal static string Name(FeedbackSource source) => source switch
-    {
-        FeedbackSource.Slack => "slack",
-        FeedbackSource.GitHub => "github",
-        FeedbackSource.X => "x",
-        _ => source.ToString().ToLowerInvariant(),
-    };
 }

@@ -6,6 +6,7 @@ using TriageBot.Diagnostics;
 using TriageBot.Domain;
 using TriageBot.Pipeline;
 using TriageBot.Storage;
+using TriageBot.Tickets;
 
 namespace TriageBot.Reports;
 
@@ -13,12 +14,13 @@ namespace TriageBot.Reports;
 /// The goal board where leads already look: each goal linked to a Linear project (<c>Goals[].LinearProject</c>, by id
 /// or name) gets a project update with its progress, feedback volume and themes with their tickets, at most once every
 /// <see cref="DigestOptions.ProjectUpdateEveryDays"/> days (0: never). A project that does not exist is a warning in the
-/// log, not a failure of the run.
+/// log, not a failure of the run. Composed in the root (it writes through the Tickets stage's Linear client and workspace).
 /// </summary>
 public sealed class LinearProjectUpdatePublisher(
     DigestBuilder builder,
     GoalCatalog goals,
     LinearGraphQLClient linear,
+    LinearWorkspace workspace,
     ICursorStore cursors,
     IAuditLog audit,
     RunContext run,
@@ -37,15 +39,13 @@ public sealed class LinearProjectUpdatePublisher(
 
         var now = time.GetUtcNow();
         var model = builder.BuildModel(outcome.Report, outcome.Items, goals.Goals, outcome.Drafts);
-        IReadOnlyList<LinearProject>? projects = null;
         foreach (var goal in model.Goals.Where(g => g.Goal.LinearProjectId is { Length: > 0 }))
         {
-            projects ??= await linear.GetProjectsAsync(ct);
-            var wanted = goal.Goal.LinearProjectId!;
-            var project = projects.FirstOrDefault(p => p.Id == wanted) ?? projects.FirstOrDefault(p => string.Equals(p.Name, wanted, StringComparison.OrdinalIgnoreCase));
-            if (project is null)
+            // The workspace snapshot the filing stage loaded this run: no second read of the projects.
+            if (await workspace.ResolveProjectAsync(goal.Goal, ct) is not { } project)
             {
-                logger.LogWarning("Goal {Goal} names Linear project '{Project}', which the workspace does not have; no project update", goal.Goal.Id, wanted);
+                logger.LogWarning("Goal {Goal} names Linear project '{Project}', which the workspace does not have; no project update",
+                    goal.Goal.Id, goal.Goal.LinearProjectId);
                 continue;
             }
             var key = $"project-update:{project.Id}";

@@ -64,7 +64,11 @@ public interface IDraftCache
     Task PutAsync(string contentKey, ThemeDraft draft, CancellationToken ct);
 }
 
-public sealed record RunRecord(string RunId, DateTimeOffset Started, DateTimeOffset? Finished, string Status, string? ReportJson);
+public sealed record RunRecord(string RunId, DateTimeOffset Started, DateTimeOffset? Finished, string Status, string? ReportJson)
+{
+    /// <summary>The status of a run that started and has not finished (or crashed).</summary>
+    public const string Running = "running";
+}
 
 public interface IRunStore
 {

@@ -65,13 +65,13 @@ public static partial class TicketDescription
         return sb.ToString();
     }
 
-    /// <summary>The one comment a ticket gets when its theme grew noticeably.</summary>
     /// <summary>The comment on a ticket whose theme a person merged into the theme <paramref name="survivor"/> tracks.</summary>
     public static string DuplicateComment(TicketRef survivor, int shared, int evidence) =>
         $"**Duplicate of [{survivor.Identifier}]({survivor.Url}).** A person merged this ticket's theme into the one " +
         $"{survivor.Identifier} tracks ({shared} of the {evidence} reports linked here are in it now), so new evidence goes there. " +
         "This ticket stays open until a person closes it.\n\n_TriageBot_";
 
+    /// <summary>The one comment a ticket gets when its theme grew noticeably.</summary>
     public static string GrowthComment(IReadOnlyList<FeedbackItem> newItems, int total)
     {
         var sb = new StringBuilder();

@@ -201,10 +201,12 @@ internal sealed class LinearGraph(SandboxState state)
             .Field("user", _ => Viewer())
             .Field("issue", _ => Linear.FindIssue(comment.IssueId) is { } issue ? Issue(issue) : null);
 
-    public GraphNode Viewer() =>
-        User(new LinearUserState { Id = ViewerId, Name = "TriageBot", DisplayName = "triagebot" }, isMe: true);
+    /// <summary>The user the API key belongs to: TriageBot itself.</summary>
+    public static readonly LinearUserState ViewerUser = new() { Id = ViewerId, Name = "TriageBot", DisplayName = "triagebot" };
 
-    public GraphNode User(LinearUserState user, bool isMe = false) =>
+    public GraphNode Viewer() => User(ViewerUser);
+
+    public GraphNode User(LinearUserState user) =>
         new GraphNode("User")
             .Field("id", user.Id)
             .Field("name", user.Name)
@@ -213,7 +215,7 @@ internal sealed class LinearGraph(SandboxState state)
             .Field("active", true)
             .Field("admin", false)
             .Field("app", user.App)
-            .Field("isMe", isMe)
+            .Field("isMe", user.Id == ViewerId)
             .Field("organization", _ => Organization());
 
     public GraphNode Organization() =>

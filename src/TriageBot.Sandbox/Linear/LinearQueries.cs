@@ -9,7 +9,7 @@ internal static class LinearQueries
         return new GraphNode("Query")
             .Field("viewer", _ => graph.Viewer())
             .Field("users", args => LinearConnection.Of("UserConnection",
-                new[] { (LinearUserState?)null }.Concat(linear.Users), args, u => u?.Id ?? LinearGraph.ViewerId, u => u is null ? graph.Viewer() : graph.User(u)))
+                linear.Users.Prepend(LinearGraph.ViewerUser), args, u => u.Id, graph.User))
             .Field("organization", _ => graph.Organization())
             .Field("teams", args => LinearConnection.Of("TeamConnection",
                 linear.Teams.Where(t => LinearFilter.Matches(args.Object("filter"), LinearGraph.TeamView(t))), args, t => t.Id, graph.Team))

@@ -1,8 +1,3 @@
-using TriageBot.Hosting;
-using TriageBot.Reports;
-using TriageBot.Sandbox;
-using TriageBot.Tests.Support;
-
 namespace TriageBot.Tests.EndToEnd;
 
 /// <summary>
@@ -12,30 +7,19 @@ namespace TriageBot.Tests.EndToEnd;
 [Collection(ConsoleCollection.Name)]
 public sealed class DispatchRunTests
 {
-    // Loaded afresh for each sandbox: a sandbox's state must not leak into the next test.
-    private static Scenario Demo =>
-        SandboxConfiguration.WithDigestChannel(ScenarioFile.Load(Path.Combine(SandboxFixture.RepoRoot, "scenarios", "demo.json")));
-
-    /// <summary>A sandbox for the demo scenario and a `run` config against it with <paramref name="dispatch"/>'s settings.</summary>
-    private static async Task<(SandboxHost Sandbox, string Dir, string Config)> StartAsync(Dictionary<string, string?> dispatch)
+    /// <summary>The demo sandbox with <paramref name="dispatch"/> as the <c>Dispatch</c> settings.</summary>
+    private static Task<DemoSandbox> StartAsync(Dictionary<string, string?> dispatch) => DemoSandbox.StartAsync(s =>
     {
-        var scenario = Demo;
-        var sandbox = await SandboxHost.StartAsync(scenario, SandboxConfiguration.OptionsFor(scenario, 0), CancellationToken.None);
-        var dir = CliRunner.TempDir();
-        var config = await CliRunner.WriteRunConfigAsync(sandbox, scenario, dir, s =>
-        {
-            foreach (var (key, value) in dispatch) s[$"Dispatch:{key}"] = value;
-        });
-        return (sandbox, dir, config);
-    }
+        foreach (var (key, value) in dispatch) s[$"Dispatch:{key}"] = value;
+    });
 
     [Fact]
     public async Task Small_fixes_are_delegated_to_the_agent_once_the_most_reported_first_within_the_cap()
     {
-        var (sandbox, dir, config) = await StartAsync(new() { ["Mode"] = "Delegate", ["Agent"] = "codex", ["MaxPerRun"] = "1" });
-        await using var _ = sandbox;
+        await using var demo = await StartAsync(new() { ["Mode"] = "Delegate", ["Agent"] = "codex", ["MaxPerRun"] = "1" });
+        var sandbox = demo.Sandbox;
 
-        var first = await RunAsync(config, dir, "r1");
+        var first = await demo.RunAsync("r1");
         var fixes = first.Themes.Where(t => t.SmallFix && t.Ticket is not null).OrderByDescending(t => t.Items.Count).ToList();
         Assert.Equal(2, fixes.Count);
         var (larger, smaller) = (fixes[0], fixes[1]);
@@ -45,7 +29,7 @@ public sealed class DispatchRunTests
         Assert.Contains("Dispatch:MaxPerRun", smaller.Dispatch!.Reason);
         Assert.All(first.Themes.Where(t => !t.SmallFix), t => Assert.Null(t.Dispatch));
         // The PM reads it in the digest's small fixes.
-        var digest = await File.ReadAllTextAsync(Path.Combine(dir, "r1", "digest.md"));
+        var digest = await File.ReadAllTextAsync(Path.Combine(demo.Dir, "r1", "digest.md"));
         Assert.Contains($"· delegated {larger.Ticket.Identifier} to Codex, which opens a draft pull request", digest);
         lock (sandbox.State.Sync)
         {
@@ -56,7 +40,7 @@ public sealed class DispatchRunTests
             Assert.Null(sandbox.State.Linear.FindIssue(smaller.Ticket!.Identifier)!.DelegateId);
         }
 
-        var second = await RunAsync(config, dir, "r2");
+        var second = await demo.RunAsync("r2");
         Assert.Equal("skipped", second.Themes.Single(t => t.Id == larger.Id).Dispatch?.Status);
         Assert.Contains("earlier run", second.Themes.Single(t => t.Id == larger.Id).Dispatch!.Reason);
         Assert.Equal("opened", second.Themes.Single(t => t.Id == smaller.Id).Dispatch?.Status);
@@ -72,10 +56,10 @@ public sealed class DispatchRunTests
     [Fact]
     public async Task A_dry_run_reports_what_it_would_delegate_and_changes_nothing()
     {
-        var (sandbox, dir, config) = await StartAsync(new() { ["Mode"] = "DryRun", ["Agent"] = "Codex" });
-        await using var _ = sandbox;
+        await using var demo = await StartAsync(new() { ["Mode"] = "DryRun", ["Agent"] = "Codex" });
+        var sandbox = demo.Sandbox;
 
-        var report = await RunAsync(config, dir, "r1");
+        var report = await demo.RunAsync("r1");
 
         var fixes = report.Themes.Where(t => t.SmallFix && t.Ticket is not null).ToList();
         Assert.NotEmpty(fixes);
@@ -87,10 +71,10 @@ public sealed class DispatchRunTests
     [Fact]
     public async Task An_agent_the_workspace_does_not_have_fails_the_dispatch_not_the_run()
     {
-        var (sandbox, dir, config) = await StartAsync(new() { ["Mode"] = "Delegate", ["Agent"] = "Devin" });
-        await using var _ = sandbox;
+        await using var demo = await StartAsync(new() { ["Mode"] = "Delegate", ["Agent"] = "Devin" });
+        var sandbox = demo.Sandbox;
 
-        var report = await RunAsync(config, dir, "r1");
+        var report = await demo.RunAsync("r1");
 
         var fix = report.Themes.First(t => t.SmallFix && t.Ticket is not null);
         Assert.Equal("failed", fix.Dispatch?.Status);
@@ -101,20 +85,13 @@ public sealed class DispatchRunTests
     [Fact]
     public async Task Delegating_without_an_agent_stops_at_start_up_naming_the_setting()
     {
-        var (sandbox, dir, config) = await StartAsync(new() { ["Mode"] = "Delegate" });
-        await using var _ = sandbox;
+        await using var demo = await StartAsync(new() { ["Mode"] = "Delegate" });
+        var sandbox = demo.Sandbox;
 
-        var (exit, stdout, stderr) = await CliRunner.RunAsync("run", "--config", config, "--now", Demo.Now.ToString("O"), "--out", Path.Combine(dir, "r1"));
+        var (exit, stdout, stderr) = await demo.TryRunAsync("r1");
 
         Assert.NotEqual(0, exit);
         Assert.Contains("Dispatch:Agent", stderr + stdout);
         Assert.Empty(sandbox.RequestLog.Entries);
-    }
-
-    private static async Task<RunReport> RunAsync(string config, string dir, string name)
-    {
-        var (exit, stdout, stderr) = await CliRunner.RunAsync("run", "--config", config, "--now", Demo.Now.ToString("O"), "--out", Path.Combine(dir, name));
-        Assert.True(exit == 0, stderr + stdout);
-        return RunReport.FromJson(await File.ReadAllTextAsync(Path.Combine(dir, name, "report.json")));
     }
 }

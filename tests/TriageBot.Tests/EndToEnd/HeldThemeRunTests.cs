@@ -1,7 +1,4 @@
-using TriageBot.Hosting;
 using TriageBot.Reports;
-using TriageBot.Sandbox;
-using TriageBot.Tests.Support;
 
 namespace TriageBot.Tests.EndToEnd;
 
@@ -15,16 +12,11 @@ public sealed class HeldThemeRunTests
     [Fact]
     public async Task A_held_theme_is_reported_without_a_ticket_and_with_the_theme_it_reads_like()
     {
-        var scenario = SandboxConfiguration.WithDigestChannel(ScenarioFile.Load(Path.Combine(SandboxFixture.RepoRoot, "scenarios", "demo.json")));
-        await using var sandbox = await SandboxHost.StartAsync(scenario, SandboxConfiguration.OptionsFor(scenario, 0), CancellationToken.None);
-        var dir = CliRunner.TempDir();
         // A bar this low holds the demo's three-report theme beside a larger theme; the default (0.22) does not.
-        var config = await CliRunner.WriteRunConfigAsync(sandbox, scenario, dir, settings => settings["Clustering:HoldFragmentSimilarity"] = "0.01");
+        await using var demo = await DemoSandbox.StartAsync(settings => settings["Clustering:HoldFragmentSimilarity"] = "0.01");
+        var sandbox = demo.Sandbox;
 
-        var (exit, stdout, stderr) = await CliRunner.RunAsync("run", "--config", config, "--now", scenario.Now.ToString("O"), "--out", Path.Combine(dir, "r1"));
-
-        Assert.True(exit == 0, stderr + stdout);
-        var report = RunReport.FromJson(await File.ReadAllTextAsync(Path.Combine(dir, "r1", "report.json")));
+        var report = await demo.RunAsync("r1");
         var held = report.Themes.Where(t => t.ReadsLike is not null).ToList();
         Assert.NotEmpty(held);
         foreach (var theme in held)
@@ -36,7 +28,7 @@ public sealed class HeldThemeRunTests
         }
         Assert.All(report.Themes.Where(t => t.ReadsLike is null && t.Items.Count >= 2), t => Assert.NotNull(t.Ticket));
         // The PM's digest counts them beside the tickets, so a theme without one does not look dropped.
-        var digest = await File.ReadAllTextAsync(Path.Combine(dir, "r1", DigestFileWriter.MarkdownFileName));
+        var digest = await File.ReadAllTextAsync(Path.Combine(demo.Dir, "r1", DigestFileWriter.MarkdownFileName));
         Assert.Contains($", {held.Count} held (read like a larger theme)", digest);
     }
 }

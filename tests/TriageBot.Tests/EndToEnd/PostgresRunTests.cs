@@ -1,9 +1,6 @@
 using Npgsql;
-using TriageBot.Hosting;
 using TriageBot.Reports;
-using TriageBot.Sandbox;
 using TriageBot.Tests.Storage;
-using TriageBot.Tests.Support;
 
 namespace TriageBot.Tests.EndToEnd;
 
@@ -18,38 +15,25 @@ public sealed class PostgresRunTests(PostgresServer server) : IClassFixture<Post
     [Fact]
     public async Task A_run_on_postgres_files_what_sqlite_files_and_a_merge_made_there_holds()
     {
-        var scenario = SandboxConfiguration.WithDigestChannel(ScenarioFile.Load(Path.Combine(SandboxFixture.RepoRoot, "scenarios", "demo.json")));
-        var now = scenario.Now.ToString("O");
-
         RunReport onSqlite;
-        await using (var sandbox = await SandboxHost.StartAsync(scenario, SandboxConfiguration.OptionsFor(scenario, 0), CancellationToken.None))
-        {
-            var dir = CliRunner.TempDir();
-            var config = await CliRunner.WriteRunConfigAsync(sandbox, scenario, dir);
-            onSqlite = await RunAsync(config, dir, "sqlite", now);
-        }
+        await using (var sqlite = await DemoSandbox.StartAsync())
+            onSqlite = await sqlite.RunAsync("sqlite");
 
-        await using var pgSandbox = await SandboxHost.StartAsync(scenario, SandboxConfiguration.OptionsFor(scenario, 0), CancellationToken.None);
-        var pgDir = CliRunner.TempDir();
         var connectionString = server.NewSchema();
-        var pgConfig = await CliRunner.WriteRunConfigAsync(pgSandbox, scenario, pgDir, settings =>
-        {
-            settings["Storage:Provider"] = "Postgres";
-            settings["Storage:ConnectionString"] = connectionString;
-        });
-        var first = await RunAsync(pgConfig, pgDir, "r1", now);
+        await using var demo = await DemoSandbox.StartAsync(OnPostgres(connectionString));
+        var first = await demo.RunAsync("r1");
 
         Assert.Equal(Describe(onSqlite), Describe(first));
         Assert.Contains(first.Themes, t => t.Ticket?.Action == "created");
-        Assert.False(File.Exists(Path.Combine(pgDir, "store.db")), "a Postgres run must not write a SQLite file");
+        Assert.False(File.Exists(Path.Combine(demo.Dir, "store.db")), "a Postgres run must not write a SQLite file");
 
         var ticketed = first.Themes.Where(t => t.Ticket is not null).OrderByDescending(t => t.Items.Count).ToList();
         var (stays, absorbed) = (ticketed[0], ticketed[1]);
-        var (exitMerge, outMerge, errMerge) = await CliRunner.RunAsync("themes", "merge", stays.Id, absorbed.Id, "--config", pgConfig);
+        var (exitMerge, outMerge, errMerge) = await CliRunner.RunAsync("themes", "merge", stays.Id, absorbed.Id, "--config", demo.Config);
         Assert.True(exitMerge == 0, errMerge + outMerge);
         Assert.Equal(1, await CountOverridesAsync(connectionString));
 
-        var second = await RunAsync(pgConfig, pgDir, "r2", now);
+        var second = await demo.RunAsync("r2");
         Assert.DoesNotContain(second.Themes, t => t.Id == absorbed.Id);
         Assert.Superset(absorbed.Items.ToHashSet(), second.Themes.Single(t => t.Id == stays.Id).Items.ToHashSet());
         Assert.DoesNotContain(second.Themes, t => t.Ticket?.Action == "created");
@@ -58,21 +42,15 @@ public sealed class PostgresRunTests(PostgresServer server) : IClassFixture<Post
     [Fact]
     public async Task A_run_or_an_approval_by_hand_while_another_node_runs_stops_before_reading_anything()
     {
-        var scenario = ScenarioFile.Load(Path.Combine(SandboxFixture.RepoRoot, "scenarios", "demo.json"));
-        await using var sandbox = await SandboxHost.StartAsync(scenario, SandboxConfiguration.OptionsFor(scenario, 0), CancellationToken.None);
-        var dir = CliRunner.TempDir();
         var connectionString = server.NewSchema();
-        var config = await CliRunner.WriteRunConfigAsync(sandbox, scenario, dir, settings =>
-        {
-            settings["Storage:Provider"] = "Postgres";
-            settings["Storage:ConnectionString"] = connectionString;
-        });
+        await using var demo = await DemoSandbox.StartAsync(OnPostgres(connectionString));
+        var sandbox = demo.Sandbox;
         await using var otherNode = new TriageBot.Storage.Postgres.PostgresConnectionFactory(connectionString);
         await using var held = await new TriageBot.Storage.Postgres.PostgresRunLock(otherNode).TryAcquireAsync(CancellationToken.None);
         Assert.NotNull(held);
 
-        var (exit, stdout, stderr) = await CliRunner.RunAsync("run", "--config", config, "--now", scenario.Now.ToString("O"), "--out", Path.Combine(dir, "r1"));
-        var (approveExit, approveOut, approveErr) = await CliRunner.RunAsync("tickets", "approve", "th-03de41ba79", "--config", config);
+        var (exit, stdout, stderr) = await demo.TryRunAsync("r1");
+        var (approveExit, approveOut, approveErr) = await CliRunner.RunAsync("tickets", "approve", "th-03de41ba79", "--config", demo.Config);
 
         Assert.Equal(1, exit);
         Assert.Contains("another run holds the run lock", stderr + stdout);
@@ -81,12 +59,12 @@ public sealed class PostgresRunTests(PostgresServer server) : IClassFixture<Post
         Assert.Empty(sandbox.RequestLog.Entries);
     }
 
-    private static async Task<RunReport> RunAsync(string config, string dir, string name, string now)
+    /// <summary>The settings that put a run's store in <paramref name="connectionString"/>'s PostgreSQL schema.</summary>
+    private static Action<Dictionary<string, string?>> OnPostgres(string connectionString) => settings =>
     {
-        var (exit, stdout, stderr) = await CliRunner.RunAsync("run", "--config", config, "--now", now, "--out", Path.Combine(dir, name));
-        Assert.True(exit == 0, stderr + stdout);
-        return RunReport.FromJson(await File.ReadAllTextAsync(Path.Combine(dir, name, "report.json")));
-    }
+        settings["Storage:Provider"] = "Postgres";
+        settings["Storage:ConnectionString"] = connectionString;
+    };
 
     /// <summary>What a run decided: each theme with its items and ticket action, and the noise.</summary>
     private static List<string> Describe(RunReport report) =>

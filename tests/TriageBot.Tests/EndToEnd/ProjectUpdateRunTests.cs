@@ -1,7 +1,3 @@
-using TriageBot.Hosting;
-using TriageBot.Sandbox;
-using TriageBot.Tests.Support;
-
 namespace TriageBot.Tests.EndToEnd;
 
 /// <summary>
@@ -14,24 +10,15 @@ public sealed class ProjectUpdateRunTests
     [Fact]
     public async Task A_goal_linked_to_a_project_gets_its_board_there_once_a_week()
     {
-        var scenario = SandboxConfiguration.WithDigestChannel(ScenarioFile.Load(Path.Combine(SandboxFixture.RepoRoot, "scenarios", "demo.json")));
-        await using var sandbox = await SandboxHost.StartAsync(scenario, SandboxConfiguration.OptionsFor(scenario, 0), CancellationToken.None);
-        var dir = CliRunner.TempDir();
-        var config = await CliRunner.WriteRunConfigAsync(sandbox, scenario, dir, s =>
+        await using var demo = await DemoSandbox.StartAsync(s =>
         {
             s["Goals:0:LinearProject"] = "bank feeds 2.0";     // g1, by name (any case)
             s["Goals:1:LinearProject"] = "No such project";    // g2: a warning, no update
         });
+        var sandbox = demo.Sandbox;
 
-        async Task<TriageBot.Reports.RunReport> Run(string name, DateTimeOffset now)
-        {
-            var (exit, stdout, stderr) = await CliRunner.RunAsync("run", "--config", config, "--now", now.ToString("O"), "--out", Path.Combine(dir, name));
-            Assert.True(exit == 0, stderr + stdout);
-            return TriageBot.Reports.RunReport.FromJson(await File.ReadAllTextAsync(Path.Combine(dir, name, "report.json")));
-        }
-
-        var first = await Run("r1", scenario.Now);
-        await Run("r2", scenario.Now.AddDays(3));
+        var first = await demo.RunAsync("r1");
+        await demo.RunAsync("r2", demo.Scenario.Now.AddDays(3));
         int updates;
         lock (sandbox.State.Sync)
         {
@@ -46,7 +33,7 @@ public sealed class ProjectUpdateRunTests
         }
         Assert.Empty(first.Warnings ?? []);
 
-        await Run("r3", scenario.Now.AddDays(8));
+        await demo.RunAsync("r3", demo.Scenario.Now.AddDays(8));
         lock (sandbox.State.Sync) Assert.Equal(updates + 1, sandbox.State.Linear.ProjectUpdates.Count(u => u.ProjectId == "prj-feeds-2"));
     }
 }

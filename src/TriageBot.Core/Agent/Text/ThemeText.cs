@@ -93,14 +93,7 @@ public sealed class ThemeText
 
     /// <summary>Counts by source name ("slack", "github", "x"), for summaries and ticket descriptions.</summary>
     public static IReadOnlyDictionary<string, int> CountBySource(IEnumerable<FeedbackItem> items) =>
-        items.GroupBy(i => SourceName(i.Source)).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
-
-    public static string SourceName(FeedbackSource source) => source switch
-    {
-        FeedbackSource.Slack => "slack",
-        FeedbackSource.GitHub => "github",
-        _ => "x",
-    };
+        items.GroupBy(i => i.Source.Name()).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
 
     public static string SourceLabel(FeedbackSource source, int count) => source switch
     {

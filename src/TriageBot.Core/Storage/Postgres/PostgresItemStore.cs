@@ -56,7 +56,7 @@ public sealed class PostgresItemStore(PostgresConnectionFactory factory, TimePro
                 """, transaction)
                 .With("now", now)
                 .With("id", list.Select(r => r.Item.Id).ToArray())
-                .With("source", list.Select(r => Sqlite.SqliteItemStore.SourceName(r.Item.Source)).ToArray())
+                .With("source", list.Select(r => r.Item.Source.Name()).ToArray())
                 .With("location", list.Select(r => r.Item.Location).ToArray())
                 .With("hash", list.Select(r => r.Item.ContentHash).ToArray())
                 .With("created", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, list.Select(r => PostgresValues.Utc(r.Item.CreatedAt)).ToArray())

@@ -9,7 +9,7 @@ public sealed class PostgresRunStore(PostgresConnectionFactory factory) : IRunSt
         await using var connection = await factory.OpenAsync(ct);
         await using var command = connection.Command("""
             INSERT INTO runs (run_id, started, status) VALUES (@id, @started, @status) ON CONFLICT (run_id) DO NOTHING;
-            """).With("id", runId).With("started", PostgresValues.Utc(started)).With("status", Sqlite.SqliteRunStore.RunningStatus);
+            """).With("id", runId).With("started", PostgresValues.Utc(started)).With("status", RunRecord.Running);
         await command.ExecuteNonQueryAsync(ct);
     }
 

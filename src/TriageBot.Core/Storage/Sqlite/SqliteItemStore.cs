@@ -48,7 +48,7 @@ public sealed class SqliteItemStore(SqliteConnectionFactory factory, TimeProvide
         {
             ct.ThrowIfCancellationRequested();
             var itemHash = item.ContentHash;
-            var itemJson = SqliteValues.ToJson(item);
+            var itemJson = StoredJson.To(item);
 
             readId.Value = item.Id;
             string? storedHash = null, storedJson = null;
@@ -69,7 +69,7 @@ public sealed class SqliteItemStore(SqliteConnectionFactory factory, TimeProvide
             if (storedJson == itemJson) continue;
 
             id.Value = item.Id;
-            source.Value = SourceName(item.Source);
+            source.Value = item.Source.Name();
             location.Value = item.Location;
             hash.Value = itemHash;
             created.Value = SqliteValues.ToDb(item.CreatedAt);
@@ -86,7 +86,7 @@ public sealed class SqliteItemStore(SqliteConnectionFactory factory, TimeProvide
     {
         await using var connection = await factory.OpenAsync(ct);
         await using var command = connection.Command("SELECT json FROM items WHERE id = $id;").With("$id", id);
-        return await command.ExecuteScalarAsync(ct) is string json ? SqliteValues.FromJson<FeedbackItem>(json) : null;
+        return await command.ExecuteScalarAsync(ct) is string json ? StoredJson.From<FeedbackItem>(json) : null;
     }
 
     /// <summary>Every item, oldest first (then by id), so callers see a stable order.</summary>
@@ -96,7 +96,7 @@ public sealed class SqliteItemStore(SqliteConnectionFactory factory, TimeProvide
         await using var command = connection.Command("SELECT json FROM items ORDER BY created_at, id;");
         await using var reader = await command.ExecuteReaderAsync(ct);
         var items = new List<FeedbackItem>();
-        while (await reader.ReadAsync(ct)) items.Add(SqliteValues.FromJson<FeedbackItem>(reader.GetString(0)));
+        while (await reader.ReadAsync(ct)) items.Add(StoredJson.From<FeedbackItem>(reader.GetString(0)));
         return items;
     }
 
@@ -106,13 +106,4 @@ public sealed class SqliteItemStore(SqliteConnectionFactory factory, TimeProvide
         await using var command = connection.Command("SELECT COUNT(*) FROM items;");
         return Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
-
-    /// <summary>The source names the run report uses: "slack", "github", "x".</summary>
-    public static string SourceName(FeedbackSource source) => source switch
-    {
-        FeedbackSource.Slack => "slack",
-        FeedbackSource.GitHub => "github",
-        FeedbackSource.X => "x",
-        _ => source.ToString().ToLowerInvariant(),
-    };
 }

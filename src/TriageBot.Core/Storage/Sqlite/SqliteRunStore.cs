@@ -3,15 +3,13 @@ namespace TriageBot.Storage.Sqlite;
 /// <summary>Run history: a run is recorded as "running" when it starts, so a crashed run stays visible.</summary>
 public sealed class SqliteRunStore(SqliteConnectionFactory factory) : IRunStore
 {
-    public const string RunningStatus = "running";
-
     /// <summary>Idempotent: starting a run id twice keeps the first record.</summary>
     public async Task StartAsync(string runId, DateTimeOffset started, CancellationToken ct)
     {
         await using var connection = await factory.OpenAsync(ct);
         await using var command = connection.Command("""
             INSERT INTO runs (run_id, started, status) VALUES ($id, $started, $status) ON CONFLICT (run_id) DO NOTHING;
-            """).With("$id", runId).With("$started", SqliteValues.ToDb(started)).With("$status", RunningStatus);
+            """).With("$id", runId).With("$started", SqliteValues.ToDb(started)).With("$status", RunRecord.Running);
         await command.ExecuteNonQueryAsync(ct);
     }
 

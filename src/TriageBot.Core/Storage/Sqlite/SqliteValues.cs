@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace TriageBot.Storage.Sqlite;
@@ -11,9 +10,6 @@ namespace TriageBot.Storage.Sqlite;
 /// <summary>How values are written to and read from SQLite columns.</summary>
 internal static class SqliteValues
 {
-    /// <summary>Item and draft JSON (<see cref="StoredJson"/>).</summary>
-    public static JsonSerializerOptions Json => StoredJson.Options;
-
     /// <summary>UTC, fixed width, so text order is time order.</summary>
     public static string ToDb(DateTimeOffset value) =>
         value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
@@ -45,8 +41,4 @@ internal static class SqliteValues
 
     public static string? GetNullableString(this SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    public static T FromJson<T>(string json) => StoredJson.From<T>(json);
-
-    public static string ToJson<T>(T value) => StoredJson.To(value);
 }
