@@ -1,6 +1,7 @@
 using TriageBot.Clustering;
 using TriageBot.Domain;
 using TriageBot.Evaluation;
+using TriageBot.Text;
 
 /// <summary>
 /// What ends in noise, by language, and where each noise item would go at a lower join bar: over all scenarios of a
@@ -21,7 +22,7 @@ internal sealed class NoisedNearest
         foreach (var id in result.Noise)
         {
             if (!labels.TryGetValue(id, out var label) || !byId.TryGetValue(id, out var item)) continue;
-            var english = ActionabilityClassifier.LooksEnglish(ItemText.For(item));
+            var english = EnglishText.Reads(ItemText.For(item));
             if (label != "noise") Count(english, "theme items in noise");
             if (!result.NoiseNearest.TryGetValue(id, out var near) || near.Similarity < bar) continue;
             Count(english, label == "noise" ? "noise item near a theme" : majority[near.ThemeId] == label ? "nearest is its theme" : "nearest is another theme");

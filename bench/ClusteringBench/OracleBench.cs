@@ -2,6 +2,7 @@ using System.Globalization;
 using TriageBot.Clustering;
 using TriageBot.Clustering.Embeddings;
 using TriageBot.Evaluation;
+using TriageBot.Text;
 
 /// <summary>Diagnostics: how separable the truth is in our feature space (leave-one-out nearest truth centroid, actionability).</summary>
 internal static class OracleBench
@@ -42,7 +43,7 @@ internal static class OracleBench
             }
             if (truth[i] != "noise") { total++; if (bestT == truth[i]) right++; }
             var text = texts[i].Length > 90 ? texts[i][..90] : texts[i];
-            rows.Add((best, classifier.Score(emb![i]), truth[i], bestT, ActionabilityClassifier.LooksEnglish(texts[i]), text.Replace('\n', ' ')));
+            rows.Add((best, classifier.Score(emb![i]), truth[i], bestT, EnglishText.Reads(texts[i]), text.Replace('\n', ' ')));
         }
         Console.WriteLine($"leave-one-out nearest truth centroid accuracy: {right}/{total} = {(double)right / total:F3}");
         var noiseBest = rows.Where(r => r.truth == "noise").Select(r => r.best).Order().ToList();

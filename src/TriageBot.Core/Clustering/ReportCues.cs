@@ -36,8 +36,8 @@ internal sealed class ReportCues(IReadOnlyList<FeedbackItem> items, IReadOnlyLis
         return read.Count > 0 && read.Count(NamesAProblem) >= share * read.Count;
     }
 
-    /// <summary>Whether the report reads as English (<see cref="ActionabilityClassifier.LooksEnglish"/>), the language the cues and the model read.</summary>
-    public bool English(int item) => _english[item] ??= ActionabilityClassifier.LooksEnglish(texts?[item] ?? ItemText.For(items[item]));
+    /// <summary>Whether the report reads as English (<see cref="EnglishText.Reads"/>), the language the cues and the model read.</summary>
+    public bool English(int item) => _english[item] ??= EnglishText.Reads(texts?[item] ?? ItemText.For(items[item]));
 
     /// <summary>
     /// Those of <paramref name="reports"/> that read as English, in order. Each is read on its own, in parallel: at 100,000

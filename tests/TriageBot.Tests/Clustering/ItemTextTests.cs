@@ -49,21 +49,4 @@ public class ItemTextTests
     [InlineData("export crashes when the file is large", true)]
     public void Too_little_text_is_not_actionable(string text, bool enough) =>
         Assert.Equal(enough, !ActionabilityClassifier.HasTooLittleText(text));
-
-    [Theory]
-    [InlineData("the export fails when I open a large file", true)]
-    [InlineData("Der Export schlägt fehl, sobald die Datei größer als zehn Megabyte ist", false)]
-    [InlineData("エクスポートが大きなファイルで失敗します", false)]
-    [InlineData("Cinder 便利すぎる。ありがとう！", false)] // a Latin product name does not make a Japanese sentence English
-    [InlineData("the export to 東京 office fails every morning", true)]
-    [InlineData("No Windows o app não consegue rodar nenhum comando se a pasta do projeto tiver espaço no nome", false)] // "no", "a" are English words too
-    [InlineData("ok export count today: 112. i counted.", true)]
-    [InlineData("Guten Morgen aus den Bergen ☀️", false)] // short chatter: few words, but every one of them German
-    [InlineData("quelqu'un fait le Tour du Mont Blanc en juillet ?", false)]
-    [InlineData("export crashes on large files", true)]
-    // Words are split at tabs, new lines, pipes and brackets and read without quotes or emphasis around them.
-    [InlineData("*The* export\tfails|when\nI open (a) 'large' file from _the_ share, every single time today", true)]
-    [InlineData("La|app\tnão\n(funciona) com 'o' arquivo *que* eu abro para a equipe hoje", false)]
-    public void Language_check_tells_english_from_other_text(string text, bool english) =>
-        Assert.Equal(english, ActionabilityClassifier.LooksEnglish(text));
 }

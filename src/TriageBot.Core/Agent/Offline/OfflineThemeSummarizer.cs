@@ -81,21 +81,27 @@ public sealed partial class OfflineThemeSummarizer(TimeProvider time, ICorpusSta
     /// <summary>A report names a problem; it only praises or chats (and names none); it has four words or more.</summary>
     internal readonly record struct ReportReading(bool NamesProblem, bool Chat, bool Substantive);
 
+    /// <remarks>
+    /// In this order: the most typical GitHub title that reads as English, carries no HTML and whose issue does not only
+    /// praise, the most representative English sentence, then any title (another language, a "Shout-out for building …"
+    /// issue that joined a problem's theme, "Sleep chart off by one &lt;img src=x onerror=…&gt;"), any sentence, the key
+    /// phrases. PMs read the digest in English; a theme of 42 English
+    /// reports was titled from its Spanish issues while other languages only lost a fixed share of their score. A theme
+    /// mostly in another language keeps its own words (<see cref="ThemeText.MostlyEnglish"/>).
+    /// </remarks>
     private static string Title(ThemeText text, List<ScoredSentence> sentences, List<string> keyPhrases)
     {
-        var titled = text.Items
+        var titles = text.Items
             .Where(i => i.Title.Length >= 12 && TextTokens.Tokenize(i.Title).Count >= 2)
-            .Select(i => (Title: CleanTitle(i.Title), Score: text.Typicality(i.Title) * (TextTokens.EnglishShare(i.Title) > 0 || i.Language is "en" ? 1.0 : 0.3)))
-            .OrderByDescending(x => x.Score).ThenBy(x => x.Title, StringComparer.Ordinal)
-            .FirstOrDefault();
-        if (titled.Title is not null && titled.Score >= 0.05)
-        {
-            return FeedbackText.Shorten(titled.Title, MaxTitleLength);
-        }
-        if (sentences.Count > 0)
-        {
-            return FeedbackText.Shorten(CleanTitle(sentences[0].Text), MaxTitleLength);
-        }
+            .Select(i => (Title: CleanTitle(i.Title), Score: text.Typicality(i.Title),
+                Plain: !Read(i.FullText).Chat && !HtmlTag().IsMatch(i.Title) && (!text.MostlyEnglish || (text.ReadsEnglish(i) && EnglishText.ReadsShown(i.Title)))))
+            .Where(x => x.Score >= 0.05)
+            .OrderByDescending(x => x.Plain).ThenByDescending(x => x.Score).ThenBy(x => x.Title, StringComparer.Ordinal)
+            .ToList();
+        var title = titles.Count > 0 && (titles[0].Plain || !sentences.Any(s => s.English && text.MostlyEnglish)) ? titles[0].Title
+            : sentences.Count > 0 ? CleanTitle(sentences[0].Text)
+            : null;
+        if (title is not null) return FeedbackText.Shorten(title, MaxTitleLength);
         return keyPhrases.Count > 0 ? Capitalise(string.Join(", ", keyPhrases.Take(3))) : "Feedback theme";
     }
 
@@ -133,6 +139,9 @@ public sealed partial class OfflineThemeSummarizer(TimeProvider time, ICorpusSta
         var t = FeedbackText.Shorten(s, 220).Trim();
         return t.EndsWith('.') || t.EndsWith('!') || t.EndsWith('?') || t.EndsWith('…') ? t : t + ".";
     }
+
+    [GeneratedRegex(@"<[a-z/][^<>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlTag();
 
     [GeneratedRegex(@"^(\[[^\]]{1,20}\]\s*|(bug|feature|feat|fix|docs|chore|request|feature request|question|idea)(\([^)]{1,20}\))?\s*:\s*)+", RegexOptions.IgnoreCase)]
     private static partial Regex TitlePrefix();

@@ -100,19 +100,4 @@ public static class TextTokens
 
     private static string TrimDouble(string stem) =>
         stem.Length > 3 && stem[^1] == stem[^2] && !"lsz".Contains(stem[^1], StringComparison.Ordinal) ? stem[..^1] : stem;
-
-    /// <summary>Share of words that are common English function words: a cheap "is this English" signal.</summary>
-    public static double EnglishShare(string text)
-    {
-        var words = text.Split((char[])[' ', '\n', '\t', ',', '.', '!', '?', ':', ';', '(', ')', '"'], StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0) return 0;
-        var hits = words.Count(w => EnglishMarkers.Contains(w.ToLower(CultureInfo.InvariantCulture)));
-        return (double)hits / words.Length;
-    }
-
-    private static readonly HashSet<string> EnglishMarkers = new(StringComparer.Ordinal)
-    {
-        "the","a","an","and","is","are","to","of","in","on","it","i","my","for","with","when","after","that","this","not",
-        "but","can't","cannot","doesn't","don't","every","again","same","from","have","has","was","be","so","at","or","you",
-    };
 }

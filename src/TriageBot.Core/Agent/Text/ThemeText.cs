@@ -1,9 +1,10 @@
 using TriageBot.Domain;
+using TriageBot.Text;
 
 namespace TriageBot.Agent.Text;
 
-/// <summary>A sentence from one item, scored by how typical it is of the whole theme.</summary>
-public sealed record ScoredSentence(string Text, FeedbackItem Item, double Score);
+/// <summary>A sentence from one item, scored by how typical it is of the whole theme, and whether it reads as English.</summary>
+public sealed record ScoredSentence(string Text, FeedbackItem Item, double Score, bool English = true);
 
 /// <summary>
 /// The text side of one theme: TF-IDF over its items, its most representative sentences and key
@@ -12,6 +13,8 @@ public sealed record ScoredSentence(string Text, FeedbackItem Item, double Score
 public sealed class ThemeText
 {
     private readonly Dictionary<string, Dictionary<string, int>> _surfaces = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _english = new(StringComparer.Ordinal);
+    private bool? _mostlyEnglish;
 
     public IReadOnlyList<FeedbackItem> Items { get; }
     public TermVectors Vectors { get; }
@@ -34,7 +37,32 @@ public sealed class ThemeText
     public double Typicality(string text) =>
         TermVectors.Cosine(Vectors.Vectorize(WithBigrams(TextTokens.Tokenize(FeedbackText.Prose(text)))), Vectors.Centroid);
 
-    /// <summary>The most representative readable sentences, at most one per item, near-duplicates dropped.</summary>
+    /// <summary>
+    /// Whether the item is in English: the language its source declares (X does), else the words of its title and body.
+    /// Replies are left out: a maintainer's English answer under a Portuguese issue does not make the report English.
+    /// The digest and the tickets are read in English, as the cues and the embedding model read feedback.
+    /// </summary>
+    public bool ReadsEnglish(FeedbackItem item)
+    {
+        if (_english.TryGetValue(item.Id, out var english)) return english;
+        english = item.Language is null or "" or "und"
+            ? EnglishText.Reads(item.Title.Length > 0 ? item.Title + "\n" + item.Body : item.Body)
+            : item.Language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+        _english[item.Id] = english;
+        return english;
+    }
+
+    /// <summary>
+    /// Whether at least half the theme's reports are in English. A theme mostly of another language is best told in its
+    /// own words: preferring English there titled a Portuguese payout problem with a support agent's reply.
+    /// </summary>
+    public bool MostlyEnglish => _mostlyEnglish ??= Items.Count(ReadsEnglish) * 2 >= Items.Count;
+
+    /// <summary>
+    /// The most representative readable sentences, at most one per item, near-duplicates dropped; in a theme mostly in
+    /// English, English ones first, so that a summary or a ticket quotes another language only when too few reports in
+    /// English say it.
+    /// </summary>
     public List<ScoredSentence> RepresentativeSentences(int count, int minLength = 25, int maxLength = 260)
     {
         var candidates = new List<ScoredSentence>();
@@ -45,14 +73,12 @@ public sealed class ThemeText
             {
                 if (sentence.Length < minLength || sentence.Length > maxLength) continue;
                 if (TextTokens.Tokenize(sentence).Count < 4) continue;
-                var english = TextTokens.EnglishShare(sentence) >= 0.08 || item.Language is "en";
-                var score = Typicality(sentence) * (english ? 1.0 : 0.4);
-                candidates.Add(new ScoredSentence(sentence, item, score));
+                candidates.Add(new ScoredSentence(sentence, item, Typicality(sentence), ReadsEnglish(item) && EnglishText.ReadsShown(sentence)));
             }
         }
         var picked = new List<ScoredSentence>();
         var pickedVectors = new List<Dictionary<string, double>>();
-        foreach (var c in candidates.OrderByDescending(c => c.Score).ThenBy(c => c.Item.Id, StringComparer.Ordinal))
+        foreach (var c in candidates.OrderByDescending(c => c.English && MostlyEnglish).ThenByDescending(c => c.Score).ThenBy(c => c.Item.Id, StringComparer.Ordinal))
         {
             if (picked.Count >= count) break;
             if (picked.Any(p => p.Item.Id == c.Item.Id)) continue;

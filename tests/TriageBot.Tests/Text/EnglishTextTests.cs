@@ -1,0 +1,43 @@
+using TriageBot.Text;
+
+namespace TriageBot.Tests.Text;
+
+/// <summary>Which texts read as English (<see cref="EnglishText.Reads"/>), the language the model, the cues and the offline agent read.</summary>
+public sealed class EnglishTextTests
+{
+    [Theory]
+    [InlineData("the export fails when I open a large file", true)]
+    [InlineData("Der Export schlägt fehl, sobald die Datei größer als zehn Megabyte ist", false)]
+    [InlineData("エクスポートが大きなファイルで失敗します", false)]
+    [InlineData("Cinder 便利すぎる。ありがとう！", false)] // a Latin product name does not make a Japanese sentence English
+    [InlineData("the export to 東京 office fails every morning", true)]
+    [InlineData("No Windows o app não consegue rodar nenhum comando se a pasta do projeto tiver espaço no nome", false)] // "no", "a" are English words too
+    [InlineData("ok export count today: 112. i counted.", true)]
+    [InlineData("Guten Morgen aus den Bergen ☀️", false)] // short chatter: few words, but every one of them German
+    [InlineData("quelqu'un fait le Tour du Mont Blanc en juillet ?", false)]
+    [InlineData("export crashes on large files", true)]
+    // Words are split at tabs, new lines, pipes and brackets and read without quotes or emphasis around them.
+    [InlineData("*The* export\tfails|when\nI open (a) 'large' file from _the_ share, every single time today", true)]
+    [InlineData("La|app\tnão\n(funciona) com 'o' arquivo *que* eu abro para a equipe hoje", false)]
+    public void Language_check_tells_english_from_other_text(string text, bool english) =>
+        Assert.Equal(english, EnglishText.Reads(text));
+
+    [Theory]
+    [InlineData("Compatibilidad con Matter / SmartThings", false)]
+    [InlineData("Bom fim de semana, pessoal!", false)]
+    [InlineData("Matter support", true)]
+    [InlineData("Battery will die in two hours", true)] // "die" is German too, "will" and "in" only English
+    [InlineData("Export fails on large files", true)]
+    [InlineData("Approval bypass via generated shell script", true)] // terse: no function word of any language
+    [InlineData("Paginação do heart rate intraday repete amostras", false)] // "do" is English too; the accents are not
+    [InlineData("Crash when the store is in Zürich", true)]
+    [InlineData("CRLF wird bei Änderungen zu LF, Diff zeigt die ganze Datei", false)]
+    public void A_shown_title_is_English_unless_another_language_marks_it(string title, bool english) =>
+        Assert.Equal(english, EnglishText.ReadsShown(title));
+
+    [Theory]
+    [InlineData("Compatibilidad con Matter / SmartThings")]
+    [InlineData("Bom fim de semana, pessoal!")]
+    public void The_clusterers_reading_gives_a_few_words_the_benefit_of_the_doubt(string text) =>
+        Assert.True(EnglishText.Reads(text));
+}
