@@ -20,7 +20,7 @@ internal static class ScaleBench
         var scenario = args[0];
         var db = args.Length > 1 ? args[1] : "/tmp/scale-embeddings.db";
         var phase = args.Length > 2 ? args[2] : "all"; // embed | cluster | cluster-embeddings | lexical | memory | all
-        var items = ScenarioItems.Load(scenario);
+        var items = ScenarioItems.LoadAsConfigured(scenario);
         Console.WriteLine($"{items.Count} items from {scenario}");
         var o = new ClusteringOptions();
 

@@ -47,6 +47,9 @@ public sealed partial class LinearTicketWriter(
     /// </summary>
     private readonly ConcurrentDictionary<string, string> _ownedByLiveTheme = new(StringComparer.Ordinal);
 
+    /// <summary>What each theme of this run may attach (<see cref="PrepareAsync"/>).</summary>
+    private EvidenceBudget _budget = EvidenceBudget.Unlimited;
+
     /// <summary>
     /// Looks up the evidence of every theme that has no ticket yet in batched requests (URLs belong to one theme
     /// each, so one run's answers cannot go stale through the run's own filings). A failure only costs the batching:
@@ -56,18 +59,26 @@ public sealed partial class LinearTicketWriter(
     {
         _prefetched.Clear();
         _ownedByLiveTheme.Clear();
+        _budget = EvidenceBudget.Unlimited;
         if (_options.Mode != TicketMode.Create) return;
-        // One read of the mappings answers both questions: which of the run's themes have a ticket, and whose it is.
+        // One read of the mappings answers three questions: which of the run's themes have a ticket, whose it is, and
+        // which evidence each has attached already.
         var live = contexts.Select(c => c.Theme.Id).ToHashSet(StringComparer.Ordinal);
-        var ticketed = new HashSet<string>(StringComparer.Ordinal);
+        var attached = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var mapping in await store.GetAllAsync(ct))
         {
             if (!live.Contains(mapping.ThemeId)) continue;
-            ticketed.Add(mapping.ThemeId);
+            attached[mapping.ThemeId] = mapping.EvidenceUrls.ToHashSet(StringComparer.Ordinal);
             _ownedByLiveTheme[mapping.Ticket.IssueId] = mapping.ThemeId;
         }
-        var urls = contexts.Where(c => c.Items.Count >= _options.MinItems && !ticketed.Contains(c.Theme.Id))
-            .SelectMany(c => EvidenceLinks.For(c.Items).Select(e => e.Url)).ToList();
+        var filed = contexts.Where(c => c.Items.Count >= _options.MinItems)
+            .Select(c => (Id: c.Theme.Id, Evidence: EvidenceLinks.For(c.Items))).ToList();
+        _budget = EvidenceBudget.Share(_options.MaxEvidencePerRun, filed.ToDictionary(f => f.Id,
+            f => attached.TryGetValue(f.Id, out var known) ? f.Evidence.Count(e => !known.Contains(e.Url)) : f.Evidence.Count, StringComparer.Ordinal));
+        if (_budget.Granted < _budget.Wanted)
+            logger.LogInformation("Attaching {Granted} of {Wanted} new evidence links this run (Tickets:MaxEvidencePerRun, within Linear's hourly limit); the next runs attach the rest",
+                _budget.Granted, _budget.Wanted);
+        var urls = filed.Where(f => !attached.ContainsKey(f.Id)).SelectMany(f => _budget.Take(f.Id, f.Evidence).Select(e => e.Url)).ToList();
         if (urls.Count == 0) return;
         try
         {
@@ -97,7 +108,7 @@ public sealed partial class LinearTicketWriter(
         if (mapping is not null)
         {
             var known = new HashSet<string>(mapping.EvidenceUrls, StringComparer.Ordinal);
-            var fresh = evidence.Where(e => !known.Contains(e.Url)).ToList();
+            var fresh = _budget.Take(themeId, evidence.Where(e => !known.Contains(e.Url)).ToList()).ToList();
             if (fresh.Count == 0 || !mayWrite)
             {
                 return new TicketOutcome(themeId, mapping.Ticket, TicketAction.Unchanged, 0);
@@ -105,6 +116,7 @@ public sealed partial class LinearTicketWriter(
             return await UpdateAsync(context, draft, mapping, fresh, ct);
         }
         if (!mayWrite) return null; // suggest mode: the draft goes to the report and digest, nothing to Linear
+        evidence = _budget.Take(themeId, evidence);
 
         if (await store.GetIntentAsync(themeId, ct) is { } intent && await ReconcileAsync(context, intent, evidence, ct) is { } reconciled)
         {
@@ -140,7 +152,7 @@ public sealed partial class LinearTicketWriter(
         if (_options.RegressionOnClosed && await linear.GetIssueAsync(mapping.Ticket.IssueId, ct) is { IsClosed: true } closed)
         {
             logger.LogInformation("Theme {Theme} came back after {Issue} was closed; filing a regression", themeId, closed.Identifier);
-            return await CreateAsync(context, draft, EvidenceLinks.For(context.Items), closed, ct);
+            return await CreateAsync(context, draft, _budget.Take(themeId, EvidenceLinks.For(context.Items)), closed, ct);
         }
 
         var attached = await AttachAllAsync(mapping.Ticket, fresh, themeId, "new evidence for the theme", ct);
@@ -148,7 +160,9 @@ public sealed partial class LinearTicketWriter(
         var total = context.Items.Count;
         var last = Math.Max(1, mapping.ItemCountAtLastComment);
         var freshIds = fresh.Select(f => f.ItemId).ToHashSet(StringComparer.Ordinal);
-        var newItems = context.Items.Where(i => freshIds.Contains(i.Id)).ToList();
+        // Evidence an earlier run had no budget for is attached now too, but only the theme's growth is news: the newest.
+        var newItems = context.Items.Where(i => freshIds.Contains(i.Id)).OrderByDescending(i => i.CreatedAt)
+            .ThenBy(i => i.Id, StringComparer.Ordinal).Take(Math.Max(0, total - mapping.ItemCountAtLastComment)).ToList();
         var grew = total - last >= _options.CommentMinNewItems && total >= last * (1 + _options.CommentMinGrowth);
         var countAtComment = mapping.ItemCountAtLastComment;
         if (grew)

@@ -27,6 +27,13 @@ public sealed class TicketOptions
     [Range(0.0, 100.0)]
     public double CommentMinGrowth { get; set; } = 0.25;
 
+    /// <summary>
+    /// Evidence links one run attaches across all tickets (<see cref="EvidenceBudget"/>); the rest wait for the next runs.
+    /// 20,000 links are about 1,600 Linear requests with their lookups, under the 2,500 an hour Linear allows a key.
+    /// </summary>
+    [Range(EvidenceBudget.Floor, 10_000_000)]
+    public int MaxEvidencePerRun { get; set; } = 20_000;
+
     /// <summary>Quotes in a ticket's description.</summary>
     [Range(1, 10)]
     public int Quotes { get; set; } = 5;
