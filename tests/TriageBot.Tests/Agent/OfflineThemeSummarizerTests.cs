@@ -227,6 +227,19 @@ public sealed class OfflineThemeSummarizerTests
     }
 
     [Fact]
+    public void A_prefixed_issue_title_is_scored_on_its_words()
+    {
+        // As in the repository's demo: "Feature: …" read as a template field, so the title scored nothing and a German
+        // issue's title, the only other, won.
+        var draft = Summarize(
+            Item(1, "Recurring invoices only support weekly, monthly and yearly. Please add 'every N weeks'.", FeedbackSource.GitHub, "Feature: biweekly / every N weeks recurring invoices"),
+            Item(2, "Bitte ein 14-tägiges Intervall für wiederkehrende Rechnungen anbieten. Viele unserer Kunden zahlen zweiwöchentlich.", FeedbackSource.GitHub, "Wiederkehrende Rechnungen alle zwei Wochen"),
+            Item(3, "when can i set a recurring invoice to every 2 weeks? half my clients pay biweekly"),
+            Item(4, "ledgerly biweekly recurring invoices when??"));
+        Assert.Equal("Biweekly / every N weeks recurring invoices", draft.Title);
+    }
+
+    [Fact]
     public void An_X_post_is_read_in_the_language_X_declares()
     {
         var text = new TriageBot.Agent.Text.ThemeText([]);

@@ -93,8 +93,10 @@ public sealed partial class OfflineThemeSummarizer(TimeProvider time, ICorpusSta
     {
         var titles = text.Items
             .Where(i => i.Title.Length >= 12 && TextTokens.Tokenize(i.Title).Count >= 2)
-            .Select(i => (Title: CleanTitle(i.Title), Score: text.Typicality(i.Title),
-                Plain: !Read(i.FullText).Chat && !HtmlTag().IsMatch(i.Title) && (!text.MostlyEnglish || (text.ReadsEnglish(i) && EnglishText.ReadsShown(i.Title)))))
+            .Select(i => (Item: i, Title: CleanTitle(i.Title)))
+            // Scored without its "Feature:" or "[Bug]" prefix, which reads as a template field and left the title no words.
+            .Select(x => (x.Title, Score: text.Typicality(x.Title), Plain: !Read(x.Item.FullText).Chat && !HtmlTag().IsMatch(x.Item.Title)
+                && (!text.MostlyEnglish || (text.ReadsEnglish(x.Item) && EnglishText.ReadsShown(x.Item.Title)))))
             .Where(x => x.Score >= 0.05)
             .OrderByDescending(x => x.Plain).ThenByDescending(x => x.Score).ThenBy(x => x.Title, StringComparer.Ordinal)
             .ToList();
