@@ -26,6 +26,16 @@ public sealed partial class LinearTicketWriter
     private EvidenceBudget _budget = EvidenceBudget.Unlimited;
 
     /// <summary>
+    /// Each theme's evidence links as <see cref="PrepareAsync"/> built them for the budget, taken once by its filing: at
+    /// 100,000 reports building them twice (a gist and a title per report) is work the run need not repeat.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, IReadOnlyList<EvidenceLink>> _evidence = new(StringComparer.Ordinal);
+
+    /// <summary>The theme's evidence links: those <see cref="PrepareAsync"/> built, or built now (a run that was not prepared).</summary>
+    private IReadOnlyList<EvidenceLink> EvidenceOf(ThemeContext context) =>
+        _evidence.TryRemove(context.Theme.Id, out var built) ? built : EvidenceLinks.For(context.Items);
+
+    /// <summary>
     /// Looks up the evidence of every theme that has no ticket yet in batched requests (URLs belong to one theme
     /// each, so one run's answers cannot go stale through the run's own filings). A failure only costs the batching:
     /// <see cref="FileAsync"/> then looks up per theme.
@@ -34,6 +44,7 @@ public sealed partial class LinearTicketWriter
     {
         _prefetched.Clear();
         _ownedByLiveTheme.Clear();
+        _evidence.Clear();
         _budget = EvidenceBudget.Unlimited;
         if (_options.Mode != TicketMode.Create) return;
         // One read of the mappings answers three questions: which of the run's themes have a ticket, whose it is, and
@@ -47,7 +58,7 @@ public sealed partial class LinearTicketWriter
             _ownedByLiveTheme[mapping.Ticket.IssueId] = mapping.ThemeId;
         }
         var filed = contexts.Where(c => c.Items.Count >= _options.MinItems)
-            .Select(c => (Id: c.Theme.Id, Evidence: EvidenceLinks.For(c.Items))).ToList();
+            .Select(c => (Id: c.Theme.Id, Evidence: _evidence[c.Theme.Id] = EvidenceLinks.For(c.Items))).ToList();
         _budget = EvidenceBudget.Share(_options.MaxEvidencePerRun, filed.ToDictionary(f => f.Id,
             f => attached.TryGetValue(f.Id, out var known) ? f.Evidence.Count(e => !known.Contains(e.Url)) : f.Evidence.Count, StringComparer.Ordinal));
         if (_budget.Granted < _budget.Wanted)

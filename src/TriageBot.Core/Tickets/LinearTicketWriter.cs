@@ -46,7 +46,7 @@ public sealed partial class LinearTicketWriter(
     {
         var themeId = context.Theme.Id;
         if (!draft.Actionable || context.Items.Count < _options.MinItems) return null;
-        var evidence = EvidenceLinks.For(context.Items);
+        var evidence = EvidenceOf(context);
 
         var mapping = await store.GetAsync(themeId, ct);
         if (mapping is not null)
@@ -57,7 +57,7 @@ public sealed partial class LinearTicketWriter(
             {
                 return new TicketOutcome(themeId, mapping.Ticket, TicketAction.Unchanged, 0);
             }
-            return await UpdateAsync(context, draft, mapping, fresh, ct);
+            return await UpdateAsync(context, draft, mapping, evidence, fresh, ct);
         }
         if (!mayWrite) return null; // suggest mode: the draft goes to the report and digest, nothing to Linear
         evidence = _budget.Take(themeId, evidence);
@@ -90,13 +90,14 @@ public sealed partial class LinearTicketWriter(
         return null;
     }
 
-    private async Task<TicketOutcome> UpdateAsync(ThemeContext context, ThemeDraft draft, TicketMapping mapping, List<EvidenceLink> fresh, CancellationToken ct)
+    private async Task<TicketOutcome> UpdateAsync(ThemeContext context, ThemeDraft draft, TicketMapping mapping, IReadOnlyList<EvidenceLink> evidence,
+        List<EvidenceLink> fresh, CancellationToken ct)
     {
         var themeId = context.Theme.Id;
         if (_options.RegressionOnClosed && await linear.GetIssueAsync(mapping.Ticket.IssueId, ct) is { IsClosed: true } closed)
         {
             logger.LogInformation("Theme {Theme} came back after {Issue} was closed; filing a regression", themeId, closed.Identifier);
-            return await CreateAsync(context, draft, _budget.Take(themeId, EvidenceLinks.For(context.Items)), closed, ct);
+            return await CreateAsync(context, draft, _budget.Take(themeId, evidence), closed, ct);
         }
 
         var attached = await AttachAllAsync(mapping.Ticket, fresh, themeId, "new evidence for the theme", ct);

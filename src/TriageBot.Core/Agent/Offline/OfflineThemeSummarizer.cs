@@ -95,17 +95,24 @@ public sealed partial class OfflineThemeSummarizer(TimeProvider time, ICorpusSta
             .Where(i => i.Title.Length >= 12 && TextTokens.Tokenize(i.Title).Count >= 2)
             .Select(i => (Item: i, Title: CleanTitle(i.Title)))
             // Scored without its "Feature:" or "[Bug]" prefix, which reads as a template field and left the title no words.
-            .Select(x => (x.Title, Score: text.Typicality(x.Title), Plain: !Read(x.Item.FullText).Chat && !HtmlTag().IsMatch(x.Item.Title)
-                && (!text.MostlyEnglish || (text.ReadsEnglish(x.Item) && EnglishText.ReadsShown(x.Item.Title)))))
+            .Select(x => (x.Item, x.Title, Score: text.Typicality(x.Title)))
             .Where(x => x.Score >= 0.05)
-            .OrderByDescending(x => x.Plain).ThenByDescending(x => x.Score).ThenBy(x => x.Title, StringComparer.Ordinal)
+            .OrderByDescending(x => x.Score).ThenBy(x => x.Title, StringComparer.Ordinal)
             .ToList();
-        var title = titles.Count > 0 && (titles[0].Plain || !sentences.Any(s => s.English && text.MostlyEnglish)) ? titles[0].Title
+        // Read best first and only as far as the first plain one: a theme of thousands of reports has thousands of titles.
+        var plain = titles.FindIndex(x => IsPlainTitle(text, x.Item));
+        var title = plain >= 0 ? titles[plain].Title
+            : titles.Count > 0 && !(text.MostlyEnglish && sentences.Any(s => s.English)) ? titles[0].Title
             : sentences.Count > 0 ? CleanTitle(sentences[0].Text)
             : null;
         if (title is not null) return FeedbackText.Shorten(title, MaxTitleLength);
         return keyPhrases.Count > 0 ? Capitalise(string.Join(", ", keyPhrases.Take(3))) : "Feedback theme";
     }
+
+    /// <summary>An issue title fit to head a ticket: no HTML, an issue that does more than praise, and in English unless the theme is not.</summary>
+    private static bool IsPlainTitle(ThemeText text, FeedbackItem item) =>
+        !HtmlTag().IsMatch(item.Title) && !Read(item.FullText).Chat
+        && (!text.MostlyEnglish || (text.ReadsEnglish(item) && EnglishText.ReadsShown(item.Title)));
 
     private static string CleanTitle(string title)
     {

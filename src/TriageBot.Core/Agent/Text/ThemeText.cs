@@ -4,7 +4,7 @@ using TriageBot.Text;
 namespace TriageBot.Agent.Text;
 
 /// <summary>A sentence from one item, scored by how typical it is of the whole theme, and whether it reads as English.</summary>
-public sealed record ScoredSentence(string Text, FeedbackItem Item, double Score, bool English = true);
+public sealed record ScoredSentence(string Text, FeedbackItem Item, double Score, bool English);
 
 /// <summary>
 /// The text side of one theme: TF-IDF over its items, its most representative sentences and key
