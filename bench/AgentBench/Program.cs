@@ -4,6 +4,7 @@ using TriageBot.Agent.Offline;
 using TriageBot.Agent.Text;
 using TriageBot.Domain;
 using TriageBot.Tests.Agent;
+using TriageBot.Text;
 
 // AgentBench [--verbose] SCENARIO.json...: the offline agent on each scenario's truth themes (no clustering),
 // goal accuracy and small-fix precision/recall per scenario, as SCORING.md defines them, and how many truth themes the
@@ -83,7 +84,10 @@ static string Shorten(string s, int max) => s.Length <= max ? s : s[..max] + "â€
 static string JudgeCounts(IReadOnlyList<FeedbackItem> items)
 {
     var (cued, large) = SmallFixJudge.Count(items);
-    return $"[cues {cued.Count} large {large} of {items.Count}]";
+    // Request and problem cues too: bench/goal_rules.py reads them to ask whether a theme's kind says anything of its goal.
+    var requests = items.Count(i => Cues.Request().IsMatch(i.FullText));
+    var problems = items.Count(i => Cues.Problem().IsMatch(i.FullText));
+    return $"[cues {cued.Count} large {large} of {items.Count}] req {requests} prob {problems}";
 }
 
 internal sealed class FixedTime(DateTimeOffset now) : TimeProvider
