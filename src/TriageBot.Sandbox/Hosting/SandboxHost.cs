@@ -51,6 +51,9 @@ public sealed class SandboxHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(2));
+        // The sandbox lives inside a command (demo, sandbox, tests) that owns the process's signals. The default console
+        // lifetime would take Ctrl-C and SIGTERM for itself and stop only the sandbox, leaving the command waiting.
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         builder.Services.AddRoutingCore();
         var app = builder.Build();
 
@@ -74,4 +77,11 @@ public sealed class SandboxHost : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
+}
+
+/// <summary>A host lifetime that listens to no signal: whoever started the sandbox stops it by disposing it.</summary>
+internal sealed class EmbeddedLifetime : IHostLifetime
+{
+    public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
