@@ -11,6 +11,12 @@ public sealed class ScheduleOptions
     [Required] public string Cron { get; set; } = "0 0 7 ? * MON-FRI";
 
     [Required] public string OutDir { get; set; } = "out";
+
+    /// <summary>
+    /// On the PostgreSQL store, how often a node tells the others it is alive; one silent for twice this long is taken for
+    /// dead, and a run it had started is run again by another node.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")] public TimeSpan ClusterCheckin { get; set; } = TimeSpan.FromSeconds(15);
 }
 
 internal sealed class ScheduleOptionsValidator : IValidateOptions<ScheduleOptions>

@@ -9,8 +9,8 @@ namespace TriageBot.Scheduling;
 /// <summary>
 /// The scheduled run: the same pipeline the CLI calls. Never two at once, so cursors and tickets are never written by
 /// two runs together: not in one process (<c>DisallowConcurrentExecution</c>) and not across the nodes that share a
-/// PostgreSQL store (<see cref="IRunLock"/>: the first node to fire runs, the others skip that firing). A run that
-/// misses its time runs once when it can.
+/// PostgreSQL store, where Quartz's clustered store fires each run on one node (<see cref="ClusteredJobStore"/>) and
+/// <see cref="IRunLock"/> keeps it apart from a run started by hand. A run that misses its time runs once when it can.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class TriageRunJob(TriagePipeline pipeline, IRunLock runLock, IOptions<ScheduleOptions> options, ILogger<TriageRunJob> logger) : IJob
