@@ -13,6 +13,8 @@ public sealed class NothingWrongCueTests
     [InlineData("Thank you!. No bug, the new run page is lovely. Close whenever.")]
     [InlineData("Thanks!. Only here to say thank you. Keep it up!")]
     [InlineData("Great tool!. Just wanted to say thanks. Feel free to close.")]
+    // "Bug report" is still the bug the writer says there is not.
+    [InlineData("Great app. the new search is fantastic. Not a bug report, just a thank-you.")]
     public void Saying_nothing_is_wrong_is_no_report(string text) => Assert.True(Cues.SaysNothingIsWrong(text));
 
     [Theory]
@@ -20,6 +22,7 @@ public sealed class NothingWrongCueTests
     [InlineData("Just wanted to say thanks for the fix, but now the export is broken again")]
     [InlineData("No issues on macOS. On Windows every command fails since 2.16")]
     [InlineData("Not a bug, but a feature request: please add a dark map style")]
+    [InlineData("Not a bug report, more of a question: why does the sync error come back after the renewal?")]
     [InlineData("Nothing broken yet, just a heads-up that the sync error appears after the 90-day renewal")]
     // No "nothing is wrong" said at all.
     [InlineData("the approval prompt has a typo: 'Aprove'")]
