@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Testing;
 using Npgsql;
 using Quartz;
 using TriageBot.Hosting;
@@ -60,18 +61,22 @@ public sealed class ClusteredJobStoreTests(PostgresServer server)
     }
 
     [Fact]
-    public async Task Serve_on_the_shared_store_keeps_the_daily_trigger_in_the_database_and_asks_for_recovery()
+    public async Task Serve_on_the_shared_store_keeps_the_daily_trigger_in_the_database_and_logs_no_password()
     {
         // `serve`'s own host on the PostgreSQL store: the trigger lives in the database, where every node finds it.
         var scenario = ScenarioFile.Load(Path.Combine(SandboxFixture.RepoRoot, "scenarios", "demo.json"));
         await using var sandbox = await SandboxHost.StartAsync(scenario, SandboxConfiguration.OptionsFor(scenario, 0), CancellationToken.None);
-        var connectionString = server.NewSchema();
+        // The test server trusts every login, so a password is accepted and ignored: it is here to be looked for in the logs.
+        const string password = "canary-7f3a9c";
+        var connectionString = server.NewSchema() + ";Password=" + password;
         var settings = SandboxConfiguration.For(sandbox, scenario);
         settings["Storage:Provider"] = "Postgres";
         settings["Storage:ConnectionString"] = connectionString;
         settings["Schedule:Cron"] = "0 30 6 ? * MON-FRI";
+        settings["Logging:LogLevel:Default"] = "Trace";
+        settings["Logging:LogLevel:Quartz"] = "Trace";
         using var host = HostFactory.Build(null, settings, null, interactiveProgress: false,
-            (services, configuration) => services.AddTriageBotScheduling(configuration));
+            (services, configuration) => services.AddTriageBotScheduling(configuration).AddFakeLogging());
         await host.StartAsync(CancellationToken.None);
         await host.StopAsync(CancellationToken.None);
 
@@ -89,6 +94,11 @@ public sealed class ClusteredJobStoreTests(PostgresServer server)
         Assert.Equal("0 30 6 ? * MON-FRI", reader.GetString(0));
         Assert.True(reader.GetBoolean(1));
         Assert.Equal(ClusteredJobStore.SchedulerName, reader.GetString(2));
+
+        // Quartz talked at Trace, and never named the password.
+        var logs = host.Services.GetFakeLogCollector().GetSnapshot();
+        Assert.Contains(logs, r => r.Category?.StartsWith("Quartz", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(logs, r => (r.Message + r.Exception).Contains(password, StringComparison.Ordinal));
     }
 
     private static IHost Node(ConcurrentQueue<(DateTimeOffset, string)> runs, Action<IQuartzBuilder> store)
