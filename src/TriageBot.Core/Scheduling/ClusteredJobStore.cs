@@ -6,12 +6,12 @@ namespace TriageBot.Scheduling;
 /// <summary>
 /// Quartz's job store in the PostgreSQL database the nodes share, clustered: every node schedules the same daily
 /// trigger, and the database decides which node fires it, so one run starts per firing instead of every node firing
-/// and all but one skipping. A node that stops checking in is taken for
-/// dead after <see cref="ScheduleOptions.ClusterCheckin"/> twice over; a run it was in the middle of is run again by
-/// another node (the job asks for recovery; a repeated run files no ticket or evidence link twice).
-/// The run lock stays: it keeps a run started by hand apart from a scheduled one.
+/// and all but one skipping. A node that stops checking in is taken for dead after twice
+/// <see cref="ScheduleOptions.ClusterCheckin"/>; a run it was in the middle of is run again by another node (the job
+/// asks for recovery; a repeated run files no ticket or evidence link twice). The run lock stays: it keeps a run started
+/// by hand apart from a scheduled one.
 /// </summary>
-public static class ClusteredJobStore
+internal static class ClusteredJobStore
 {
     /// <summary>The scheduler's name in Quartz's tables: every node of one deployment uses it, which is what makes them a cluster.</summary>
     public const string SchedulerName = "triagebot";

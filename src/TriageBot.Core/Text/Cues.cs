@@ -110,8 +110,8 @@ internal static partial class Cues
 
     /// <summary>
     /// The writer says outright that nothing is wrong: "Not a bug, just saying hi", "Not a bug report, just a thank-you",
-    /// "No issue, just gratitude", "Nothing broken, just a thank-you", "No bug, the new page is lovely", "only here to say thanks". Not of a person: "alerts
-    /// for drivers who did nothing wrong." is a report.
+    /// "No issue, just gratitude", "Nothing broken, just a thank-you", "No bug, the new page is lovely", "only here to
+    /// say thanks". Not of a person: "alerts for drivers who did nothing wrong." is a report.
     /// </summary>
     [GeneratedRegex(@"\b((not an? (bug|issue|problem)( reports?)?|no (bug|issue|problem)s?( here)?|(?<!\b(did|do|does|done|doing) )nothing( is)? (broken|wrong))\s*[,.;:!—–-]|(just|only) (here )?(to say|wanted to say|want to say|saying|stopping by to say) (hi|hello|hey|thanks|thank you)\b|\bjust (a )?(thank[- ]you|gratitude)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex NothingWrong();
