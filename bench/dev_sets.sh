@@ -29,6 +29,8 @@
 #               the same seeds; measured once as found, then used as the other products are
 #   murmur      written blind in session 29 (a meeting recorder: call bots, transcripts, CRM sync, SSO, webhooks), the
 #               same seeds; measured once as found
+#   faremate    written blind in session 29 (a public-transit app: QR tickets, fare capping, live arrivals), the same
+#               seeds; measured once as found, after the session's changes
 set -e
 ROOT=${ROOT:-/tmp}
 bank() { case $1 in dev) echo ../shared/scenario/bank-dev.json ;; *) echo scenarios/banks/bank-$1.json ;; esac; }
@@ -68,6 +70,6 @@ echo "X5='$X5'"
 echo "X10='$(echo $X10)'"
 echo "X10H='$(echo $X10H)'"
 echo "F20='$(echo $F20)'"
-for b in hearthly lessonly parcelly tablebook clinicly fleetline vaultkey castwave quillnote shelfwise rallypoint pulsebit plotwise murmur; do
+for b in hearthly lessonly parcelly tablebook clinicly fleetline vaultkey castwave quillnote shelfwise rallypoint pulsebit plotwise murmur faremate; do
   echo "$(echo $b | tr a-z A-Z)='$(blind $b)'"
 done
