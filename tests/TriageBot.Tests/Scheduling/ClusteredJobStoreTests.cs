@@ -61,9 +61,10 @@ public sealed class ClusteredJobStoreTests(PostgresServer server)
     }
 
     [Fact]
-    public async Task Serve_on_the_shared_store_keeps_the_daily_trigger_in_the_database_and_logs_no_password()
+    public async Task Serve_on_the_shared_store_keeps_the_daily_trigger_in_the_database_replaces_a_changed_one_and_logs_no_password()
     {
-        // `serve`'s own host on the PostgreSQL store: the trigger lives in the database, where every node finds it.
+        // `serve`'s own host on the PostgreSQL store: the trigger lives in the database, where every node finds it, and a
+        // node restarted with a changed Schedule:Cron replaces it.
         var scenario = ScenarioFile.Load(Path.Combine(SandboxFixture.RepoRoot, "scenarios", "demo.json"));
         await using var sandbox = await SandboxHost.StartAsync(scenario, SandboxConfiguration.OptionsFor(scenario, 0), CancellationToken.None);
         // The test server trusts every login, so a password is accepted and ignored: it is here to be looked for in the logs.
@@ -72,11 +73,21 @@ public sealed class ClusteredJobStoreTests(PostgresServer server)
         var settings = SandboxConfiguration.For(sandbox, scenario);
         settings["Storage:Provider"] = "Postgres";
         settings["Storage:ConnectionString"] = connectionString;
-        settings["Schedule:Cron"] = "0 30 6 ? * MON-FRI";
         settings["Logging:LogLevel:Default"] = "Trace";
         settings["Logging:LogLevel:Quartz"] = "Trace";
-        using var host = HostFactory.Build(null, settings, null, interactiveProgress: false,
-            (services, configuration) => services.AddTriageBotScheduling(configuration).AddFakeLogging());
+        IHost Serve(string cron)
+        {
+            settings["Schedule:Cron"] = cron;
+            return HostFactory.Build(null, settings, null, interactiveProgress: false,
+                (services, configuration) => services.AddTriageBotScheduling(configuration).AddFakeLogging());
+        }
+        // A node started with yesterday's schedule, then again with a changed one: the changed one is what is stored.
+        using (var before = Serve("0 0 7 ? * MON-FRI"))
+        {
+            await before.StartAsync(CancellationToken.None);
+            await before.StopAsync(CancellationToken.None);
+        }
+        using var host = Serve("0 30 6 ? * MON-FRI");
         await host.StartAsync(CancellationToken.None);
         await host.StopAsync(CancellationToken.None);
 
