@@ -6,7 +6,8 @@ Usage (from the repository root, after a Release build of bench/AgentBench):
   dotnet bench/AgentBench/bin/Release/net10.0/AgentBench.dll --verbose --all FILES... > OUT
   python3 bench/goal_rules.py OUT            # the sweeps
   /usr/bin/python3 bench/goal_rules.py OUT --learned   # also a logistic regression, each product left out (needs scikit-learn)
-Variants: the threshold; a higher threshold for themes whose reports mostly ask for something (30 % request cues,
+First: how often the truth gives a goal, by the share of a theme's reports with request cues, and how many of the
+truth's small fixes have none. Variants: the threshold; a higher threshold for themes whose reports mostly ask for something (30 % request cues,
 Cues.RequestShare) or that the judge reads as a small fix; the threshold re-fitted with each product left out in turn."""
 import collections, math, re, sys
 
@@ -23,7 +24,8 @@ def read(path):
             n = int(m.group(6))
             scores = sorted(((g, float(s)) for g, s in re.findall(r"(g\w+)=([0-9.]+)\[", lines[i + 1])), key=lambda x: -x[1])
             rows.append(dict(product=scenario.split("-")[0], pred=None if m.group(2) == "-" else m.group(2),
-                             truth=None if m.group(3) == "-" else m.group(3), small_fix=m.group(4) == "True", n=n,
+                             truth=None if m.group(3) == "-" else m.group(3), small_fix=m.group(4) == "True",
+                             truth_small_fix=m.group(5) == "True", n=n,
                              request=int(m.group(7)) / n, problem=int(m.group(8)) / n, scores=scores))
     return rows
 
@@ -51,6 +53,14 @@ def show(name, accuracy):
 rows = [r for path in sys.argv[1:] if not path.startswith("--") for r in read(path)]
 replayed = sum(goal(r) == r["pred"] for r in rows)
 print(f"{len(rows)} truth themes; the replayed rule gives the agent's own goal for {replayed}")
+# How often the truth gives a goal, by the share of a theme's reports that ask for something.
+for low, high in ((0, 0.1), (0.1, 0.3), (0.3, 0.5), (0.5, 1.01)):
+    band = [r for r in rows if low <= r["request"] < high]
+    if band:
+        print(f"request cues {low:.0%}-{min(high, 1):.0%}: {len(band)} themes, {sum(r['truth'] is not None for r in band) / len(band):.2f} with a goal in the truth")
+small = [r for r in rows if r["truth_small_fix"]]
+if small:
+    print(f"small fixes in the truth: {len(small)}, {sum(r['truth'] is None for r in small)} of them without a goal")
 show("as the agent maps (0.34)", per_product(rows, goal))
 for t in (0.30, 0.37, 0.40, 0.43, 0.46):
     show(f"threshold {t:.2f}", per_product(rows, lambda r, t=t: goal(r, threshold=t)))

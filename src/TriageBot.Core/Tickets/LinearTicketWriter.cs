@@ -52,7 +52,7 @@ public sealed partial class LinearTicketWriter(
         if (mapping is not null)
         {
             var known = new HashSet<string>(mapping.EvidenceUrls, StringComparer.Ordinal);
-            var fresh = _budget.Take(themeId, evidence.Where(e => !known.Contains(e.Url)).ToList()).ToList();
+            var fresh = _budget.Take(themeId, evidence.Where(e => !known.Contains(e.Url)).ToList());
             if (fresh.Count == 0 || !mayWrite)
             {
                 return new TicketOutcome(themeId, mapping.Ticket, TicketAction.Unchanged, 0);
@@ -91,7 +91,7 @@ public sealed partial class LinearTicketWriter(
     }
 
     private async Task<TicketOutcome> UpdateAsync(ThemeContext context, ThemeDraft draft, TicketMapping mapping, IReadOnlyList<EvidenceLink> evidence,
-        List<EvidenceLink> fresh, CancellationToken ct)
+        IReadOnlyList<EvidenceLink> fresh, CancellationToken ct)
     {
         var themeId = context.Theme.Id;
         if (_options.RegressionOnClosed && await linear.GetIssueAsync(mapping.Ticket.IssueId, ct) is { IsClosed: true } closed)
