@@ -35,7 +35,7 @@ public static class ReportsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRunPublisher, DigestFilePublisher>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRunPublisher, SlackDigestPoster>(sp =>
             new SlackDigestPoster(sp.GetRequiredService<DigestBuilder>(), sp.GetRequiredService<Domain.GoalCatalog>(),
-                sp.GetService<IDigestChannel>(), sp.GetRequiredService<IOptions<DigestOptions>>(),
+                sp.GetService<IDigestChannel>(), sp.GetService<Storage.ICursorStore>(), sp.GetRequiredService<IOptions<DigestOptions>>(),
                 sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SlackDigestPoster>>())));
         return services;
     }

@@ -5,7 +5,10 @@ namespace TriageBot.Storage;
 // One interface per concern the stages need. SQLite implements them all by default; PostgreSQL
 // for teams that run several nodes. Every method is idempotent where the caller may retry it.
 
-/// <summary>Cursors and watermarks per source: "slack"/"C01:history", "github"/"acme/app:issues", "x"/"q1:since_id".</summary>
+/// <summary>
+/// Cursors and watermarks per source: "slack"/"C01:history", "github"/"acme/app:issues", "x"/"q1:since_id"; also what
+/// the publishers last wrote ("slack"/"digest:#pm:2026-12-06", the day's digest message), so a rerun edits, not repeats.
+/// </summary>
 public interface ICursorStore
 {
     Task<string?> GetAsync(string source, string key, CancellationToken ct);

@@ -22,6 +22,7 @@ public static class StateSnapshot
                         ["text"] = p.Text,
                         ["blocks"] = p.BlocksJson is null ? null : JsonNode.Parse(p.BlocksJson),
                         ["posted_at"] = p.PostedAt,
+                        ["edited_at"] = p.EditedAt,
                     })]),
                 },
                 ["github"] = new JsonObject

@@ -32,6 +32,7 @@ internal sealed class RateLimitEnforcer(SandboxOptions options, TimeProvider clo
                     : new Limit(50, TimeSpan.FromMinutes(1), false),
                 "conversations.list" => new Limit(20, TimeSpan.FromMinutes(1), false),
                 "chat.postMessage" => new Limit(60, TimeSpan.FromMinutes(1), false),
+                "chat.update" => new Limit(50, TimeSpan.FromMinutes(1), false),
                 _ => new Limit(100, TimeSpan.FromMinutes(1), false),
             },
             "github" => new Limit(5000, TimeSpan.FromHours(1), false),

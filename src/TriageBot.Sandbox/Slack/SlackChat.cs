@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace TriageBot.Sandbox;
 
-/// <summary>chat.postMessage (stored, checked against Slack's message limits) and chat.getPermalink.</summary>
+/// <summary>chat.postMessage and chat.update (stored, checked against Slack's message limits) and chat.getPermalink.</summary>
 internal static class SlackChat
 {
     public const string BotId = "B0SANDBOX";
@@ -14,23 +14,7 @@ internal static class SlackChat
     {
         if (call.Arg("channel") is not { } channelArg || call.Slack.FindChannel(channelArg) is not { } channel)
             return SlackCall.Error("channel_not_found");
-        var text = call.Arg("text") ?? "";
-        JsonArray? blocks = null;
-        if (call.Arg("blocks") is { } blocksJson)
-        {
-            try
-            {
-                blocks = JsonNode.Parse(blocksJson) as JsonArray;
-            }
-            catch (JsonException)
-            {
-                return SlackCall.Error("invalid_blocks_format");
-            }
-            if (blocks is null) return SlackCall.Error("invalid_blocks_format");
-            if (BlocksError(blocks) is { } blocksError) return SlackCall.Error(blocksError);
-        }
-        if (text.Length == 0 && (blocks is null || blocks.Count == 0) && call.Arg("attachments") is null) return SlackCall.Error("no_text");
-        if (text.Length >= MaxText) return SlackCall.Error("msg_too_long");
+        if (ReadContent(call, out var text, out var blocks) is { } contentError) return contentError;
 
         var now = call.Services.Clock.GetUtcNow();
         string ts;
@@ -61,6 +45,52 @@ internal static class SlackChat
         if (threadTs is not null) json["thread_ts"] = threadTs;
         if (blocks is not null) json["blocks"] = blocks.DeepClone();
         return SlackCall.Ok(new JsonObject { ["channel"] = channel.Id, ["ts"] = ts, ["message"] = json });
+    }
+
+    /// <summary>
+    /// chat.update: replaces the text and blocks of a message the bot posted. Slack wants the channel's id here, not its
+    /// name, and answers <c>cant_update_message</c> for someone else's message.
+    /// </summary>
+    public static IResult Update(SlackCall call)
+    {
+        if (call.Arg("channel") is not { } channelId || call.Slack.Channels.Find(c => c.Id == channelId) is not { } channel)
+            return SlackCall.Error("channel_not_found");
+        if (call.Arg("ts") is not { } ts || channel.Find(ts) is not { } message) return SlackCall.Error("message_not_found");
+        if (message.BotId != BotId) return SlackCall.Error("cant_update_message");
+        if (ReadContent(call, out var text, out var blocks) is { } contentError) return contentError;
+
+        message.Text = text;
+        var i = call.Slack.Posts.FindIndex(p => p.Channel == channel.Id && p.Ts == ts);
+        if (i >= 0)
+        {
+            call.Slack.Posts[i] = call.Slack.Posts[i] with
+            {
+                Text = text, BlocksJson = blocks?.ToJsonString(), EditedAt = call.Services.Clock.GetUtcNow(),
+            };
+        }
+        return SlackCall.Ok(new JsonObject { ["channel"] = channel.Id, ["ts"] = ts, ["text"] = text });
+    }
+
+    /// <summary>The text and blocks of a post or an edit, checked against Slack's limits; an error result when they break one.</summary>
+    private static IResult? ReadContent(SlackCall call, out string text, out JsonArray? blocks)
+    {
+        text = call.Arg("text") ?? "";
+        blocks = null;
+        if (call.Arg("blocks") is { } blocksJson)
+        {
+            try
+            {
+                blocks = JsonNode.Parse(blocksJson) as JsonArray;
+            }
+            catch (JsonException)
+            {
+                return SlackCall.Error("invalid_blocks_format");
+            }
+            if (blocks is null) return SlackCall.Error("invalid_blocks_format");
+            if (BlocksError(blocks) is { } blocksError) return SlackCall.Error(blocksError);
+        }
+        if (text.Length == 0 && (blocks is null || blocks.Count == 0) && call.Arg("attachments") is null) return SlackCall.Error("no_text");
+        return text.Length >= MaxText ? SlackCall.Error("msg_too_long") : null;
     }
 
     /// <summary>Slack's block limits: 50 blocks, section text 3,000 characters, header 150.</summary>

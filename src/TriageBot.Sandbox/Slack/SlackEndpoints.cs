@@ -16,6 +16,7 @@ internal static class SlackEndpoints
         ["conversations.history"] = SlackConversations.History,
         ["conversations.replies"] = SlackConversations.Replies,
         ["chat.postMessage"] = SlackChat.PostMessage,
+        ["chat.update"] = SlackChat.Update,
         ["chat.getPermalink"] = SlackChat.GetPermalink,
     };
 

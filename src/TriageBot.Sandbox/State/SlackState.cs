@@ -7,7 +7,7 @@ public sealed class SlackState(string workspace)
     public string Workspace { get; set; } = workspace;
     public Dictionary<string, ScenarioSlackUser> Users { get; } = new(StringComparer.Ordinal);
     public List<SlackChannelState> Channels { get; } = [];
-    /// <summary>Messages written through chat.postMessage, in order.</summary>
+    /// <summary>Messages written through chat.postMessage, in order, as chat.update last left them.</summary>
     public List<SlackPost> Posts { get; } = [];
     /// <summary>Makes ts of posted messages unique within one second.</summary>
     public int PostSequence { get; set; }
@@ -90,7 +90,11 @@ public sealed class SlackMessage
     }
 }
 
-public sealed record SlackPost(string Channel, string Ts, string Text, string? BlocksJson, string? ThreadTs, DateTimeOffset PostedAt);
+/// <summary>A message the bot posted, as it reads now; <see cref="EditedAt"/> is set once chat.update changed it.</summary>
+public sealed record SlackPost(string Channel, string Ts, string Text, string? BlocksJson, string? ThreadTs, DateTimeOffset PostedAt)
+{
+    public DateTimeOffset? EditedAt { get; init; }
+}
 
 public static class SlackTs
 {

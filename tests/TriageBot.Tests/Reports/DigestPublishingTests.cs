@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using TriageBot.Clients.Slack;
 using TriageBot.Domain;
 using TriageBot.Pipeline;
 using TriageBot.Reports;
@@ -23,11 +24,14 @@ public sealed class DigestPublishingTests : IDisposable
     {
         public List<(string Channel, string Text, JsonArray Blocks)> Posts { get; } = [];
 
-        public Task PostAsync(string channel, string text, JsonArray blocks, CancellationToken ct)
+        public Task<SlackPostResult> PostAsync(string channel, string text, JsonArray blocks, CancellationToken ct)
         {
             Posts.Add((channel, text, blocks));
-            return Task.CompletedTask;
+            return Task.FromResult(new SlackPostResult(channel, $"{Posts.Count}.000000"));
         }
+
+        public Task<bool> UpdateAsync(string channelId, string ts, string text, JsonArray blocks, CancellationToken ct) =>
+            throw new InvalidOperationException("no store is registered, so there is no day's message to edit");
     }
 
     private static ServiceProvider Services(Dictionary<string, string?> settings, IDigestChannel? channel)

@@ -86,6 +86,34 @@ public class SlackThreadAndChatTests
     }
 
     [Fact]
+    public async Task Update_edits_the_bots_own_message_and_nothing_else()
+    {
+        var scenario = SandboxFixture.WithSlack(SandboxFixture.SlackChannel("C1", "digest", 1, Start));
+        await using var sandbox = await SandboxFixture.StartAsync(scenario);
+        using var http = SandboxFixture.Client(sandbox.SlackApiUrl, sandbox.Credentials.SlackBotToken);
+        async Task<JsonObject> PostAsync(string method, object body) =>
+            (await (await http.PostAsJsonAsync(method, body)).Content.ReadFromJsonAsync<JsonObject>())!;
+        var ts = (await PostAsync("chat.postMessage", new { channel = "#digest", text = "Monday: 3 themes" }))["ts"]!.GetValue<string>();
+
+        var edited = await PostAsync("chat.update", new { channel = "C1", ts, text = "Monday: 4 themes" });
+
+        Assert.True(edited["ok"]!.GetValue<bool>());
+        Assert.Equal(ts, edited["ts"]!.GetValue<string>());
+        var post = Assert.Single(sandbox.State.Slack.Posts);
+        Assert.Equal(("Monday: 4 themes", ts), (post.Text, post.Ts));
+        Assert.NotNull(post.EditedAt);
+        var history = (await CallAsync(http, "conversations.history", "channel=C1"))["messages"]!.AsArray();
+        Assert.Contains(history, m => m!["ts"]!.GetValue<string>() == ts && m["text"]!.GetValue<string>() == "Monday: 4 themes");
+
+        var someoneElses = scenario.Slack!.Channels[0].Messages[0].Ts;
+        Assert.Equal("cant_update_message", (await PostAsync("chat.update", new { channel = "C1", ts = someoneElses, text = "x" }))["error"]!.GetValue<string>());
+        Assert.Equal("message_not_found", (await PostAsync("chat.update", new { channel = "C1", ts = "1.000001", text = "x" }))["error"]!.GetValue<string>());
+        Assert.Equal("channel_not_found", (await PostAsync("chat.update", new { channel = "#digest", ts, text = "x" }))["error"]!.GetValue<string>());
+        Assert.Equal("no_text", (await PostAsync("chat.update", new { channel = "C1", ts }))["error"]!.GetValue<string>());
+        Assert.Equal("Monday: 4 themes", Assert.Single(sandbox.State.Slack.Posts).Text);
+    }
+
+    [Fact]
     public async Task Appended_messages_and_replies_show_in_history_and_move_latest_reply()
     {
         var channel = SandboxFixture.SlackChannel("C1", "feedback", 5, Start, repliesEach: 1);

@@ -12,7 +12,7 @@ namespace TriageBot.Clients.Slack;
 
 /// <summary>
 /// A thin Slack Web API client (typed HttpClient). Reads are GETs with query parameters, so the resilience
-/// pipeline may retry them; chat.postMessage is a POST and is only retried after a 429 (Slack refused it).
+/// pipeline may retry them; chat.postMessage and chat.update are POSTs and are only retried after a 429 (Slack refused them).
 /// </summary>
 public sealed partial class SlackWebClient(HttpClient http, IOptionsMonitor<SlackOptions> options, TimeProvider time)
 {
@@ -71,16 +71,25 @@ public sealed partial class SlackWebClient(HttpClient http, IOptionsMonitor<Slac
         return r.Permalink ?? throw new SlackApiException("chat.getPermalink", "no_permalink");
     }
 
-    public async Task<SlackPostResult> PostMessageAsync(string channel, string text, JsonArray? blocks, CancellationToken ct)
+    public Task<SlackPostResult> PostMessageAsync(string channel, string text, JsonArray? blocks, CancellationToken ct) =>
+        WriteMessageAsync("chat.postMessage", new JsonObject { ["channel"] = channel, ["text"] = text }, blocks, ct);
+
+    /// <summary>
+    /// Replaces the text and blocks of a message the bot posted (chat.update; <paramref name="channelId"/> must be the id,
+    /// not a name). Slack answers <c>message_not_found</c> once someone deleted it.
+    /// </summary>
+    public Task<SlackPostResult> UpdateMessageAsync(string channelId, string ts, string text, JsonArray? blocks, CancellationToken ct) =>
+        WriteMessageAsync("chat.update", new JsonObject { ["channel"] = channelId, ["ts"] = ts, ["text"] = text }, blocks, ct);
+
+    private async Task<SlackPostResult> WriteMessageAsync(string method, JsonObject body, JsonArray? blocks, CancellationToken ct)
     {
-        var body = new JsonObject { ["channel"] = channel, ["text"] = text };
         if (blocks is not null) body["blocks"] = blocks.DeepClone();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "chat.postMessage")
+        using var request = new HttpRequestMessage(HttpMethod.Post, method)
         {
             Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
         };
-        var r = await SendAsync<PostResponse>("chat.postMessage", request, ct);
-        return new SlackPostResult(r.Channel ?? channel, r.Ts ?? "");
+        var r = await SendAsync<PostResponse>(method, request, ct);
+        return new SlackPostResult(r.Channel ?? (string)body["channel"]!, r.Ts ?? "");
     }
 
     private async Task<T> GetAsync<T>(string method, (string Name, string? Value)[] query, CancellationToken ct) where T : SlackResponse
