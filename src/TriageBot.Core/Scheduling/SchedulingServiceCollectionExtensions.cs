@@ -11,6 +11,8 @@ public static class SchedulingServiceCollectionExtensions
     /// <summary>
     /// Quartz with one cron-triggered job that runs the pipeline; used by <c>serve</c>. On the SQLite store the schedule is
     /// in memory (one node); on PostgreSQL it is in the shared database, clustered (<see cref="ClusteredJobStore"/>).
+    /// Quartz takes the container's <see cref="TimeProvider"/> (it only adds the system clock when none is registered),
+    /// so the daily trigger fires on the host's clock, which tests control.
     /// </summary>
     public static IServiceCollection AddTriageBotScheduling(this IServiceCollection services, IConfiguration configuration)
     {

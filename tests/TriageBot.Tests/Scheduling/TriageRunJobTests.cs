@@ -43,4 +43,42 @@ public sealed class TriageRunJobTests
         await using var after = await runLock.TryAcquireAsync(CancellationToken.None);
         Assert.NotNull(after);
     }
+
+    [Fact]
+    public async Task The_daily_trigger_fires_on_the_hosts_clock()
+    {
+        // serve's own host on the embedded store, its clock two seconds before a weekday's 07:00: Quartz reads the host's
+        // TimeProvider, so the run starts when that clock reaches 07:00 and not before, whatever the machine's clock says.
+        var scenario = ScenarioFile.Load(Path.Combine(SandboxFixture.RepoRoot, "scenarios", "demo.json"));
+        await using var sandbox = await SandboxHost.StartAsync(scenario, SandboxConfiguration.OptionsFor(scenario, 0), CancellationToken.None);
+        var dir = Path.Combine(Path.GetTempPath(), "triagebot-tests", Guid.NewGuid().ToString("n"));
+        var settings = SandboxConfiguration.For(sandbox, scenario);
+        settings["Storage:ConnectionString"] = $"Data Source={Path.Combine(dir, "store.db")}";
+        settings["Schedule:Cron"] = "0 0 7 ? * MON-FRI";
+        settings["Schedule:OutDir"] = Path.Combine(dir, "out");
+        var monday = new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero);
+        Assert.Equal(DayOfWeek.Monday, monday.DayOfWeek);
+        Assert.True(monday > scenario.Now);
+        var clock = new FakeTimeProvider(monday.AddSeconds(-2));
+        using var host = HostFactory.Build(null, settings, clock, interactiveProgress: false,
+            (services, configuration) => services.AddTriageBotScheduling(configuration));
+        var runs = host.Services.GetRequiredService<IRunStore>();
+        await host.StartAsync(CancellationToken.None);
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(3), CancellationToken.None);
+            Assert.Empty(await runs.GetRecentAsync(1, CancellationToken.None));
+
+            clock.Advance(TimeSpan.FromSeconds(3));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            while (!File.Exists(Path.Combine(dir, "out", "report.json"))) await Task.Delay(100, timeout.Token);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+
+        var run = Assert.Single(await runs.GetRecentAsync(5, CancellationToken.None));
+        Assert.Equal(monday.AddSeconds(1), run.Started);
+    }
 }
