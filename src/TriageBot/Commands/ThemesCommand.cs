@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using TriageBot.Clustering;
 using TriageBot.Hosting;
@@ -9,7 +10,7 @@ namespace TriageBot.Commands;
 
 /// <summary>
 /// <c>themes split|merge|pin</c>: a person's correction of the clusterer. Stored, and applied on every
-/// later run, so the choice sticks.
+/// later run, so the choice sticks. <c>themes history</c>: what was done to themes, and why.
 /// </summary>
 internal static class ThemesCommand
 {
@@ -35,7 +36,45 @@ internal static class ThemesCommand
         pin.SetGuardedAction((parse, ct) => WithOverrides(parse, config, o =>
             o.PinAsync(parse.GetValue(pinTheme)!, !parse.GetValue(off), ct), parse.GetValue(off) ? "unpinned" : "pinned"));
 
-        return new Command("themes", "Correct the clusterer; choices stick on later runs") { split, merge, pin };
+        var historyTheme = new Argument<string?>("theme") { Description = "Theme id (default: every theme)", Arity = ArgumentArity.ZeroOrOne };
+        var since = new Option<string?>("--since") { Description = "Only events at or after this ISO 8601 time or date" };
+        var history = new Command("history", "What the clusterer and people did to themes (created, joined, merged, split, dissolved) and why")
+        {
+            config, historyTheme, since,
+        };
+        history.SetGuardedAction((parse, ct) => PrintHistoryAsync(parse.GetValue(config), parse.GetValue(historyTheme), parse.GetValue(since), ct));
+
+        return new Command("themes", "Correct the clusterer (choices stick on later runs), or read what it did and why") { split, merge, pin, history };
+    }
+
+    /// <summary>
+    /// The stored theme events, oldest first: one line each with the other theme involved and the recorded reason, so a
+    /// person can see why two themes became one or why a theme's reports went to noise.
+    /// </summary>
+    private static async Task<int> PrintHistoryAsync(FileInfo? config, string? themeId, string? since, CancellationToken ct)
+    {
+        DateTimeOffset? from = null;
+        if (since is not null)
+        {
+            if (!DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+                throw new UsageException($"--since: '{since}' is not an ISO 8601 time or date.");
+            from = at;
+        }
+        using var host = HostFactory.Build(config?.FullName, null, null, interactiveProgress: false);
+        var events = (await host.Services.GetRequiredService<IThemeStore>().GetEventsAsync(themeId, ct))
+            .Where(e => from is null || e.At >= from).ToList();
+        foreach (var e in events)
+        {
+            var other = e.OtherThemeId is null ? "" : e.Kind switch
+            {
+                "merged" => $" <- {e.OtherThemeId}",
+                "split" => $" -> {e.OtherThemeId}",
+                _ => $" ({e.OtherThemeId})",
+            };
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{e.At:yyyy-MM-dd HH:mm:ss}  {e.Kind,-9} {e.ThemeId}{other}  {e.Reason}"));
+        }
+        Console.WriteLine(events.Count == 0 && themeId is not null ? $"no events for theme {themeId}" : $"{events.Count} events");
+        return 0;
     }
 
     private static async Task<int> WithOverrides(ParseResult parse, Option<FileInfo?> config, Func<ThemeOverrides, Task> action, string done)

@@ -38,5 +38,15 @@ public sealed class MergedThemeRunTests
             // The absorbed theme's evidence now hangs on the ticket that stays.
             Assert.Superset(left.Attachments.Select(a => a.Url).ToHashSet(), survivor.Attachments.Select(a => a.Url).ToHashSet());
         }
+
+        // A person can read afterwards why the theme grew: its history names the merge, the absorbed theme and who did it.
+        var (exitHistory, history, errHistory) = await CliRunner.RunAsync("themes", "history", stays.Id, "--config", demo.Config);
+        Assert.True(exitHistory == 0, errHistory + history);
+        var lines = history.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Contains(lines, l => l.Contains($"created   {stays.Id}", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains($"merged    {stays.Id} <- {absorbed.Id}", StringComparison.Ordinal) && l.Contains("merged by a person", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("  created ", StringComparison.Ordinal) && !l.Contains(stays.Id, StringComparison.Ordinal));
+        var (_, later, _) = await CliRunner.RunAsync("themes", "history", "--since", "2099-01-01", "--config", demo.Config);
+        Assert.Equal("0 events", later.Trim());
     }
 }
