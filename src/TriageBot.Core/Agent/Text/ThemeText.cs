@@ -19,12 +19,44 @@ public sealed class ThemeText
     public IReadOnlyList<FeedbackItem> Items { get; }
     public TermVectors Vectors { get; }
 
+    private readonly HashSet<string> _templates;
+
     public ThemeText(IReadOnlyList<FeedbackItem> items)
     {
         Items = items;
-        var docs = items.Select(i => (IReadOnlyList<string>)WithBigrams(TextTokens.Tokenize(FeedbackText.Prose(i.FullText), _surfaces))).ToList();
+        _templates = TemplatedReplies(items);
+        var docs = items.Select(i => (IReadOnlyList<string>)WithBigrams(TextTokens.Tokenize(FeedbackText.Prose(OwnText(i)), _surfaces))).ToList();
         Vectors = new TermVectors(docs);
     }
+
+    /// <summary>
+    /// Replies that say the same words under two or more of the theme's reports: a maintainer's macro ("Labelling for
+    /// triage. Does it also happen in a private window?"), a bot's notice. They are the team's words, not the users', and
+    /// repeated they would read as the theme's recurring terms and be quoted as its most typical sentence.
+    /// </summary>
+    private static HashSet<string> TemplatedReplies(IReadOnlyList<FeedbackItem> items)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var templates = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in items)
+            foreach (var reply in item.Replies)
+            {
+                var key = Normalised(reply.Text);
+                if (key.Length == 0) continue;
+                if (seen.TryGetValue(key, out var first) && first != item.Id) templates.Add(key);
+                else seen.TryAdd(key, item.Id);
+            }
+        return templates;
+    }
+
+    private static string Normalised(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+
+    private bool IsTemplate(FeedbackReply reply) => _templates.Count > 0 && _templates.Contains(Normalised(reply.Text));
+
+    /// <summary>The item's title, body and replies, without the theme's templated replies.</summary>
+    private string OwnText(FeedbackItem item) =>
+        _templates.Count == 0 ? item.FullText : string.Join('\n', new[] { item.Title, item.Body }.Where(t => t.Length > 0)
+            .Concat(item.Replies.Where(r => !IsTemplate(r)).Select(r => r.Text)));
 
     private static List<string> WithBigrams(List<string> unigrams)
     {
@@ -68,7 +100,7 @@ public sealed class ThemeText
         var candidates = new List<ScoredSentence>();
         foreach (var item in Items)
         {
-            var texts = FeedbackText.Sentences(item.Body).Concat(item.Replies.SelectMany(r => FeedbackText.Sentences(r.Text)));
+            var texts = FeedbackText.Sentences(item.Body).Concat(item.Replies.Where(r => !IsTemplate(r)).SelectMany(r => FeedbackText.Sentences(r.Text)));
             foreach (var sentence in texts)
             {
                 if (sentence.Length < minLength || sentence.Length > maxLength) continue;
