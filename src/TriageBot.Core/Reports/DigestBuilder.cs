@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Options;
+using TriageBot.Agent.Text;
 using TriageBot.Domain;
 
 namespace TriageBot.Reports;
@@ -140,9 +141,9 @@ public sealed class DigestBuilder(IOptions<DigestOptions> options)
             if (picked.Count >= _options.QuotesPerTheme) break;
             if (!picked.Contains(item)) picked.Add(item);
         }
-        return picked.Select(i => new DigestQuote(
-            Shorten(i.Title.Length > 0 && i.Body.Length > 0 ? $"{i.Title}: {i.Body}" : i.Title + i.Body, _options.QuoteLength),
-            i.Url, SourceLabel(SourceOf(i.Id)), i.Author)).ToList();
+        return picked.Select(i => (Item: i, Body: FeedbackText.Visible(i.Body).Trim())).Select(x => new DigestQuote(
+            Shorten(x.Item.Title.Length > 0 && x.Body.Length > 0 ? $"{x.Item.Title}: {x.Body}" : x.Item.Title + x.Body, _options.QuoteLength),
+            x.Item.Url, SourceLabel(SourceOf(x.Item.Id)), x.Item.Author)).ToList();
     }
 
     internal static bool IsHot(DigestTheme theme) =>
