@@ -6,7 +6,22 @@ public enum TicketAction { Created, Updated, Unchanged }
 public sealed record TicketRef(string IssueId, string Identifier, string Url);
 
 /// <summary>What filing did for one theme this run.</summary>
-public sealed record TicketOutcome(string ThemeId, TicketRef Ticket, TicketAction Action, int AttachmentsAdded);
+public sealed record TicketOutcome(string ThemeId, TicketRef Ticket, TicketAction Action, int AttachmentsAdded)
+{
+    /// <summary>Where the ticket stands in its team's workflow, read after filing; null when it could not be read.</summary>
+    public TicketState? State { get; init; }
+}
+
+/// <summary>
+/// A ticket's workflow state: its name in the team ("In Review") and Linear's type for it (triage, backlog, unstarted,
+/// started, completed, canceled), which is what progress is counted by.
+/// </summary>
+public sealed record TicketState(string Name, string Type)
+{
+    public bool IsDone => Type == "completed";
+    public bool IsStarted => Type == "started";
+    public bool IsCanceled => Type is "canceled" or "cancelled";
+}
 
 /// <summary>
 /// A ticket whose theme is gone, marked a duplicate of the ticket of the theme that now holds most of its evidence

@@ -79,7 +79,11 @@ internal static class RunReportAssembler
         Summary = draft.Summary,
         Items = context.Theme.ItemIds,
         Trend = context.Trend.ToString().ToLowerInvariant(),
-        Ticket = ticket is null ? null : new ReportTicket(ticket.Ticket.Identifier, ticket.Ticket.Url, ticket.Action.ToString().ToLowerInvariant()),
+        Ticket = ticket is null ? null : new ReportTicket(ticket.Ticket.Identifier, ticket.Ticket.Url, ticket.Action.ToString().ToLowerInvariant())
+        {
+            State = ticket.State?.Name,
+            StateType = ticket.State?.Type,
+        },
         SmallFix = draft.SmallFix,
         Dispatch = dispatch is null ? null : new ReportDispatch(dispatch.Status, PrUrl: null, dispatch.Reason),
         Goal = draft.GoalId,

@@ -272,11 +272,28 @@ public sealed class TriagePipeline(
             logger.LogError(ex, "Marking the tickets of merged themes as duplicates failed; the next run retries");
             warnings.Add($"file: marking duplicates: {ex.Message}");
         }
+        await ReadTicketStatesAsync(outcomes, warnings, ct);
         var created = outcomes.Values.Count(o => o.Action == TicketAction.Created);
         var updated = outcomes.Values.Count(o => o.Action == TicketAction.Updated);
         progress.StageFinished("file", $"{created} created, {updated} updated, {outcomes.Count - created - updated} unchanged" +
             (duplicates > 0 ? $", {duplicates} marked a duplicate (a person merged their themes)" : ""));
         return outcomes;
+    }
+
+    /// <summary>Where each ticket stands (to do, started, done), for the goal board's progress; unread, the board shows none.</summary>
+    private async Task ReadTicketStatesAsync(Dictionary<string, TicketOutcome> outcomes, List<string> warnings, CancellationToken ct)
+    {
+        try
+        {
+            var states = await ticketWriter.ReadStatesAsync(outcomes.Values.Select(o => o.Ticket).ToList(), ct);
+            foreach (var (themeId, outcome) in outcomes.ToList())
+                if (states.TryGetValue(outcome.Ticket.IssueId, out var state)) outcomes[themeId] = outcome with { State = state };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Reading the tickets' workflow states failed; the goal board shows no ticket progress this run");
+            warnings.Add($"file: reading ticket states: {ex.Message}");
+        }
     }
 
     private static async Task<T> Timed<T>(Dictionary<string, long> timings, string stage, Func<Task<T>> work)

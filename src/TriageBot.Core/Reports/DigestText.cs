@@ -73,11 +73,25 @@ internal static class DigestText
     /// </summary>
     public static string TicketOrHeld(DigestTheme theme, Func<string, string> text, Func<string, string, string> link) => theme switch
     {
-        { Ticket: { } ticket } => $" · {link(ticket.Identifier, ticket.Url)} ({text(ticket.Action)})",
+        { Ticket: { } ticket } => $" · {link(ticket.Identifier, ticket.Url)} ({text(ticket.Action)}{(ticket.State is { Length: > 0 } state ? ", " + text(state) : "")})",
         { HeldBeside: { } like } => $" · no ticket of its own: reads like “{text(like.Title)}”" +
             (like.Ticket is { } larger ? $" ({link(larger.Identifier, larger.Url)})" : ""),
         _ => "",
     };
+
+    /// <summary>
+    /// How far a goal's tickets have got, from their workflow states ("2 of 5 tickets done, 1 in progress"); null when
+    /// no state was read (the run could not read them, or the goal has no tickets). Canceled tickets are named apart.
+    /// </summary>
+    public static string? TicketProgress(DigestGoal goal)
+    {
+        var types = goal.Ticketed.Select(t => t.Ticket!.StateType).OfType<string>().ToList();
+        if (types.Count == 0) return null;
+        var progress = $"{types.Count(t => t == "completed")} of {Plural(types.Count, "ticket", "tickets")} done";
+        if (types.Count(t => t == "started") is > 0 and var started) progress += $", {started} in progress";
+        if (types.Count(t => t is "canceled" or "cancelled") is > 0 and var canceled) progress += $", {canceled} canceled";
+        return progress;
+    }
 
     /// <summary>", N held" after the ticket counts when themes were held; nothing otherwise.</summary>
     public static string HeldCount(DigestHeadline headline) =>

@@ -69,7 +69,14 @@ public sealed record ReportTheme
     public string? ReadsLike { get; init; }
 }
 
-public sealed record ReportTicket(string Identifier, string Url, string Action);
+public sealed record ReportTicket(string Identifier, string Url, string Action)
+{
+    // Additions beyond FORMAT.md: the ticket's workflow state when the run read it ("In Review", type "started").
+    public string? State { get; init; }
+
+    /// <summary>Linear's type of <see cref="State"/>: triage, backlog, unstarted, started, completed or canceled.</summary>
+    public string? StateType { get; init; }
+}
 
 public sealed record ReportDispatch(string Status, string? PrUrl, string? Reason);
 

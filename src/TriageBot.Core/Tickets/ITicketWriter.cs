@@ -35,6 +35,13 @@ public interface ITicketWriter
         IReadOnlyDictionary<string, string> mergedByPerson, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<DuplicateTicket>>([]);
 
+    /// <summary>
+    /// Where each of <paramref name="tickets"/> stands in its workflow, by issue id, read in a few batched requests after
+    /// filing, for the goal board's progress. Optional; tickets it cannot read are left out.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, TicketState>> ReadStatesAsync(IReadOnlyCollection<TicketRef> tickets, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyDictionary<string, TicketState>>(new Dictionary<string, TicketState>());
+
     /// <summary>Files a draft a person approved (<c>tickets approve</c>), whatever the ticket mode says.</summary>
     Task<TicketOutcome?> FileApprovedAsync(ThemeContext context, ThemeDraft draft, CancellationToken ct);
 }

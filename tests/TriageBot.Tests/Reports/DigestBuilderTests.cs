@@ -83,6 +83,30 @@ public sealed class DigestBuilderTests
     }
 
     [Fact]
+    public void The_goal_board_counts_a_goals_tickets_by_where_they_stand_in_linear()
+    {
+        var report = Report(
+        [
+            Theme("t-login", "Login loops", ["slack:C01:1.0", "slack:C01:2.0"], "rising", priority: 2, goal: "g1",
+                ticket: Ticket("APP-7", "updated") with { State = "Done", StateType = "completed" }),
+            Theme("t-safari", "Safari redirect loop", ["github:acme/app#12"], "new", priority: 2, goal: "g1",
+                ticket: Ticket("APP-9") with { State = "In Review", StateType = "started" }),
+            Theme("t-cant", "Cannot log in", ["x:1859000000000000001"], "new", priority: 3, goal: "g1", ticket: Ticket("APP-10") with { State = "Todo", StateType = "unstarted" }),
+            Theme("t-export", "Slow export", ["github:acme/app#13"], "steady", priority: 3, goal: "g2", ticket: Ticket("APP-8")),
+        ]);
+
+        var digest = new DigestBuilder().Build(report, Items, Goals);
+
+        Assert.Contains("4 items of feedback in 3 themes; 1 of 3 tickets done, 1 in progress.", digest.Markdown);
+        Assert.Contains("[APP-9](https://linear.app/acme/issue/APP-9) (created, In Review)", digest.Markdown);
+        // A goal whose tickets' states were not read shows no progress rather than "0 done".
+        Assert.Contains("1 item of feedback in 1 theme.\n", digest.Markdown);
+        Assert.Contains("4 items of feedback in 3 themes · 1 of 3 tickets done, 1 in progress</div>", digest.Html);
+        var slack = digest.Slack.Blocks.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        Assert.Contains("4 items in 3 themes · 1 of 3 tickets done, 1 in progress", slack);
+    }
+
+    [Fact]
     public void A_quote_shows_what_readers_of_the_issue_see_not_its_hidden_comments()
     {
         // GitHub hides HTML comments: issue templates keep instructions there, and so do injected instructions.

@@ -16,7 +16,7 @@ public sealed partial class RunReportWriterTests : IDisposable
 
     /// <summary>Fields we add beyond FORMAT.md (allowed: "add fields freely"); anything else extra is a rename.</summary>
     private static readonly HashSet<string> Additions =
-        ["sources", "prompt_versions", "noise_share", "warnings", "priority", "labels", "by_source", "reads_like"];
+        ["sources", "prompt_versions", "noise_share", "warnings", "priority", "labels", "by_source", "reads_like", "state", "state_type"];
 
     [Fact]
     public async Task Report_json_uses_exactly_the_field_names_of_the_shared_format()

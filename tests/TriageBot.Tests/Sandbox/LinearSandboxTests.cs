@@ -267,6 +267,7 @@ public class LinearSandboxTests
             [nameof(LinearDocuments.AttachmentsForUrl)] = new() { ["url"] = ExistingUrl },
             [nameof(LinearDocuments.Issue)] = new() { ["id"] = issueId },
             [nameof(LinearDocuments.IssuesByDescriptionMarker)] = new() { ["marker"] = "triagebot-intent" },
+            [nameof(LinearDocuments.IssueStates)] = new() { ["ids"] = new JsonArray(issueId), ["first"] = 1 },
             [nameof(LinearDocuments.IssueCreate)] = new() { ["input"] = new JsonObject { ["teamId"] = "team-agent", ["title"] = "x" } },
             [nameof(LinearDocuments.AttachmentCreate)] = new() { ["input"] = new JsonObject { ["issueId"] = issueId, ["title"] = "t", ["url"] = "https://x.com/a/status/9" } },
             [nameof(LinearDocuments.CommentCreate)] = new() { ["input"] = new JsonObject { ["issueId"] = issueId, ["body"] = "b" } },

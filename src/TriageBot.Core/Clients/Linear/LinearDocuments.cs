@@ -40,6 +40,12 @@ public static class LinearDocuments
     public const string IssuesByDescriptionMarker =
         "query TriageBotIssuesByMarker($marker: String!) { issues(filter: { description: { contains: $marker } }, first: 10) { nodes { " + IssueFields + " } } }";
 
+    /// <summary>The workflow state of up to <see cref="MaxStatesPerRequest"/> issues by id: the goal board's ticket progress.</summary>
+    public const string IssueStates =
+        "query TriageBotIssueStates($ids: [ID!], $first: Int) { issues(filter: { id: { in: $ids } }, first: $first) { nodes { id state { name type } } } }";
+
+    public const int MaxStatesPerRequest = 100;
+
     public const string IssueCreate =
         "mutation TriageBotIssueCreate($input: IssueCreateInput!) { issueCreate(input: $input) { success issue { " + IssueFields + " } } }";
 
@@ -104,6 +110,7 @@ public static class LinearDocuments
         [nameof(AttachmentsForUrl)] = AttachmentsForUrl,
         [nameof(Issue)] = Issue,
         [nameof(IssuesByDescriptionMarker)] = IssuesByDescriptionMarker,
+        [nameof(IssueStates)] = IssueStates,
         [nameof(IssueCreate)] = IssueCreate,
         [nameof(AttachmentCreate)] = AttachmentCreate,
         [nameof(CommentCreate)] = CommentCreate,

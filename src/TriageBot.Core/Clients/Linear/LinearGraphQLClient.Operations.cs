@@ -39,6 +39,25 @@ public sealed partial class LinearGraphQLClient
             .ToList();
     }
 
+    /// <summary>Issue id to its workflow state (name, type), for the given ids; ids Linear does not return are left out.</summary>
+    public async Task<IReadOnlyDictionary<string, (string Name, string Type)>> GetIssueStatesAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
+    {
+        var states = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        foreach (var chunk in ids.Distinct(StringComparer.Ordinal).Chunk(LinearDocuments.MaxStatesPerRequest))
+        {
+            var variables = new JsonObject
+            {
+                ["ids"] = new JsonArray(chunk.Select(id => (JsonNode)JsonValue.Create(id)!).ToArray()),
+                ["first"] = chunk.Length,
+            };
+            var result = await SendAsync(LinearDocuments.IssueStates, variables, ct);
+            foreach (var n in Nodes(result.Data, "issues"))
+                if (n.TryGetProperty("state", out var state) && state.ValueKind == JsonValueKind.Object)
+                    states[Str(n, "id")] = (Str(state, "name"), Str(state, "type"));
+        }
+        return states;
+    }
+
     public async Task<LinearIssue> CreateIssueAsync(LinearIssueCreate create, CancellationToken ct)
     {
         var input = new JsonObject
