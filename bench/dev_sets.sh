@@ -31,6 +31,8 @@
 #               same seeds; measured once as found
 #   faremate    written blind in session 29 (a public-transit app: QR tickets, fare capping, live arrivals), the same
 #               seeds; measured once as found, after the session's changes
+#   voltway     written blind in session 30 (an EV-charging network: sessions, pre-auth holds, roaming, fleet accounts,
+#               a partner API), the same seeds; measured once as found
 set -e
 ROOT=${ROOT:-/tmp}
 bank() { case $1 in dev) echo ../shared/scenario/bank-dev.json ;; *) echo scenarios/banks/bank-$1.json ;; esac; }
@@ -70,6 +72,6 @@ echo "X5='$X5'"
 echo "X10='$(echo $X10)'"
 echo "X10H='$(echo $X10H)'"
 echo "F20='$(echo $F20)'"
-for b in hearthly lessonly parcelly tablebook clinicly fleetline vaultkey castwave quillnote shelfwise rallypoint pulsebit plotwise murmur faremate; do
+for b in hearthly lessonly parcelly tablebook clinicly fleetline vaultkey castwave quillnote shelfwise rallypoint pulsebit plotwise murmur faremate voltway; do
   echo "$(echo $b | tr a-z A-Z)='$(blind $b)'"
 done
