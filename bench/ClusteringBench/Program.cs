@@ -75,6 +75,9 @@ switch (cmd)
     case "cues":
         CueShares.Run(args[1..]);
         break;
+    case "languages":
+        LanguageCheck.Run(args[1..]);
+        break;
     case "item-texts":
         // item-texts FILES: each item's content hash and the SHA-256 of the text the featurisers read, one line each. Two
         // builds' outputs, diffed, name the items whose text a cleaning change moved (their stored vectors are stale).

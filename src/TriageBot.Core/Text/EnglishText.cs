@@ -31,6 +31,12 @@ public static class EnglishText
         "le", "les", "des", "est", "pas", "une", "avec", "pour", "je", "nous", "mais", "dans", "sur",
         "il", "di", "che", "non", "per", "sono", "het", "een", "niet", "ik", "wij", "maar", "bij",
         "den", "dem", "aus", "im", "zu", "für", "von", "nach", "noch", "à", "en", "au", "aux", "du", "et", "ça", "ne", "qui",
+        // More Dutch: with only a handful, "komt er ooit een vergoeding voor thuisladen in het wagenparkaccount? Dan stappen
+        // we volledig over" read as English by its "in" and "we" (8 of 29 Dutch posts of one blind product; `languages`).
+        "er", "voor", "dat", "op", "te", "zijn", "ze", "om", "ook", "wordt", "naar", "geen", "mijn", "onze", "deze",
+        "dit", "als", "wel", "kan", "heb", "uit", "toch", "hij", "zij", "jullie", "waar", "hoe", "dus", "omdat",
+        // More Portuguese and Spanish, for the same misreadings ("as gorjetas … somem do relatório … os garçons tão recebendo menos").
+        "vai", "pra", "pelo", "pela", "isso", "esse", "essa", "ele", "ela", "só", "tão", "também", "já", "todos", "qué",
         // Greetings and thanks: short chatter is often nothing else.
         "hola", "gracias", "bonjour", "salut", "merci", "guten", "danke", "bitte", "hallo", "olá", "obrigado", "obrigada", "ciao", "grazie",
     };

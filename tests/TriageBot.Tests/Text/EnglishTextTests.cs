@@ -19,6 +19,11 @@ public sealed class EnglishTextTests
     // Words are split at tabs, new lines, pipes and brackets and read without quotes or emphasis around them.
     [InlineData("*The* export\tfails|when\nI open (a) 'large' file from _the_ share, every single time today", true)]
     [InlineData("La|app\tnão\n(funciona) com 'o' arquivo *que* eu abro para a equipe hoje", false)]
+    // Dutch with a stray "in" and "we", which English has too.
+    [InlineData("@voltway komt er ooit een vergoeding voor thuisladen in het wagenparkaccount? Dan stappen we volledig over.", false)]
+    [InlineData("Klanten klagen dat de kaart laadpalen als beschikbaar toont terwijl ze al dagen defect zijn. Vooral bij the IKEA site in Cologne.", false)]
+    [InlineData("as gorjetas ajustadas depois do fechamento do turno somem do relatório do tablebook. os garçons tão recebendo menos", false)]
+    [InlineData("the op team says the charger at the depot is dead again and we can't start a session", true)]
     public void Language_check_tells_english_from_other_text(string text, bool english) =>
         Assert.Equal(english, EnglishText.Reads(text));
 
