@@ -26,6 +26,16 @@ public sealed class SmallFixCueTests
         Assert.Equal(expected, Cues.HasUnitMismatch(text));
 
     [Theory]
+    [InlineData("docs fix please: the POST /v2/sessions example in the API reference is still from v1", true)]
+    [InlineData("v2 renamed it to `evse_uid`, it's a docs-only fix", true)]
+    [InlineData("partner devs keep copying an outdated example from the API reference and getting 422", true)]
+    [InlineData("Docs bug: the webhook page lists the wrong retry count", true)]
+    // The documentation saying what the product does not do is the product's bug, not the docs'.
+    [InlineData("the docs say retries back off exponentially but the API retries every second", false)]
+    [InlineData("we documented the fix in the docs and closed the issue", false)]
+    public void A_fix_to_the_docs_is_a_small_fix(string text, bool expected) => Assert.Equal(expected, Cues.IsSmallFix(text));
+
+    [Theory]
     [InlineData("progress reads 'Step 0 of 5' at the start")]
     [InlineData("copy bug: 'trial' instead of 'trail'")]
     [InlineData("just the label string, looks like it's hard-coded")]
