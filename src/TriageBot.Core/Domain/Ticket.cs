@@ -16,12 +16,7 @@ public sealed record TicketOutcome(string ThemeId, TicketRef Ticket, TicketActio
 /// A ticket's workflow state: its name in the team ("In Review") and Linear's type for it (triage, backlog, unstarted,
 /// started, completed, canceled), which is what progress is counted by.
 /// </summary>
-public sealed record TicketState(string Name, string Type)
-{
-    public bool IsDone => Type == "completed";
-    public bool IsStarted => Type == "started";
-    public bool IsCanceled => Type is "canceled" or "cancelled";
-}
+public sealed record TicketState(string Name, string Type);
 
 /// <summary>
 /// A ticket whose theme is gone, marked a duplicate of the ticket of the theme that now holds most of its evidence
