@@ -61,7 +61,14 @@ public sealed class DigestBuilder(IOptions<DigestOptions> options)
             .Select(g =>
             {
                 var served = themes.Where(t => t.GoalId == g.Id).ToList();
-                return new DigestGoal(g, GoalProgress(g, DateOnly.FromDateTime(report.Finished.UtcDateTime)), served, served.Sum(t => t.ItemCount));
+                // Whether the goal's pain is growing: its reports of the last seven days, by when they were written.
+                var weekAgo = report.Finished.AddDays(-7);
+                var lastWeek = served.SelectMany(t => reportThemeById[t.Id].Items)
+                    .Count(id => items.TryGetValue(id, out var item) && item.CreatedAt > weekAgo);
+                return new DigestGoal(g, GoalProgress(g, DateOnly.FromDateTime(report.Finished.UtcDateTime)), served, served.Sum(t => t.ItemCount))
+                {
+                    LastWeekItems = lastWeek,
+                };
             })
             .ToList();
 

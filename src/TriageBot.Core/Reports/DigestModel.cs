@@ -75,5 +75,8 @@ public sealed record DigestGoal(
     IReadOnlyList<DigestTheme> Themes,
     int FeedbackItems)
 {
+    /// <summary>How many of <see cref="FeedbackItems"/> were written in the seven days before the run.</summary>
+    public int LastWeekItems { get; init; }
+
     public IEnumerable<DigestTheme> Ticketed => Themes.Where(t => t.Ticket is not null);
 }

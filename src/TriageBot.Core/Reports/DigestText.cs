@@ -79,6 +79,10 @@ internal static class DigestText
         _ => "",
     };
 
+    /// <summary>"16 items of feedback in 2 themes, 9 in the last 7 days": a goal's volume and how much of it is recent.</summary>
+    public static string GoalVolume(DigestGoal goal, string itemsIn = "of feedback in") =>
+        $"{Plural(goal.FeedbackItems, "item", "items")} {itemsIn} {Plural(goal.Themes.Count, "theme", "themes")}, {goal.LastWeekItems} in the last 7 days";
+
     /// <summary>
     /// How far a goal's tickets have got, from their workflow states ("2 of 5 tickets done, 1 in progress"); null when
     /// no state was read (the run could not read them, or the goal has no tickets). Canceled tickets are named apart.

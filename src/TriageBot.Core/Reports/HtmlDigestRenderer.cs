@@ -69,8 +69,7 @@ public static class HtmlDigestRenderer
             html.Append("<div class=\"card\">\n")
                 .Append(CultureInfo.InvariantCulture, $"<h3>{Html(goal.Goal.Title)}</h3>\n<div class=\"meta\">{Html(goal.Progress)} · ")
                 .Append(goal.Themes.Count == 0 ? "no feedback about this goal yet</div>\n"
-                    : $"{Plural(goal.FeedbackItems, "item", "items")} of feedback in {Plural(goal.Themes.Count, "theme", "themes")}"
-                      + (TicketProgress(goal) is { } progress ? $" · {Html(progress)}" : "") + "</div>\n");
+                    : Html(GoalVolume(goal)) + (TicketProgress(goal) is { } progress ? $" · {Html(progress)}" : "") + "</div>\n");
             if (goal.Themes.Count > 0)
             {
                 html.Append("<ul>\n");

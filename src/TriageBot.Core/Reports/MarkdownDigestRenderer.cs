@@ -78,8 +78,7 @@ public static class MarkdownDigestRenderer
     {
         var md = new StringBuilder();
         md.Append(goal.Themes.Count == 0 ? "No feedback about this goal yet.\n\n"
-            : $"{Plural(goal.FeedbackItems, "item", "items")} of feedback in {Plural(goal.Themes.Count, "theme", "themes")}"
-              + (TicketProgress(goal) is { } progress ? $"; {progress}" : "") + ".\n\n");
+            : GoalVolume(goal) + (TicketProgress(goal) is { } progress ? $"; {progress}" : "") + ".\n\n");
         foreach (var theme in goal.Themes)
             md.Append(CultureInfo.InvariantCulture, $"- {Markdown(theme.Title)} — {Plural(theme.ItemCount, "item", "items")}, {theme.Trend}{TicketSuffix(theme)}\n");
         if (goal.Themes.Count > 0) md.Append('\n');

@@ -48,8 +48,7 @@ public static class SlackDigestRenderer
         {
             body.Add(Section(Pack([
                 $"*{Slack(goal.Goal.Title)}* · {goal.Progress} · " + (goal.Themes.Count == 0 ? "no feedback yet"
-                    : $"{Plural(goal.FeedbackItems, "item", "items")} in {Plural(goal.Themes.Count, "theme", "themes")}"
-                      + (TicketProgress(goal) is { } progress ? $" · {Slack(progress)}" : "")),
+                    : Slack(GoalVolume(goal, "in")) + (TicketProgress(goal) is { } progress ? $" · {Slack(progress)}" : "")),
                 .. goal.Themes.Select(t => $"• {Slack(Brief(t.Title))} — {Plural(t.ItemCount, "item", "items")}, {t.Trend}{TicketSuffix(t)}"),
             ])));
         }

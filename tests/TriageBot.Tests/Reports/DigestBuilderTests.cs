@@ -95,15 +95,18 @@ public sealed class DigestBuilderTests
             Theme("t-export", "Slow export", ["github:acme/app#13"], "steady", priority: 3, goal: "g2", ticket: Ticket("APP-8")),
         ]);
 
-        var digest = new DigestBuilder().Build(report, Items, Goals);
+        // One of the goal's reports is older than a week.
+        var items = new Dictionary<string, FeedbackItem>(Items) { ["slack:C01:1.0"] = Items["slack:C01:1.0"] with { CreatedAt = Finished.AddDays(-10) } };
 
-        Assert.Contains("4 items of feedback in 3 themes; 1 of 3 tickets done, 1 in progress.", digest.Markdown);
+        var digest = new DigestBuilder().Build(report, items, Goals);
+
+        Assert.Contains("4 items of feedback in 3 themes, 3 in the last 7 days; 1 of 3 tickets done, 1 in progress.", digest.Markdown);
         Assert.Contains("[APP-9](https://linear.app/acme/issue/APP-9) (created, In Review)", digest.Markdown);
         // A goal whose tickets' states were not read shows no progress rather than "0 done".
-        Assert.Contains("1 item of feedback in 1 theme.\n", digest.Markdown);
-        Assert.Contains("4 items of feedback in 3 themes · 1 of 3 tickets done, 1 in progress</div>", digest.Html);
+        Assert.Contains("1 item of feedback in 1 theme, 1 in the last 7 days.\n", digest.Markdown);
+        Assert.Contains("4 items of feedback in 3 themes, 3 in the last 7 days · 1 of 3 tickets done, 1 in progress</div>", digest.Html);
         var slack = digest.Slack.Blocks.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        Assert.Contains("4 items in 3 themes · 1 of 3 tickets done, 1 in progress", slack);
+        Assert.Contains("4 items in 3 themes, 3 in the last 7 days · 1 of 3 tickets done, 1 in progress", slack);
     }
 
     [Fact]
