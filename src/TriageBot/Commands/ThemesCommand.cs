@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TriageBot.Clustering;
 using TriageBot.Hosting;
 using TriageBot.Pipeline;
+using TriageBot.Reports;
 using TriageBot.Storage;
 
 namespace TriageBot.Commands;
@@ -74,8 +75,45 @@ internal static class ThemesCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{e.At:yyyy-MM-dd HH:mm:ss}  {e.Kind,-9} {e.ThemeId}{other}  {e.Reason}"));
         }
         Console.WriteLine(events.Count == 0 && themeId is not null ? $"no events for theme {themeId}" : $"{events.Count} events");
+
+        var named = events.SelectMany(e => new[] { e.ThemeId, e.OtherThemeId }).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var titles = await TitlesAsync(host.Services.GetRequiredService<IRunStore>(), named, ct);
+        if (titles.Count > 0)
+        {
+            Console.WriteLine("Themes above, as the latest run that had each one titled it:");
+            foreach (var id in named.Where(titles.ContainsKey)) Console.WriteLine($"  {id}  {titles[id]}");
+        }
         return 0;
     }
+
+    /// <summary>
+    /// Each theme's title (and ticket) from the most recent stored run report that lists it, reading back at most
+    /// <see cref="TitleRuns"/> runs: a theme merged away last week is still named by what it was about.
+    /// </summary>
+    private static async Task<Dictionary<string, string>> TitlesAsync(IRunStore runs, IReadOnlyCollection<string> ids, CancellationToken ct)
+    {
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (ids.Count == 0) return titles;
+        foreach (var run in await runs.GetRecentAsync(TitleRuns, ct))
+        {
+            if (run.ReportJson is not { Length: > 0 } json) continue;
+            RunReport report;
+            try
+            {
+                report = RunReport.FromJson(json);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                continue; // a report written by an older version: the ids stay as they are
+            }
+            foreach (var theme in report.Themes.Where(t => ids.Contains(t.Id) && !titles.ContainsKey(t.Id)))
+                titles[theme.Id] = theme.Ticket is { } ticket ? $"{theme.Title} · {ticket.Identifier}" : theme.Title;
+            if (titles.Count == ids.Count) break;
+        }
+        return titles;
+    }
+
+    private const int TitleRuns = 30;
 
     private static async Task<int> WithOverrides(ParseResult parse, Option<FileInfo?> config, Func<ThemeOverrides, Task> action, string done)
     {

@@ -46,6 +46,10 @@ public sealed class MergedThemeRunTests
         Assert.Contains(lines, l => l.Contains($"created   {stays.Id}", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains($"merged    {stays.Id} <- {absorbed.Id}", StringComparison.Ordinal) && l.Contains("merged by a person", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("  created ", StringComparison.Ordinal) && !l.Contains(stays.Id, StringComparison.Ordinal));
+        // Ids are named by what they are about: the absorbed theme by the last run that still had it.
+        // (Both runs here start at the scenario's time, so which of them is the latest is a matter of milliseconds.)
+        Assert.Contains(lines, l => l.StartsWith($"{stays.Id}  ", StringComparison.Ordinal) && l.EndsWith($" · {stays.Ticket.Identifier}", StringComparison.Ordinal));
+        Assert.Contains($"{absorbed.Id}  {absorbed.Title} · {absorbed.Ticket!.Identifier}", lines);
         var (_, later, _) = await CliRunner.RunAsync("themes", "history", "--since", "2099-01-01", "--config", demo.Config);
         Assert.Equal("0 events", later.Trim());
     }
