@@ -26,6 +26,15 @@ public sealed class SmallFixCueTests
         Assert.Equal(expected, Cues.HasUnitMismatch(text));
 
     [Theory]
+    [InlineData("the reward button says 'RECIEVE' instead of 'RECEIVE'", true)]
+    [InlineData("the approval dialog says **Aprove** instead of **Approve**", true)]
+    // What a screen says instead of a value, or what a customer says happens instead, is no copy to correct.
+    [InlineData("the station page says 'Price set by operator' instead of a price", false)]
+    [InlineData("Harbor Knitwear says the CN23 description says 'Merchandise' instead of the saved customs description", false)]
+    [InlineData("a pro says the store shows prices in US dollars instead of the local currency", false)]
+    public void Copy_said_instead_of_other_copy_is_a_small_fix(string text, bool expected) => Assert.Equal(expected, Cues.IsSmallFix(text));
+
+    [Theory]
     [InlineData("docs fix please: the POST /v2/sessions example in the API reference is still from v1", true)]
     [InlineData("v2 renamed it to `evse_uid`, it's a docs-only fix", true)]
     [InlineData("partner devs keep copying an outdated example from the API reference and getting 422", true)]
