@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace TriageBot.Reports;
 
@@ -7,7 +8,7 @@ namespace TriageBot.Reports;
 /// Escaping for each digest format. Feedback text (and titles the agent derived from it) is untrusted:
 /// it must show as text, never become markup, links or mentions.
 /// </summary>
-internal static class DigestText
+internal static partial class DigestText
 {
     /// <summary>An absolute http(s) URL, normalised and percent-encoded; null for anything else (javascript:, relative...).</summary>
     public static string? SafeUrl(string? url)
@@ -46,6 +47,27 @@ internal static class DigestText
         if (digits > 0 && digits < sb.Length && sb[digits] == '.') sb.Insert(digits, '\\');
         return sb.ToString();
     }
+
+    /// <summary>
+    /// A quote as the page (Markdown, HTML) shows it: Slack's and GitHub's emoji codes would read ":scream:" there, so the
+    /// common ones become the emoji and the rest are left out. The Slack post keeps the codes, which Slack draws itself.
+    /// </summary>
+    public static string PageText(string text) =>
+        text.Contains(':', StringComparison.Ordinal) ? EmojiCode().Replace(text, m => EmojiByCode.GetValueOrDefault(m.Groups[1].Value, "")) : text;
+
+    // Not after a word character or a colon, so "12:30:45" and "a:b:c" are left as they are.
+    [GeneratedRegex(@"(?<![\w:]):([a-z0-9][a-z0-9_+\-]*):(?![\w:])")]
+    private static partial Regex EmojiCode();
+
+    private static readonly Dictionary<string, string> EmojiByCode = new(StringComparer.Ordinal)
+    {
+        ["scream"] = "😱", ["sob"] = "😭", ["cry"] = "😢", ["joy"] = "😂", ["rage"] = "😡", ["thinking_face"] = "🤔",
+        ["face_palm"] = "🤦", ["facepalm"] = "🤦", ["upside_down_face"] = "🙃", ["slightly_smiling_face"] = "🙂",
+        ["sweat_smile"] = "😅", ["grimacing"] = "😬", ["eyes"] = "👀", ["fire"] = "🔥", ["rotating_light"] = "🚨",
+        ["warning"] = "⚠️", ["tada"] = "🎉", ["pray"] = "🙏", ["+1"] = "👍", ["thumbsup"] = "👍", ["-1"] = "👎",
+        ["heart"] = "❤️", ["rocket"] = "🚀", ["100"] = "💯", ["white_check_mark"] = "✅", ["x"] = "❌", ["bug"] = "🐛",
+        ["sparkles"] = "✨", ["smile"] = "😄", ["wave"] = "👋",
+    };
 
     public static string Percent(double share) => share.ToString("0.#%", System.Globalization.CultureInfo.InvariantCulture);
 

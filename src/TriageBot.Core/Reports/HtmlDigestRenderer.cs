@@ -109,7 +109,7 @@ public static class HtmlDigestRenderer
         if (theme.Summary.Length > 0) html.Append("<p>").Append(Html(theme.Summary)).Append("</p>\n");
         foreach (var quote in theme.Quotes)
         {
-            html.Append("<blockquote>“").Append(Html(quote.Text)).Append("” — ").Append(Link(quote.SourceLabel, quote.Url)).Append("</blockquote>\n");
+            html.Append("<blockquote>“").Append(Html(PageText(quote.Text))).Append("” — ").Append(Link(quote.SourceLabel, quote.Url)).Append("</blockquote>\n");
         }
         html.Append("</article>\n");
     }

@@ -30,7 +30,7 @@ public static class MarkdownDigestRenderer
             md.Append("\n\n");
             if (theme.Summary.Length > 0) md.Append(Markdown(theme.Summary)).Append("\n\n");
             foreach (var quote in theme.Quotes)
-                md.Append(CultureInfo.InvariantCulture, $"> “{Markdown(quote.Text)}” — {Link(quote.SourceLabel, quote.Url)}\n>\n");
+                md.Append(CultureInfo.InvariantCulture, $"> “{Markdown(PageText(quote.Text))}” — {Link(quote.SourceLabel, quote.Url)}\n>\n");
             if (theme.Quotes.Count > 0) md.Length -= 2;
             md.Append('\n');
         }

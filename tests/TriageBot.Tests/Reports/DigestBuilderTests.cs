@@ -110,6 +110,21 @@ public sealed class DigestBuilderTests
     }
 
     [Fact]
+    public void The_page_shows_emoji_codes_as_emoji_and_the_slack_post_leaves_them_to_slack()
+    {
+        var items = new[] { Item("slack:C01:9.0", "@channel rounding again :scream: totals off since 12:30:45, see :custom_party_parrot:", reactions: 3) }
+            .ToDictionary(i => i.Id);
+        var report = Report([Theme("t-round", "Rounding", [.. items.Keys], "rising", priority: 2, ticket: Ticket("APP-30"))]);
+
+        var digest = new DigestBuilder().Build(report, items, Goals);
+
+        Assert.Contains("rounding again 😱 totals off since 12:30:45, see ”", digest.Markdown);
+        Assert.Contains("rounding again 😱 totals off since 12:30:45, see ”", System.Net.WebUtility.HtmlDecode(digest.Html));
+        var slack = digest.Slack.Blocks.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        Assert.Contains("rounding again :scream: totals off since 12:30:45", slack);
+    }
+
+    [Fact]
     public void A_quote_shows_what_readers_of_the_issue_see_not_its_hidden_comments()
     {
         // GitHub hides HTML comments: issue templates keep instructions there, and so do injected instructions.
