@@ -35,6 +35,12 @@ public sealed class SmallFixCueTests
     public void Copy_said_instead_of_other_copy_is_a_small_fix(string text, bool expected) => Assert.Equal(expected, Cues.IsSmallFix(text));
 
     [Theory]
+    [InlineData("the route summary shows '10.02 mi' for a 16 km route", true)]
+    // A time on screen is a value the product computed (a pass that expires at midnight), not copy to correct.
+    [InlineData("Ticket detail shows 'Valid until 23:59' for the DAY24 product", false)]
+    public void A_shown_clock_time_is_a_value_not_copy(string text, bool expected) => Assert.Equal(expected, Cues.IsSmallFix(text));
+
+    [Theory]
     [InlineData("docs fix please: the POST /v2/sessions example in the API reference is still from v1", true)]
     [InlineData("v2 renamed it to `evse_uid`, it's a docs-only fix", true)]
     [InlineData("partner devs keep copying an outdated example from the API reference and getting 422", true)]
