@@ -30,7 +30,7 @@ for line in open(sys.argv[1]):
     if line.startswith('== '): cur = {'name': line[3:].strip()}; runs.append(cur); continue
     m = re.match(r'(\w+)\s+([-0-9.]+)', line)
     if m: cur[m.group(1)] = float(m.group(2))
-keys = ['theme_recall', 'ticket_purity', 'duplicate_tickets', 'noise_filed_rate', 'items_missing', 'small_fix_precision', 'goal_accuracy', 'nmi']
+keys = ['theme_recall', 'ticket_purity', 'duplicate_tickets', 'noise_filed_rate', 'items_missing', 'small_fix_precision', 'goal_accuracy', 'nmi', 'small_fix_recall']
 print('scenario'.ljust(22) + ''.join(k[:12].rjust(13) for k in keys))
 for r in runs: print(r['name'][:22].ljust(22) + ''.join(f"{r.get(k, float('nan')):13.3f}" for k in keys))
 # A metric a run leaves undefined (small-fix precision with no small-fix ticket: "nan") is left out of its mean.

@@ -58,16 +58,17 @@ public sealed record FeedbackItem
     public string ContentHash => ComputeHash(Title, Body, Replies);
 
     /// <summary>Title, body and replies as one text, for featurisers and summaries.</summary>
-    public string FullText
+    public string FullText => TextWith(_ => true);
+
+    /// <summary>Title, body and the replies <paramref name="keep"/> accepts, as one text laid out as <see cref="FullText"/>.</summary>
+    public string TextWith(Func<FeedbackReply, bool> keep)
     {
-        get
-        {
-            var sb = new StringBuilder();
-            if (Title.Length > 0) sb.Append(Title).Append('\n');
-            sb.Append(Body);
-            foreach (var r in Replies) sb.Append('\n').Append(r.Text);
-            return sb.ToString();
-        }
+        var sb = new StringBuilder();
+        if (Title.Length > 0) sb.Append(Title).Append('\n');
+        sb.Append(Body);
+        foreach (var r in Replies)
+            if (keep(r)) sb.Append('\n').Append(r.Text);
+        return sb.ToString();
     }
 
     public static string ComputeHash(string title, string body, IReadOnlyList<FeedbackReply> replies)

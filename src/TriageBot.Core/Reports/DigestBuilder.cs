@@ -148,9 +148,14 @@ public sealed class DigestBuilder(IOptions<DigestOptions> options)
             if (picked.Count >= _options.QuotesPerTheme) break;
             if (!picked.Contains(item)) picked.Add(item);
         }
-        return picked.Select(i => (Item: i, Body: FeedbackText.Visible(i.Body).Trim())).Select(x => new DigestQuote(
-            Shorten(x.Item.Title.Length > 0 && x.Body.Length > 0 ? $"{x.Item.Title}: {x.Body}" : x.Item.Title + x.Body, _options.QuoteLength),
-            x.Item.Url, SourceLabel(SourceOf(x.Item.Id)), x.Item.Author)).ToList();
+        return picked.Select(i => new DigestQuote(Shorten(QuoteText(i), _options.QuoteLength), i.Url, SourceLabel(SourceOf(i.Id)), i.Author)).ToList();
+    }
+
+    /// <summary>An issue's title and what its body shows (hidden comments left out), or a message as it reads.</summary>
+    private static string QuoteText(FeedbackItem item)
+    {
+        var body = FeedbackText.Visible(item.Body).Trim();
+        return item.Title.Length > 0 && body.Length > 0 ? $"{item.Title}: {body}" : item.Title + body;
     }
 
     internal static bool IsHot(DigestTheme theme) =>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TriageBot.Hosting;
@@ -13,17 +12,11 @@ internal static class AuditCommand
     public static Command Create()
     {
         var config = CommonOptions.Config();
-        var since = new Option<string?>("--since") { Description = "Only entries at or after this ISO 8601 time or date" };
+        var since = CommonOptions.Since("entries");
         var command = new Command("audit", "List what TriageBot wrote and which model calls it made, with the reason") { config, since };
         command.SetGuardedAction(async (parse, ct) =>
         {
-            DateTimeOffset? from = null;
-            if (parse.GetValue(since) is { } text)
-            {
-                if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
-                    throw new UsageException($"--since: '{text}' is not an ISO 8601 time or date.");
-                from = at;
-            }
+            var from = CommonOptions.Since(parse, since);
             using var host = HostFactory.Build(parse.GetValue(config)?.FullName, null, null, interactiveProgress: false);
             var entries = await host.Services.GetRequiredService<IAuditLog>().GetAsync(from, ct);
             foreach (var e in entries)

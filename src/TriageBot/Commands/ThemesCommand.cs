@@ -38,12 +38,12 @@ internal static class ThemesCommand
             o.PinAsync(parse.GetValue(pinTheme)!, !parse.GetValue(off), ct), parse.GetValue(off) ? "unpinned" : "pinned"));
 
         var historyTheme = new Argument<string?>("theme") { Description = "Theme id (default: every theme)", Arity = ArgumentArity.ZeroOrOne };
-        var since = new Option<string?>("--since") { Description = "Only events at or after this ISO 8601 time or date" };
+        var since = CommonOptions.Since("events");
         var history = new Command("history", "What the clusterer and people did to themes (created, joined, merged, split, dissolved) and why")
         {
             config, historyTheme, since,
         };
-        history.SetGuardedAction((parse, ct) => PrintHistoryAsync(parse.GetValue(config), parse.GetValue(historyTheme), parse.GetValue(since), ct));
+        history.SetGuardedAction((parse, ct) => PrintHistoryAsync(parse.GetValue(config), parse.GetValue(historyTheme), CommonOptions.Since(parse, since), ct));
 
         return new Command("themes", "Correct the clusterer (choices stick on later runs), or read what it did and why") { split, merge, pin, history };
     }
@@ -52,15 +52,8 @@ internal static class ThemesCommand
     /// The stored theme events, oldest first: one line each with the other theme involved and the recorded reason, so a
     /// person can see why two themes became one or why a theme's reports went to noise.
     /// </summary>
-    private static async Task<int> PrintHistoryAsync(FileInfo? config, string? themeId, string? since, CancellationToken ct)
+    private static async Task<int> PrintHistoryAsync(FileInfo? config, string? themeId, DateTimeOffset? from, CancellationToken ct)
     {
-        DateTimeOffset? from = null;
-        if (since is not null)
-        {
-            if (!DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
-                throw new UsageException($"--since: '{since}' is not an ISO 8601 time or date.");
-            from = at;
-        }
         using var host = HostFactory.Build(config?.FullName, null, null, interactiveProgress: false);
         var events = (await host.Services.GetRequiredService<IThemeStore>().GetEventsAsync(themeId, ct))
             .Where(e => from is null || e.At >= from).ToList();

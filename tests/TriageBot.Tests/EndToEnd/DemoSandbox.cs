@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using TriageBot.Hosting;
 using TriageBot.Reports;
 using TriageBot.Sandbox;
@@ -31,6 +34,14 @@ internal sealed record DemoSandbox(SandboxHost Sandbox, Scenario Scenario, strin
     /// <summary>`run` into <c>Dir/name</c>, whatever its outcome.</summary>
     public Task<(int Exit, string Out, string Err)> TryRunAsync(string name, DateTimeOffset? now = null) =>
         CliRunner.RunAsync("run", "--config", Config, "--now", (now ?? Scenario.Now).ToString("O"), "--out", Path.Combine(Dir, name));
+
+    /// <summary>
+    /// The product's own host on <see cref="Config"/> (the store in <see cref="Dir"/>) with <paramref name="clock"/>:
+    /// for tests that drive the pipeline or the scheduler in process rather than through the command line.
+    /// </summary>
+    public IHost BuildHost(TimeProvider clock, IReadOnlyDictionary<string, string?>? overrides = null,
+        Action<IServiceCollection, IConfiguration>? extra = null) =>
+        HostFactory.Build(Config, overrides, clock, interactiveProgress: false, extra);
 
     public ValueTask DisposeAsync() => Sandbox.DisposeAsync();
 }

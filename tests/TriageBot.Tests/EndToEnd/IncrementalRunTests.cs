@@ -43,7 +43,8 @@ public sealed class IncrementalRunTests
         Assert.Equal(0, second.Items.Fetched);
         Assert.DoesNotContain(second.Themes, t => t.Ticket?.Action is "created" or "updated");
         Assert.Equal(0, second.ApiCalls["llm"]);
-        // Linear: only the workspace read every run makes (teams, labels, projects); no look-ups, no writes.
+        // Linear: only the reads every run makes (teams, labels, projects, and the tickets' states for the goal board); no
+        // look-ups, no writes.
         var linearOps = sandbox.RequestLog.Entries.Skip(served).Where(e => e.Service == "linear").Select(e => e.Operation).ToList();
         Assert.DoesNotContain(linearOps, op => op.Contains("Create", StringComparison.OrdinalIgnoreCase)
             || op.Contains("Update", StringComparison.OrdinalIgnoreCase) || op.Contains("attachmentsForURL", StringComparison.OrdinalIgnoreCase));

@@ -2,10 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TriageBot.Agent;
 using TriageBot.Domain;
-using TriageBot.Hosting;
 using TriageBot.Pipeline;
 using TriageBot.Sandbox;
-using TriageBot.Tests.Support;
 using TriageBot.Tickets;
 
 namespace TriageBot.Tests.EndToEnd;
@@ -74,20 +72,16 @@ public sealed class TicketStateRunTests
             throw new HttpRequestException("Linear is down");
     }
 
-    private sealed class Run(SandboxHost sandbox, Microsoft.Extensions.Hosting.IHost host, string dir) : IAsyncDisposable
+    /// <summary>The demo scenario's sandbox and the product's host on it, run in process into one output folder.</summary>
+    private sealed class Run(DemoSandbox demo, Microsoft.Extensions.Hosting.IHost host) : IAsyncDisposable
     {
-        public SandboxHost Sandbox => sandbox;
-        public string OutDir => Path.Combine(dir, "out");
+        public SandboxHost Sandbox => demo.Sandbox;
+        public string OutDir => Path.Combine(demo.Dir, "out");
 
         public static async Task<Run> StartAsync(Action<IServiceCollection> replace)
         {
-            var scenario = SandboxConfiguration.WithDigestChannel(ScenarioFile.Load(Path.Combine(SandboxFixture.RepoRoot, "scenarios", "demo.json")));
-            var sandbox = await SandboxHost.StartAsync(scenario, SandboxConfiguration.OptionsFor(scenario, 0), CancellationToken.None);
-            var dir = CliRunner.TempDir();
-            var settings = SandboxConfiguration.For(sandbox, scenario);
-            settings["Storage:ConnectionString"] = $"Data Source={Path.Combine(dir, "store.db")}";
-            var host = HostFactory.Build(null, settings, new FakeTimeProvider(scenario.Now), interactiveProgress: false, (services, _) => replace(services));
-            return new Run(sandbox, host, dir);
+            var demo = await DemoSandbox.StartAsync();
+            return new Run(demo, demo.BuildHost(new FakeTimeProvider(demo.Scenario.Now), extra: (services, _) => replace(services)));
         }
 
         public Task<RunOutcome> RunAsync() =>
@@ -96,7 +90,7 @@ public sealed class TicketStateRunTests
         public async ValueTask DisposeAsync()
         {
             host.Dispose();
-            await sandbox.DisposeAsync();
+            await demo.DisposeAsync();
         }
     }
 }

@@ -75,7 +75,7 @@ public sealed class DigestBuilderTests
         // On the goal board too, where a lead would otherwise count a goal's theme without its ticket.
         Assert.Contains("- Sign-in spins after update — 1 item, new · no ticket of its own: reads like “Login loops” ([APP-7]", digest.Markdown);
         Assert.Contains("no ticket of its own: reads like “Login loops” (<a href=\"https://linear.app/acme/issue/APP-7\">APP-7</a>)", digest.Html);
-        var slack = digest.Slack.Blocks.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var slack = Readable(digest.Slack.Blocks);
         Assert.Contains("no ticket of its own: reads like “Login loops” (<https://linear.app/acme/issue/APP-7|APP-7>)", slack);
         Assert.Contains("2 held (read like a larger theme)", slack);
         // A theme with a ticket shows its ticket, never "reads like".
@@ -105,7 +105,7 @@ public sealed class DigestBuilderTests
         // A goal whose tickets' states were not read shows no progress rather than "0 done".
         Assert.Contains("1 item of feedback in 1 theme, 1 in the last 7 days.\n", digest.Markdown);
         Assert.Contains("4 items of feedback in 3 themes, 3 in the last 7 days · 1 of 3 tickets done, 1 in progress</div>", digest.Html);
-        var slack = digest.Slack.Blocks.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var slack = Readable(digest.Slack.Blocks);
         Assert.Contains("4 items in 3 themes, 3 in the last 7 days · 1 of 3 tickets done, 1 in progress", slack);
     }
 
@@ -120,7 +120,7 @@ public sealed class DigestBuilderTests
 
         Assert.Contains("rounding again 😱 totals off since 12:30:45, see ”", digest.Markdown);
         Assert.Contains("rounding again 😱 totals off since 12:30:45, see ”", System.Net.WebUtility.HtmlDecode(digest.Html));
-        var slack = digest.Slack.Blocks.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var slack = Readable(digest.Slack.Blocks);
         Assert.Contains("rounding again :scream: totals off since 12:30:45", slack);
     }
 

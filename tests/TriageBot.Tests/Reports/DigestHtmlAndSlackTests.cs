@@ -43,7 +43,7 @@ public sealed class DigestHtmlAndSlackTests
         var (report, items) = HostileRun();
 
         var slack = new DigestBuilder().Build(report, items, []).Slack;
-        var all = slack.Text + slack.Blocks.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var all = slack.Text + Readable(slack.Blocks);
 
         Assert.DoesNotContain("<!channel>", all);
         Assert.DoesNotContain("<https://evil.example", all);

@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using TriageBot.Domain;
 using TriageBot.Reports;
 
@@ -6,6 +9,11 @@ namespace TriageBot.Tests.Reports;
 /// <summary>Small hand-made runs for digest and report tests.</summary>
 internal static class DigestSamples
 {
+    private static readonly JsonSerializerOptions ReadableJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The Slack post's blocks as JSON whose text reads as written (no \u escapes), to assert on what the post says.</summary>
+    public static string Readable(JsonArray blocks) => blocks.ToJsonString(ReadableJson);
+
     public static readonly DateTimeOffset Finished = new(2026, 11, 24, 9, 30, 0, TimeSpan.Zero);
 
     public static FeedbackItem Item(string id, string body, int reactions = 0, string title = "") => new()

@@ -2,12 +2,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using TriageBot.Hosting;
 using TriageBot.Pipeline;
-using TriageBot.Sandbox;
 using TriageBot.Scheduling;
 using TriageBot.Storage;
-using TriageBot.Tests.Support;
+using TriageBot.Tests.EndToEnd;
 
 namespace TriageBot.Tests.Scheduling;
 
@@ -17,12 +15,9 @@ public sealed class TriageRunJobTests
     [Fact]
     public async Task A_firing_while_another_run_holds_the_lock_is_skipped_and_the_next_one_runs()
     {
-        var scenario = ScenarioFile.Load(Path.Combine(SandboxFixture.RepoRoot, "scenarios", "demo.json"));
-        await using var sandbox = await SandboxHost.StartAsync(scenario, SandboxConfiguration.OptionsFor(scenario, 0), CancellationToken.None);
-        var dir = Path.Combine(Path.GetTempPath(), "triagebot-tests", Guid.NewGuid().ToString("n"));
-        var settings = SandboxConfiguration.For(sandbox, scenario);
-        settings["Storage:ConnectionString"] = $"Data Source={Path.Combine(dir, "store.db")}";
-        using var host = HostFactory.Build(null, settings, new FakeTimeProvider(scenario.Now), interactiveProgress: false);
+        await using var demo = await DemoSandbox.StartAsync();
+        var (sandbox, dir) = (demo.Sandbox, demo.Dir);
+        using var host = demo.BuildHost(new FakeTimeProvider(demo.Scenario.Now));
         var services = host.Services;
         var runLock = services.GetRequiredService<IRunLock>();
         var job = new TriageRunJob(services.GetRequiredService<TriagePipeline>(), runLock,
@@ -49,18 +44,14 @@ public sealed class TriageRunJobTests
     {
         // serve's own host on the embedded store, its clock two seconds before a weekday's 07:00: Quartz reads the host's
         // TimeProvider, so the run starts when that clock reaches 07:00 and not before, whatever the machine's clock says.
-        var scenario = ScenarioFile.Load(Path.Combine(SandboxFixture.RepoRoot, "scenarios", "demo.json"));
-        await using var sandbox = await SandboxHost.StartAsync(scenario, SandboxConfiguration.OptionsFor(scenario, 0), CancellationToken.None);
-        var dir = Path.Combine(Path.GetTempPath(), "triagebot-tests", Guid.NewGuid().ToString("n"));
-        var settings = SandboxConfiguration.For(sandbox, scenario);
-        settings["Storage:ConnectionString"] = $"Data Source={Path.Combine(dir, "store.db")}";
-        settings["Schedule:Cron"] = "0 0 7 ? * MON-FRI";
-        settings["Schedule:OutDir"] = Path.Combine(dir, "out");
+        await using var demo = await DemoSandbox.StartAsync();
+        var dir = demo.Dir;
         var monday = new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero);
         Assert.Equal(DayOfWeek.Monday, monday.DayOfWeek);
-        Assert.True(monday > scenario.Now);
+        Assert.True(monday > demo.Scenario.Now);
         var clock = new FakeTimeProvider(monday.AddSeconds(-2));
-        using var host = HostFactory.Build(null, settings, clock, interactiveProgress: false,
+        using var host = demo.BuildHost(clock,
+            new Dictionary<string, string?> { ["Schedule:Cron"] = "0 0 7 ? * MON-FRI", ["Schedule:OutDir"] = Path.Combine(dir, "out") },
             (services, configuration) => services.AddTriageBotScheduling(configuration));
         var runs = host.Services.GetRequiredService<IRunStore>();
         await host.StartAsync(CancellationToken.None);

@@ -19,13 +19,13 @@ public sealed class ThemeText
     public IReadOnlyList<FeedbackItem> Items { get; }
     public TermVectors Vectors { get; }
 
-    private readonly HashSet<string> _templates;
+    private readonly HashSet<FeedbackReply> _templates;
 
     public ThemeText(IReadOnlyList<FeedbackItem> items)
     {
         Items = items;
         _templates = TemplatedReplies(items);
-        var docs = items.Select(i => (IReadOnlyList<string>)WithBigrams(TextTokens.Tokenize(FeedbackText.Prose(OwnText(i)), _surfaces))).ToList();
+        var docs = items.Select(i => (IReadOnlyList<string>)WithBigrams(TextTokens.Tokenize(FeedbackText.Prose(i.TextWith(IsOwn)), _surfaces))).ToList();
         Vectors = new TermVectors(docs);
     }
 
@@ -34,29 +34,19 @@ public sealed class ThemeText
     /// triage. Does it also happen in a private window?"), a bot's notice. They are the team's words, not the users', and
     /// repeated they would read as the theme's recurring terms and be quoted as its most typical sentence.
     /// </summary>
-    private static HashSet<string> TemplatedReplies(IReadOnlyList<FeedbackItem> items)
+    private static HashSet<FeedbackReply> TemplatedReplies(IReadOnlyList<FeedbackItem> items)
     {
-        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        var templates = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in items)
-            foreach (var reply in item.Replies)
-            {
-                var key = Normalised(reply.Text);
-                if (key.Length == 0) continue;
-                if (seen.TryGetValue(key, out var first) && first != item.Id) templates.Add(key);
-                else seen.TryAdd(key, item.Id);
-            }
-        return templates;
+        var byWords = items
+            .SelectMany(item => item.Replies.Select(reply => (Item: item.Id, Reply: reply,
+                Words: string.Join(' ', reply.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant())))
+            .Where(x => x.Words.Length > 0)
+            .GroupBy(x => x.Words, StringComparer.Ordinal);
+        return byWords.Where(g => g.Select(x => x.Item).Distinct(StringComparer.Ordinal).Skip(1).Any())
+            .SelectMany(g => g.Select(x => x.Reply)).ToHashSet();
     }
 
-    private static string Normalised(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
-
-    private bool IsTemplate(FeedbackReply reply) => _templates.Count > 0 && _templates.Contains(Normalised(reply.Text));
-
-    /// <summary>The item's title, body and replies, without the theme's templated replies.</summary>
-    private string OwnText(FeedbackItem item) =>
-        _templates.Count == 0 ? item.FullText : string.Join('\n', new[] { item.Title, item.Body }.Where(t => t.Length > 0)
-            .Concat(item.Replies.Where(r => !IsTemplate(r)).Select(r => r.Text)));
+    /// <summary>Not one of the theme's templated replies.</summary>
+    private bool IsOwn(FeedbackReply reply) => !_templates.Contains(reply);
 
     private static List<string> WithBigrams(List<string> unigrams)
     {
@@ -100,7 +90,7 @@ public sealed class ThemeText
         var candidates = new List<ScoredSentence>();
         foreach (var item in Items)
         {
-            var texts = FeedbackText.Sentences(item.Body).Concat(item.Replies.Where(r => !IsTemplate(r)).SelectMany(r => FeedbackText.Sentences(r.Text)));
+            var texts = FeedbackText.Sentences(item.Body).Concat(item.Replies.Where(IsOwn).SelectMany(r => FeedbackText.Sentences(r.Text)));
             foreach (var sentence in texts)
             {
                 if (sentence.Length < minLength || sentence.Length > maxLength) continue;
