@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
+using TriageBot.Text;
 
 namespace TriageBot.Reports;
 
@@ -8,7 +8,7 @@ namespace TriageBot.Reports;
 /// Escaping for each digest format. Feedback text (and titles the agent derived from it) is untrusted:
 /// it must show as text, never become markup, links or mentions.
 /// </summary>
-internal static partial class DigestText
+internal static class DigestText
 {
     /// <summary>An absolute http(s) URL, normalised and percent-encoded; null for anything else (javascript:, relative...).</summary>
     public static string? SafeUrl(string? url)
@@ -53,11 +53,7 @@ internal static partial class DigestText
     /// common ones become the emoji and the rest are left out. The Slack post keeps the codes, which Slack draws itself.
     /// </summary>
     public static string PageText(string text) =>
-        text.Contains(':', StringComparison.Ordinal) ? EmojiCode().Replace(text, m => EmojiByCode.GetValueOrDefault(m.Groups[1].Value, "")) : text;
-
-    // Not after a word character or a colon, so "12:30:45" and "a:b:c" are left as they are.
-    [GeneratedRegex(@"(?<![\w:]):([a-z0-9][a-z0-9_+\-]*):(?![\w:])")]
-    private static partial Regex EmojiCode();
+        text.Contains(':', StringComparison.Ordinal) ? EmojiCodes.Code().Replace(text, m => EmojiByCode.GetValueOrDefault(m.Groups[1].Value, "")) : text;
 
     private static readonly Dictionary<string, string> EmojiByCode = new(StringComparer.Ordinal)
     {

@@ -58,4 +58,10 @@ public sealed class ThemeTextTests
         Assert.Equal(["Payouts from last week still show Pending although they are on my bank statement."], said);
         Assert.Equal("Before", FeedbackText.Visible("Before <!-- never closed, hides the rest as on GitHub").Trim());
     }
+
+    [Fact]
+    public void Emoji_codes_are_dropped_from_what_a_report_says_and_clock_times_are_kept()
+    {
+        Assert.Equal("Sync stopped at 12:30:45 again 🙃 thanks", FeedbackText.Prose("Sync stopped at 12:30:45 again :upside_down_face: 🙃 :+1: thanks"));
+    }
 }

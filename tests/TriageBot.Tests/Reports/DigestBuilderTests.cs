@@ -112,14 +112,14 @@ public sealed class DigestBuilderTests
     [Fact]
     public void The_page_shows_emoji_codes_as_emoji_and_the_slack_post_leaves_them_to_slack()
     {
-        var items = new[] { Item("slack:C01:9.0", "@channel rounding again :scream: totals off since 12:30:45, see :custom_party_parrot:", reactions: 3) }
+        var items = new[] { Item("slack:C01:9.0", "@channel rounding again :scream: totals off since 12:30:45, see :custom_party_parrot: :+1:", reactions: 3) }
             .ToDictionary(i => i.Id);
         var report = Report([Theme("t-round", "Rounding", [.. items.Keys], "rising", priority: 2, ticket: Ticket("APP-30"))]);
 
         var digest = new DigestBuilder().Build(report, items, Goals);
 
-        Assert.Contains("rounding again 😱 totals off since 12:30:45, see ”", digest.Markdown);
-        Assert.Contains("rounding again 😱 totals off since 12:30:45, see ”", System.Net.WebUtility.HtmlDecode(digest.Html));
+        Assert.Contains("rounding again 😱 totals off since 12:30:45, see  👍”", digest.Markdown);
+        Assert.Contains("rounding again 😱 totals off since 12:30:45, see  👍”", System.Net.WebUtility.HtmlDecode(digest.Html));
         var slack = Readable(digest.Slack.Blocks);
         Assert.Contains("rounding again :scream: totals off since 12:30:45", slack);
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using TriageBot.Text;
 
 namespace TriageBot.Agent.Text;
 
@@ -23,7 +24,7 @@ public static partial class FeedbackText
         s = FencedCode().Replace(s, " ");
         s = SlackLink().Replace(s, m => m.Groups["label"].Success ? m.Groups["label"].Value : m.Groups["url"].Value);
         s = SlackMention().Replace(s, "");
-        s = Emoji().Replace(s, "");
+        s = EmojiCodes.Code().Replace(s, "");
         var lines = new List<string>();
         foreach (var raw in s.Split('\n'))
         {
@@ -90,9 +91,6 @@ public static partial class FeedbackText
 
     [GeneratedRegex(@"<[@#!][^>]*>")]
     private static partial Regex SlackMention();
-
-    [GeneratedRegex(@":[a-z0-9_+\-]+:")]
-    private static partial Regex Emoji();
 
     [GeneratedRegex(@"^#{1,6}\s")]
     private static partial Regex Heading();
