@@ -23,6 +23,7 @@ public static class EnglishText
 
     // The commonest function words of the other languages feedback arrives in most (Spanish, Portuguese,
     // German, French, Italian, Dutch) that are not English words too: a few of them outweigh a stray "no" or "a".
+    // Words with letters English does not write count as well (see Reads), which covers other scripts.
     private static readonly HashSet<string> OtherFunctionWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "el", "la", "los", "las", "que", "de", "del", "y", "es", "una", "para", "con", "por", "pero", "muy", "cuando", "está",
@@ -37,6 +38,9 @@ public static class EnglishText
         "dit", "als", "wel", "kan", "heb", "uit", "toch", "hij", "zij", "jullie", "waar", "hoe", "dus", "omdat",
         // More Portuguese and Spanish, for the same misreadings ("as gorjetas … somem do relatório … os garçons tão recebendo menos").
         "vai", "pra", "pelo", "pela", "isso", "esse", "essa", "ele", "ela", "só", "tão", "também", "já", "todos", "qué",
+        // Italian, Polish and Swedish, none of them an English word; with the accented letters below they mark a text of a
+        // language no bank here was written in.
+        "anche", "della", "questo", "nel", "gli", "ancora", "tutti", "buon", "buona", "sempre", "nie", "jest", "jak", "och", "inte", "jag",
         // Greetings and thanks: short chatter is often nothing else.
         "hola", "gracias", "bonjour", "salut", "merci", "guten", "danke", "bitte", "hallo", "olá", "obrigado", "obrigada", "ciao", "grazie",
     };
@@ -76,7 +80,8 @@ public static class EnglishText
             if (token.IsEmpty || (cjk > 0 && HasCjk(token)) || !HasLetter(token)) continue;
             words++;
             var word = token.Trim("'*_-");
-            bool isEnglish = EnglishWords.Contains(word), isOther = OtherWords.Contains(word) || (shown && HasAccentedLetter(word));
+            // A word with a letter English does not write ("alguém", "Schöne", "приложение") is another language's.
+            bool isEnglish = EnglishWords.Contains(word), isOther = OtherWords.Contains(word) || HasAccentedLetter(word);
             if (isEnglish) english++;
             // "a", "no", "do" are words of both: they count for English below, but not in this comparison.
             if (isEnglish && !isOther) englishOnly++;
@@ -90,7 +95,7 @@ public static class EnglishText
         return english >= Math.Max(1, words / 12.0);
     }
 
-    private static readonly SearchValues<char> WordSeparators = SearchValues.Create(" \t\n,.!?:;()\"`|/");
+    private static readonly SearchValues<char> WordSeparators = SearchValues.Create(" \t\n,.!?:;()\"`|/¡¿“”«»„");
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishWords = EnglishFunctionWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OtherWords = OtherFunctionWords.GetAlternateLookup<ReadOnlySpan<char>>();
 

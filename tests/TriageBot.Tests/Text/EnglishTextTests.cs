@@ -24,6 +24,14 @@ public sealed class EnglishTextTests
     [InlineData("Klanten klagen dat de kaart laadpalen als beschikbaar toont terwijl ze al dagen defect zijn. Vooral bij the IKEA site in Cologne.", false)]
     [InlineData("as gorjetas ajustadas depois do fechamento do turno somem do relatório do tablebook. os garçons tão recebendo menos", false)]
     [InlineData("the op team says the charger at the depot is dead again and we can't start a session", true)]
+    // Letters English does not write mark a word as another language's, in any script.
+    [InlineData("alguém vai correr a meia maratona do Rio domingo?", false)]
+    [InlineData("Приложение падает при запуске", false)]
+    [InlineData("Η εφαρμογή κολλάει στην αρχή", false)]
+    [InlineData("L'app si blocca anche quando carico un file, è ancora così", false)]
+    [InlineData("Aplikacja nie działa, jest błąd przy logowaniu", false)]
+    [InlineData("¡Qué lenta está la app hoy!", false)]
+    [InlineData("the café in Zürich still can't sync its menu after the update", true)]
     public void Language_check_tells_english_from_other_text(string text, bool english) =>
         Assert.Equal(english, EnglishText.Reads(text));
 
