@@ -33,6 +33,8 @@
 #               seeds; measured once as found, after the session's changes
 #   voltway     written blind in session 30 (an EV-charging network: sessions, pre-auth holds, roaming, fleet accounts,
 #               a partner API), the same seeds; measured once as found
+#   kitebase    written blind in session 31 (HR, time tracking and payroll: clock-in by app and Slack bot, PTO, payslips,
+#               a public API; other languages Italian, Polish, Swedish, German, Spanish), the same seeds; measured once as found
 set -e
 ROOT=${ROOT:-/tmp}
 bank() { case $1 in dev) echo ../shared/scenario/bank-dev.json ;; *) echo scenarios/banks/bank-$1.json ;; esac; }
@@ -72,6 +74,6 @@ echo "X5='$X5'"
 echo "X10='$(echo $X10)'"
 echo "X10H='$(echo $X10H)'"
 echo "F20='$(echo $F20)'"
-for b in hearthly lessonly parcelly tablebook clinicly fleetline vaultkey castwave quillnote shelfwise rallypoint pulsebit plotwise murmur faremate voltway; do
+for b in hearthly lessonly parcelly tablebook clinicly fleetline vaultkey castwave quillnote shelfwise rallypoint pulsebit plotwise murmur faremate voltway kitebase; do
   echo "$(echo $b | tr a-z A-Z)='$(blind $b)'"
 done
