@@ -269,19 +269,20 @@ public sealed class ThemeClusterer(
         {
             var ids = members.Select(i => input[i].Id).ToList();
             foreach (var id in ids) from.Remove(id, now);
-            var theme = AddNewTheme(themes, ids, direction, now);
+            var theme = AddNewTheme(themes, ids, direction, now, splitFrom: from.Id);
             events.Add(new ThemeEvent("split", from.Id, theme.Id, string.Create(CultureInfo.InvariantCulture,
                 $"{ids.Count} items read as a small fix and the other {from.Items.Count} do not (small-fix share {restShare:0.00}); centroid similarity {similarity:0.000}"), now));
         }
     }
 
     /// <summary>A theme made in this run from these items, added to <paramref name="themes"/>.</summary>
-    private static WorkingTheme AddNewTheme(List<WorkingTheme> themes, List<string> ids, float[] centroid, DateTimeOffset now, bool leftover = false)
+    private static WorkingTheme AddNewTheme(List<WorkingTheme> themes, List<string> ids, float[] centroid, DateTimeOffset now, bool leftover = false,
+        string? splitFrom = null)
     {
         var theme = new WorkingTheme
         {
             Id = NewId(ids, themes), Items = ids, FirstSeen = now, LastChanged = now, Changed = true, Grouped = true, Leftover = leftover,
-            Centroid = centroid,
+            Centroid = centroid, SplitFrom = splitFrom,
         };
         themes.Add(theme);
         return theme;

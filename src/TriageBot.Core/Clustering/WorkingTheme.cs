@@ -20,6 +20,8 @@ internal sealed class WorkingTheme
     public bool Grouped { get; init; }
     /// <summary>Made by the second, looser grouping: it needs <see cref="ClusteringOptions.LeftoverMinThemeSize"/> reports to the end.</summary>
     public bool Leftover { get; init; }
+    /// <summary>The theme this one was split off from as a small fix in this run (<see cref="SmallFixSplitting"/>), or null.</summary>
+    public string? SplitFrom { get; init; }
     public float[]? Centroid { get; set; }
 
     /// <summary>The stored centroid, normalised, or null when the theme has none.</summary>
