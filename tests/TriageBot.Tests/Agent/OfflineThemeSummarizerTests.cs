@@ -73,6 +73,25 @@ public sealed class OfflineThemeSummarizerTests
     }
 
     [Fact]
+    public void A_small_fix_in_the_products_copy_serves_no_goal_and_one_in_its_docs_may()
+    {
+        // Both talk about checkout and coupon codes as much as a checkout problem does.
+        var typo = Summarize(
+            Item(1, "typo at checkout: the coupon code field says 'Cupon code', payment page"),
+            Item(2, "Typo in the checkout coupon code label: 'Cupon'", FeedbackSource.GitHub, "Typo in coupon code label at checkout"),
+            Item(3, "checkout says Cupon code lol, typo"));
+        Assert.True(typo.SmallFix);
+        Assert.Null(typo.GoalId);
+
+        var docsLink = Summarize(
+            Item(1, "the 'how coupon codes work at checkout' help link is a 404, payment page"),
+            Item(2, "Checkout help link for coupon codes returns 404", FeedbackSource.GitHub, "Broken link to the coupon code guide at checkout"),
+            Item(3, "coupon code help link at checkout is broken"));
+        Assert.True(docsLink.SmallFix);
+        Assert.Equal("q1", docsLink.GoalId);
+    }
+
+    [Fact]
     public void Goal_is_the_one_the_theme_talks_about_and_none_when_nothing_is_close()
     {
         var checkout = Summarize(

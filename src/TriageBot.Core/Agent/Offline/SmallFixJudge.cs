@@ -1,16 +1,20 @@
 using TriageBot.Domain;
+using System.Text.RegularExpressions;
 using TriageBot.Text;
 
 namespace TriageBot.Agent.Offline;
 
-public sealed record SmallFixJudgement(bool SmallFix, string? Reason);
+/// <param name="InCopy">
+/// A small fix in the product's own copy (a typo, a label, a unit, a count one off), not in its docs or links.
+/// </param>
+public sealed record SmallFixJudgement(bool SmallFix, string? Reason, bool InCopy = false);
 
 /// <summary>
 /// A theme is a small fix when a good share of its reports point at copy, a link, an off-by-one or
 /// a single string, and the theme does not read like bigger work. Tuned for precision: a wrong
 /// "small fix" sends a coding agent at a real problem.
 /// </summary>
-public static class SmallFixJudge
+public static partial class SmallFixJudge
 {
     /// <summary>The share of a theme's reports that must carry a small-fix cue (a theme of five or fewer needs one).</summary>
     public const double MinShare = Cues.SmallFixShare;
@@ -50,7 +54,8 @@ public static class SmallFixJudge
             .SelectMany(t => Cues.SmallFix().Matches(t).Select(m => Describe(m.Value)).Concat(Cues.HasOffByOneCounts(t) || Cues.HasImpossibleCounter(t) ? ["an off-by-one"] : [])
                 .Concat(Cues.HasUnitMismatch(t) ? ["a wrong unit label"] : []))
             .GroupBy(k => k).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(2);
-        return new(true, $"{small.Count} of {items.Count} reports point at {string.Join(" and ", kinds)}");
+        var aboutDocs = small.Any(t => Cues.SmallFix().Matches(t).Any(m => DocsOrLink().IsMatch(m.Value)));
+        return new(true, $"{small.Count} of {items.Count} reports point at {string.Join(" and ", kinds)}", InCopy: !aboutDocs);
     }
 
     private static string Describe(string cue)
@@ -61,4 +66,8 @@ public static class SmallFixJudge
         if (c.Contains("off") || c.Contains("based") || c.Contains("number") || c.Contains("count") || c.Contains("index") || c.Contains("one ")) return "an off-by-one";
         return "wrong copy";
     }
+
+    // A cue about a link or the docs ("broken link", "404", "docs fix", "outdated example"): the fix is not in the product's copy.
+    [GeneratedRegex(@"link|404|not found|doc|example|sample|snippet", RegexOptions.IgnoreCase)]
+    private static partial Regex DocsOrLink();
 }
