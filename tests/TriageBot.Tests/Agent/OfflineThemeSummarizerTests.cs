@@ -73,6 +73,22 @@ public sealed class OfflineThemeSummarizerTests
     }
 
     [Fact]
+    public void Reports_in_another_language_do_not_count_against_a_small_fixs_cues()
+    {
+        // Two of three English reports quote the typo; three German ones, which no English cue can read, would make it two of six.
+        var draft = Summarize(
+            Item(1, "typo on the recipe page: the save button says 'Sav recipe'"),
+            Item(2, "the save button reads 'Sav recipe', small typo"),
+            Item(3, "saving a recipe shows an odd button label to me"),
+            Item(4, "Der Speichern-Knopf auf der Rezeptseite heißt falsch, bitte korrigieren"),
+            Item(5, "Auf der Rezeptseite ist die Beschriftung vom Knopf falsch geschrieben"),
+            Item(6, "Beim Speichern eines Rezepts steht ein falsches Wort auf dem Knopf"));
+
+        Assert.True(draft.SmallFix);
+        Assert.StartsWith("2 of 6 reports", draft.SmallFixReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_small_fix_in_the_products_copy_serves_no_goal_and_one_in_its_docs_may()
     {
         // Both talk about checkout and coupon codes as much as a checkout problem does.

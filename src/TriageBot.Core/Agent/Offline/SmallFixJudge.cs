@@ -43,11 +43,15 @@ public static partial class SmallFixJudge
     {
         if (items.Count == 0) return new(false, null);
         var (small, large) = Count(items);
-        var share = (double)small.Count / items.Count;
+        // The cues are English: a report in another language is counted neither for nor against (a German request that
+        // followed a docs theme made its five English reports' cue a share too small), unless there is nothing else.
+        var english = items.Count(i => EnglishText.Reads(i.FullText));
+        var reports = english > 0 ? english : items.Count;
+        var share = (double)small.Count / reports;
         if (small.Count == 0 || large > small.Count) return new(false, null);
         // A small theme with one explicit cue and nothing that reads like bigger work is still a small fix.
         var smallTheme = items.Count <= 5 && large == 0;
-        var needed = items.Count >= LargeTheme ? LargeThemeMinShare : MinShare;
+        var needed = reports >= LargeTheme ? LargeThemeMinShare : MinShare;
         if (!smallTheme && (share < needed || small.Count < 2)) return new(false, null);
 
         var kinds = small
