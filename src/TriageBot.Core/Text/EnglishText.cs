@@ -38,8 +38,8 @@ public static class EnglishText
         "dit", "als", "wel", "kan", "heb", "uit", "toch", "hij", "zij", "jullie", "waar", "hoe", "dus", "omdat",
         // More Portuguese and Spanish, for the same misreadings ("as gorjetas … somem do relatório … os garçons tão recebendo menos").
         "vai", "pra", "pelo", "pela", "isso", "esse", "essa", "ele", "ela", "só", "tão", "também", "já", "todos", "qué",
-        // Italian, Polish and Swedish, none of them an English word; with the accented letters below they mark a text of a
-        // language no bank here was written in.
+        // Italian, Polish and Swedish, none of them an English word: with the letters English does not write (see Reads) they
+        // mark the posts of a product whose feedback arrives in those languages (Kitebase's; docs/benchmarks.md, "Session 31").
         "anche", "della", "questo", "nel", "gli", "ancora", "tutti", "buon", "buona", "sempre", "nie", "jest", "jak", "och", "inte", "jag",
         // Greetings and thanks: short chatter is often nothing else.
         "hola", "gracias", "bonjour", "salut", "merci", "guten", "danke", "bitte", "hallo", "olá", "obrigado", "obrigada", "ciao", "grazie",
@@ -47,13 +47,14 @@ public static class EnglishText
 
     /// <summary>
     /// Whether the text reads as English: CJK-heavy text, several words without English function words, or a few words
-    /// with a function word of another language and none only English's, does not.
+    /// with a word of another language (one of its function words, or one with a letter English does not write) and none
+    /// only English's, does not.
     /// </summary>
     public static bool Reads(string text) => Reads(text, shown: false);
 
     /// <summary>
     /// For a title or a sentence a reader will see: English unless it carries more marks of another language (its function
-    /// words, or words with accented letters) than words only English has. Titles are terse ("Approval bypass via generated
+    /// words, or words with letters English does not write) than words only English has. Titles are terse ("Approval bypass via generated
     /// shell script" has no function word at all), so the absence of English words says nothing here, where
     /// <see cref="Reads(string)"/> wants some in a text of six words or more.
     /// </summary>
@@ -81,7 +82,7 @@ public static class EnglishText
             words++;
             var word = token.Trim("'*_-");
             // A word with a letter English does not write ("alguém", "Schöne", "приложение") is another language's.
-            bool isEnglish = EnglishWords.Contains(word), isOther = OtherWords.Contains(word) || HasAccentedLetter(word);
+            bool isEnglish = EnglishWords.Contains(word), isOther = OtherWords.Contains(word) || HasLetterEnglishDoesNotWrite(word);
             if (isEnglish) english++;
             // "a", "no", "do" are words of both: they count for English below, but not in this comparison.
             if (isEnglish && !isOther) englishOnly++;
@@ -106,8 +107,8 @@ public static class EnglishText
         return false;
     }
 
-    // "Paginação", "envoyés", "Änderungen": letters English does not write.
-    private static bool HasAccentedLetter(ReadOnlySpan<char> token)
+    // "Paginação", "envoyés", "Änderungen", "приложение": letters English does not write (CJK is counted apart).
+    private static bool HasLetterEnglishDoesNotWrite(ReadOnlySpan<char> token)
     {
         foreach (var c in token)
             if (c > '\u007F' && char.IsLetter(c) && !IsCjk(c)) return true;

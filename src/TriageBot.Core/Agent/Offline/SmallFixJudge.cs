@@ -1,5 +1,5 @@
-using TriageBot.Domain;
 using System.Text.RegularExpressions;
+using TriageBot.Domain;
 using TriageBot.Text;
 
 namespace TriageBot.Agent.Offline;
@@ -43,8 +43,8 @@ public static partial class SmallFixJudge
     {
         if (items.Count == 0) return new(false, null);
         var (small, large) = Count(items);
-        // The cues are English: a report in another language is counted neither for nor against (a German request that
-        // followed a docs theme made its five English reports' cue a share too small), unless there is nothing else.
+        // The cues are English, so the share is of the English reports: one in another language can carry no cue, and
+        // counted it would hold a theme under the bar however its English reports read. A theme with none is read whole.
         var english = items.Count(i => EnglishText.Reads(i.FullText));
         var reports = english > 0 ? english : items.Count;
         var share = (double)small.Count / reports;
