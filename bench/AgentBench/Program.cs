@@ -28,8 +28,9 @@ double worstGoal = 1, worstPrecision = 1, worstRecall = 1, sumGoal = 0, sumPreci
 var totalUnfiled = 0;
 // Themes the agent reads as small fixes: how often their goal is right, and how often "no goal" would be.
 int smallFixDrafts = 0, smallFixGoalRight = 0, smallFixTruthNoGoal = 0;
-// Of them, those in the product's copy (a typo, a label, a count), which the agent gives no goal.
-int copyFixDrafts = 0, copyFixGoalRight = 0, copyFixTruthNoGoal = 0;
+// Of them, those in the product's copy (a typo, a label, a count), which the agent gives no goal, and how often the goal's
+// words alone (what the agent gave them before session 31) were right.
+int copyFixDrafts = 0, copyFixGoalRight = 0, copyFixTruthNoGoal = 0, copyFixWordsRight = 0;
 foreach (var file in files)
 {
     var s = ScenarioThemes.LoadFile(file);
@@ -62,6 +63,7 @@ foreach (var file in files)
                 copyFixDrafts++;
                 copyFixGoalRight += draft.GoalId == truth.Goal ? 1 : 0;
                 copyFixTruthNoGoal += truth.Goal is null ? 1 : 0;
+                copyFixWordsRight += GoalMatcher.Match(items, s.Goals, DateOnly.FromDateTime(s.Now.UtcDateTime), corpus).GoalId == truth.Goal ? 1 : 0;
             }
         }
         if (all || (verbose && (draft.GoalId != truth.Goal || draft.SmallFix != truth.SmallFix)))
@@ -85,7 +87,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"themes read as small fixes: {smallFixDrafts}, goal right {(double)smallFixGoalRight / Math.Max(1, smallFixDrafts):0.000}, no goal would be right {(double)smallFixTruthNoGoal / Math.Max(1, smallFixDrafts):0.000}"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"of them in the product's copy: {copyFixDrafts}, goal right {(double)copyFixGoalRight / Math.Max(1, copyFixDrafts):0.000}, the truth gives none to {(double)copyFixTruthNoGoal / Math.Max(1, copyFixDrafts):0.000}"));
+    $"of them in the product's copy: {copyFixDrafts}, goal right {(double)copyFixGoalRight / Math.Max(1, copyFixDrafts):0.000} ({(double)copyFixWordsRight / Math.Max(1, copyFixDrafts):0.000} by the goal's words alone), the truth gives none to {(double)copyFixTruthNoGoal / Math.Max(1, copyFixDrafts):0.000}"));
 return 0;
 
 static string Shorten(string s, int max) => s.Length <= max ? s : s[..max] + "…";

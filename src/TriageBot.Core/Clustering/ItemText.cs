@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using TriageBot.Domain;
+using TriageBot.Text;
 
 namespace TriageBot.Clustering;
 
@@ -40,7 +41,7 @@ public static partial class ItemText
     public static string Clean(string text)
     {
         if (string.IsNullOrWhiteSpace(text)) return "";
-        text = HtmlComment().Replace(text, " ");
+        text = Markup.HiddenComment().Replace(text, " ");
         text = text.Replace("&amp;", "&").Replace("&lt;", "<").Replace("&gt;", ">");
         text = SlackLinkWithLabel().Replace(text, "$1");
         text = SlackMention().Replace(text, " ");
@@ -85,9 +86,6 @@ public static partial class ItemText
         return Whitespace().Replace(sb.ToString(), " ").Trim();
     }
 
-    [GeneratedRegex(@"<!--.*?(-->|$)", RegexOptions.Singleline)]
-    private static partial Regex HtmlComment();
-
     [GeneratedRegex(@"<(?:https?|mailto):[^|>\s]+\|([^>]*)>")]
     private static partial Regex SlackLinkWithLabel();
 
@@ -100,6 +98,8 @@ public static partial class ItemText
     [GeneratedRegex(@"https?://\S+")]
     private static partial Regex Url();
 
+    // Looser than Markup.EmojiCode (it also takes ":30:" out of "12:30:45"), and kept: stored vectors are keyed by the text
+    // the featurisers read (ItemEmbedder's text version), so changing it would re-embed every backlog for clock times.
     [GeneratedRegex(@":[a-z0-9_+\-]{2,30}:")]
     private static partial Regex EmojiCode();
 

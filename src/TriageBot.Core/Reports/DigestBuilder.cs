@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Options;
-using TriageBot.Agent.Text;
 using TriageBot.Domain;
+using TriageBot.Text;
 
 namespace TriageBot.Reports;
 
@@ -154,7 +154,7 @@ public sealed class DigestBuilder(IOptions<DigestOptions> options)
     /// <summary>An issue's title and what its body shows (hidden comments left out), or a message as it reads.</summary>
     private static string QuoteText(FeedbackItem item)
     {
-        var body = FeedbackText.Visible(item.Body).Trim();
+        var body = Markup.Visible(item.Body).Trim();
         return item.Title.Length > 0 && body.Length > 0 ? $"{item.Title}: {body}" : item.Title + body;
     }
 

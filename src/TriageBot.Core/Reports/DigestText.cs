@@ -53,7 +53,7 @@ internal static class DigestText
     /// common ones become the emoji and the rest are left out. The Slack post keeps the codes, which Slack draws itself.
     /// </summary>
     public static string PageText(string text) =>
-        text.Contains(':', StringComparison.Ordinal) ? EmojiCodes.Code().Replace(text, m => EmojiByCode.GetValueOrDefault(m.Groups[1].Value, "")) : text;
+        text.Contains(':', StringComparison.Ordinal) ? Markup.EmojiCode().Replace(text, m => EmojiByCode.GetValueOrDefault(m.Groups[1].Value, "")) : text;
 
     private static readonly Dictionary<string, string> EmojiByCode = new(StringComparer.Ordinal)
     {

@@ -1,5 +1,6 @@
 using TriageBot.Agent.Text;
 using TriageBot.Domain;
+using TriageBot.Text;
 
 namespace TriageBot.Tests.Agent;
 
@@ -56,7 +57,7 @@ public sealed class ThemeTextTests
         var said = FeedbackText.Sentences(hidden.Body);
 
         Assert.Equal(["Payouts from last week still show Pending although they are on my bank statement."], said);
-        Assert.Equal("Before", FeedbackText.Visible("Before <!-- never closed, hides the rest as on GitHub").Trim());
+        Assert.Equal("Before", Markup.Visible("Before <!-- never closed, hides the rest as on GitHub").Trim());
     }
 
     [Fact]

@@ -33,19 +33,19 @@ public static partial class SmallFixJudge
     public const double LargeThemeMinShare = 0.25;
 
     /// <summary>What <see cref="Judge"/> counts in a theme's reports: those with a small-fix cue, and those that read like bigger work.</summary>
-    internal static (List<string> Cued, int LargeWork) Count(IReadOnlyList<FeedbackItem> items)
-    {
-        var texts = items.Select(i => i.FullText).ToList();
-        return (texts.Where(Cues.IsSmallFix).ToList(), Cues.CountItems(texts, Cues.LargeWork()));
-    }
+    internal static (List<string> Cued, int LargeWork) Count(IReadOnlyList<FeedbackItem> items) => Count(items.Select(i => i.FullText).ToList());
+
+    private static (List<string> Cued, int LargeWork) Count(List<string> texts) =>
+        (texts.Where(Cues.IsSmallFix).ToList(), Cues.CountItems(texts, Cues.LargeWork()));
 
     public static SmallFixJudgement Judge(IReadOnlyList<FeedbackItem> items)
     {
         if (items.Count == 0) return new(false, null);
-        var (small, large) = Count(items);
+        var texts = items.Select(i => i.FullText).ToList();
+        var (small, large) = Count(texts);
         // The cues are English, so the share is of the English reports: one in another language can carry no cue, and
         // counted it would hold a theme under the bar however its English reports read. A theme with none is read whole.
-        var english = items.Count(i => EnglishText.Reads(i.FullText));
+        var english = texts.Count(EnglishText.Reads);
         var reports = english > 0 ? english : items.Count;
         var share = (double)small.Count / reports;
         if (small.Count == 0 || large > small.Count) return new(false, null);
@@ -54,11 +54,12 @@ public static partial class SmallFixJudge
         var needed = reports >= LargeTheme ? LargeThemeMinShare : MinShare;
         if (!smallTheme && (share < needed || small.Count < 2)) return new(false, null);
 
-        var kinds = small
-            .SelectMany(t => Cues.SmallFix().Matches(t).Select(m => Describe(m.Value)).Concat(Cues.HasOffByOneCounts(t) || Cues.HasImpossibleCounter(t) ? ["an off-by-one"] : [])
-                .Concat(Cues.HasUnitMismatch(t) ? ["a wrong unit label"] : []))
+        var cues = small.Select(t => (Text: t, Matches: Cues.SmallFix().Matches(t).Select(m => m.Value).ToList())).ToList();
+        var kinds = cues
+            .SelectMany(c => c.Matches.Select(Describe).Concat(Cues.HasOffByOneCounts(c.Text) || Cues.HasImpossibleCounter(c.Text) ? ["an off-by-one"] : [])
+                .Concat(Cues.HasUnitMismatch(c.Text) ? ["a wrong unit label"] : []))
             .GroupBy(k => k).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(2);
-        var aboutDocs = small.Any(t => Cues.SmallFix().Matches(t).Any(m => DocsOrLink().IsMatch(m.Value)));
+        var aboutDocs = cues.Any(c => c.Matches.Any(DocsOrLink().IsMatch));
         return new(true, $"{small.Count} of {items.Count} reports point at {string.Join(" and ", kinds)}", InCopy: !aboutDocs);
     }
 

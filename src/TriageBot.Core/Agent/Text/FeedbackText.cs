@@ -10,21 +10,15 @@ namespace TriageBot.Agent.Text;
 /// </summary>
 public static partial class FeedbackText
 {
-    /// <summary>
-    /// What a reader of the message sees: hidden HTML comments (<c>&lt;!-- … --&gt;</c>, invisible on GitHub, where issue
-    /// templates keep their instructions and where injected instructions hide) taken out.
-    /// </summary>
-    public static string Visible(string text) => string.IsNullOrEmpty(text) ? "" : HiddenComment().Replace(text, " ");
-
     /// <summary>Readable prose of a body: no fenced code, no template headings, no key/value environment lines.</summary>
     public static string Prose(string text)
     {
         if (string.IsNullOrWhiteSpace(text)) return "";
-        var s = WebUtility.HtmlDecode(Visible(text));
+        var s = WebUtility.HtmlDecode(Markup.Visible(text));
         s = FencedCode().Replace(s, " ");
         s = SlackLink().Replace(s, m => m.Groups["label"].Success ? m.Groups["label"].Value : m.Groups["url"].Value);
         s = SlackMention().Replace(s, "");
-        s = EmojiCodes.Code().Replace(s, "");
+        s = Markup.EmojiCode().Replace(s, "");
         var lines = new List<string>();
         foreach (var raw in s.Split('\n'))
         {
@@ -81,10 +75,6 @@ public static partial class FeedbackText
 
     [GeneratedRegex(@"```.*?(```|$)", RegexOptions.Singleline)]
     private static partial Regex FencedCode();
-
-    // An unclosed comment hides the rest of the text, as it does on GitHub.
-    [GeneratedRegex(@"<!--.*?(-->|$)", RegexOptions.Singleline)]
-    private static partial Regex HiddenComment();
 
     [GeneratedRegex(@"<(?<url>(https?|mailto)://?[^|>]+)(\|(?<label>[^>]+))?>")]
     private static partial Regex SlackLink();
