@@ -2,7 +2,7 @@
 # Regenerates every generated scenario set that docs/benchmarks.md measures on, under $ROOT (default /tmp), and prints
 # the file lists as shell assignments (S77, HOLD6, X5, X10, X10H, F20 and one per bank written blind:
 # HEARTHLY, LESSONLY, PARCELLY, TABLEBOOK, CLINICLY, FLEETLINE, VAULTKEY, CASTWAVE, QUILLNOTE, SHELFWISE, RALLYPOINT,
-# PULSEBIT, PLOTWISE) to eval or paste. Files that exist are kept.
+# PULSEBIT, PLOTWISE, MURMUR, FAREMATE, VOLTWAY, KITEBASE, GRIDRUN) to eval or paste. Files that exist are kept.
 # Usage (from the repository root, ../shared beside it): eval "$(sh bench/dev_sets.sh)"; dotnet $D scenario $S77
 # The sets, in the order they were made (each one after the choices measured on the ones before it):
 #   tb-quality  dev 1 2 3 11, ledgerly 1 2 12, trailhead 1 2 13 (the 10 non-Pipewright files of scenario_quality.sh)
@@ -35,6 +35,9 @@
 #               a partner API), the same seeds; measured once as found
 #   kitebase    written blind in session 31 (HR, time tracking and payroll: clock-in by app and Slack bot, PTO, payslips,
 #               a public API; other languages Italian, Polish, Swedish, German, Spanish), the same seeds; measured once as found
+#   gridrun     written blind in session 32 (a PC game launcher and store: downloads and patches, cloud saves, matchmaking,
+#               anti-cheat, refunds, a publisher API; other languages French, Japanese, Turkish, Dutch, Portuguese), the same
+#               seeds; measured once as found
 set -e
 ROOT=${ROOT:-/tmp}
 bank() { case $1 in dev) echo ../shared/scenario/bank-dev.json ;; *) echo scenarios/banks/bank-$1.json ;; esac; }
@@ -74,6 +77,6 @@ echo "X5='$X5'"
 echo "X10='$(echo $X10)'"
 echo "X10H='$(echo $X10H)'"
 echo "F20='$(echo $F20)'"
-for b in hearthly lessonly parcelly tablebook clinicly fleetline vaultkey castwave quillnote shelfwise rallypoint pulsebit plotwise murmur faremate voltway kitebase; do
+for b in hearthly lessonly parcelly tablebook clinicly fleetline vaultkey castwave quillnote shelfwise rallypoint pulsebit plotwise murmur faremate voltway kitebase gridrun; do
   echo "$(echo $b | tr a-z A-Z)='$(blind $b)'"
 done
