@@ -10,8 +10,12 @@ namespace TriageBot.Clustering;
 /// run's reports nearer that group than the rest join it. The group is split off when it is large enough to be a theme
 /// and holds a share of its theme (<see cref="ClusteringOptions.SmallFixSplitMinShare"/>: a few cue-carrying reports of a
 /// large theme are its own), reads as a small fix while the rest does not, the rest stays a theme, and the two centroids
-/// are less alike than <see cref="ClusteringOptions.SmallFixSplitSimilarity"/>. Only items free in this run move: what
-/// earlier runs and people placed stays where it is.
+/// are less alike than <see cref="ClusteringOptions.SmallFixSplitSimilarity"/>. A person's themes (pinned, split or merged
+/// by hand) are never split. Reports an earlier run placed move too: run once a day, a small fix's first report joins its
+/// area's theme before there are enough to stand apart, and left there it keeps the later ones with it
+/// (docs/benchmarks.md, "Session 32"). A group that takes such reports must leave a theme at least twice its size: a
+/// theme that is mostly the small fix is the fix's own theme, whose reports that retell it without a cue are no
+/// second problem.
 /// </summary>
 internal static class SmallFixSplitting
 {
@@ -22,7 +26,7 @@ internal static class SmallFixSplitting
     /// The groups to split off, each with the theme it leaves; the themes themselves are not changed. Cues are read from
     /// at most 256 reports of a theme (<see cref="ReportCues.WithSmallFixCue"/>), so a large backlog is not read whole.
     /// </summary>
-    /// <param name="free">Indexes of the items free in this run (not placed by an earlier run or a person).</param>
+    /// <param name="free">Indexes of the items free in this run (not placed by an earlier run).</param>
     /// <param name="minShare">The smallest share of its theme's members a group split off may hold.</param>
     public static List<Split> Find(
         IEnumerable<WorkingTheme> themes, Dictionary<string, int> index, float[][] vectors, ReportCues cues, IReadOnlySet<int> free,
@@ -33,11 +37,12 @@ internal static class SmallFixSplitting
         {
             var members = theme.MembersIn(index).ToList();
             if (cues.KindOf(members) == ThemeKind.SmallFix) continue;
-            var seeds = Cohesive(cues.WithSmallFixCue(members).Where(free.Contains).ToList(), members, vectors);
+            var seeds = Cohesive(cues.WithSmallFixCue(members), members, vectors);
             if (seeds.Count < 2) continue;
-            var group = GroupAround(seeds, members, vectors, free);
+            var group = GroupAround(seeds, members, vectors);
             var rest = members.Except(group).ToList();
             if (group.Count < minThemeSize || rest.Count < minThemeSize || group.Count < minShare * members.Count) continue;
+            if (!group.All(free.Contains) && rest.Count < 2 * group.Count) continue;
             if (cues.KindOf(group) != ThemeKind.SmallFix || cues.KindOf(rest) == ThemeKind.SmallFix) continue;
             var direction = WorkingTheme.DirectionOf(group, vectors);
             var similarity = VectorMath.Dot(direction, WorkingTheme.DirectionOf(rest, vectors));
@@ -69,8 +74,8 @@ internal static class SmallFixSplitting
         return seeds;
     }
 
-    /// <summary>The seeds and the free members nearer their centroid than the centroid of the theme's other members (without themselves).</summary>
-    private static List<int> GroupAround(List<int> seeds, List<int> members, float[][] vectors, IReadOnlySet<int> free)
+    /// <summary>The seeds and the members nearer their centroid than the centroid of the theme's other members (without themselves).</summary>
+    private static List<int> GroupAround(List<int> seeds, List<int> members, float[][] vectors)
     {
         var dims = vectors[seeds[0]].Length;
         var isSeed = seeds.ToHashSet();
@@ -79,7 +84,7 @@ internal static class SmallFixSplitting
         var othersSum = VectorMath.Sum(others.Select(i => vectors[i]), dims);
         var group = new List<int>(seeds);
         // Against the rest's centroid without the item itself: in a small theme an item's own vector would hold it there.
-        group.AddRange(others.Where(i => free.Contains(i) && DirectionWithout(othersSum, vectors[i]) is { } rest
+        group.AddRange(others.Where(i => DirectionWithout(othersSum, vectors[i]) is { } rest
             && VectorMath.Dot(vectors[i], seedDirection) > VectorMath.Dot(vectors[i], rest)));
         return group;
     }

@@ -27,7 +27,8 @@ public class SmallFixSplittingTests
         return v.Select(x => x / n).ToArray();
     }
 
-    private static List<SmallFixSplitting.Split> Find(float[][] vectors, IReadOnlySet<int> free, float maxSimilarity = 0.55f, double minShare = 0)
+    private static List<SmallFixSplitting.Split> Find(float[][] vectors, IReadOnlySet<int> free, float maxSimilarity = 0.55f, double minShare = 0,
+        int[]? members = null, bool byPerson = false, bool pinned = false)
     {
         var items = Texts.Select((text, k) => new FeedbackItem
         {
@@ -35,7 +36,7 @@ public class SmallFixSplittingTests
             CreatedAt = DateTimeOffset.Parse("2026-11-19T09:00:00Z"),
         }).ToList();
         var index = items.Select((item, k) => (item.Id, k)).ToDictionary(x => x.Id, x => x.k);
-        var theme = new WorkingTheme { Id = "th-payouts", Items = [.. items.Select(i => i.Id)] };
+        var theme = new WorkingTheme { Id = "th-payouts", Items = [.. (members ?? [.. Enumerable.Range(0, items.Count)]).Select(k => items[k].Id)], ShapedByPerson = byPerson, Pinned = pinned };
         return SmallFixSplitting.Find([theme], index, vectors, new ReportCues(items), free, minThemeSize: 3, maxSimilarity, minShare);
     }
 
@@ -85,9 +86,27 @@ public class SmallFixSplittingTests
     }
 
     [Fact]
-    public void Reports_placed_by_an_earlier_run_never_move()
+    public void Reports_an_earlier_run_placed_leave_with_the_small_fix()
     {
-        HashSet<int> earlier = [7, 8];
-        Assert.Empty(Find(Vectors(V(0.4f, 0.9f, 0)), AllFree.Except(earlier).ToHashSet()));
+        // Run once a day: the typo's first two reports joined the payouts theme on earlier days, the third came today.
+        var split = Assert.Single(Find(Vectors(V(0.4f, 0.9f, 0)), AllFree.Except([0, 1, 2, 3, 4, 5, 6, 7, 8]).ToHashSet()));
+        Assert.Equal([7, 8, 9], split.Members.Order());
+    }
+
+    [Fact]
+    public void Earlier_runs_reports_stay_when_what_is_left_is_under_twice_the_group()
+    {
+        // Five problem reports and the typo's three: all of this run, the three split off; two of them placed by an
+        // earlier run, they stay (a theme that is mostly the fix is the fix's own).
+        int[] fewer = [0, 1, 2, 3, 4, 7, 8, 9];
+        Assert.Single(Find(Vectors(V(0.4f, 0.9f, 0)), AllFree, members: fewer));
+        Assert.Empty(Find(Vectors(V(0.4f, 0.9f, 0)), AllFree.Except([7, 8]).ToHashSet(), members: fewer));
+    }
+
+    [Fact]
+    public void A_theme_a_person_shaped_or_pinned_is_never_split()
+    {
+        Assert.Empty(Find(Vectors(V(0.4f, 0.9f, 0)), AllFree, byPerson: true));
+        Assert.Empty(Find(Vectors(V(0.4f, 0.9f, 0)), AllFree, pinned: true));
     }
 }
