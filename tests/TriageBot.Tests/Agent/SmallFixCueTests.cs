@@ -77,6 +77,13 @@ public sealed class SmallFixCueTests
     [InlineData("the email says 'September earnings' for the October payout", true)]
     [InlineData("tip report: the two column headers have been switched since the redesign", true)]
     [InlineData("the labels are swapped lol", true)]
+    [InlineData("the remap screen has the trigger labels swapped", true)]
+    [InlineData("the L2/R2 labels are backwards fyi", true)]
+    [InlineData("speed says MB/s but it's megabits, wrong unit", true)]
+    [InlineData("the bindings work, it's a label-only fix", true)]
+    // Swapped data, not swapped copy.
+    [InlineData("after a rejoin the two speakers are swapped in the transcript", false)]
+    [InlineData("the unit price is wrong on every invoice", false)]
     // A status shown against the facts is the state's bug.
     [InlineData("the integrations page shows 'Connected' while the sync is failing", false)]
     [InlineData("the invoice shows 'Payment failed' even though the card was charged", false)]
