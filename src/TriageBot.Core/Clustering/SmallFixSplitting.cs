@@ -5,9 +5,9 @@ namespace TriageBot.Clustering;
 /// "payouts stuck in pending", "the tip report's columns are swapped" beside "adjusted tips are missing") shares the
 /// area's words, so linkage and settling put both in one theme and the fix is lost in the problem's ticket: 22 of the 53
 /// truth themes that another theme absorbed in 68 generated scenarios of 11 products (bench/miss_kinds.py,
-/// docs/benchmarks.md, "Session 16"). Within a theme that does not read as a small fix, the run's reports that carry a
+/// docs/benchmarks.md, "Session 16"). Within a theme that does not read as a small fix, the reports that carry a
 /// small-fix cue (<see cref="Text.Cues"/>) and are nearer each other than the rest of the theme seed a group, and the
-/// run's reports nearer that group than the rest join it. The group is split off when it is large enough to be a theme
+/// reports nearer that group than the rest join it. The group is split off when it is large enough to be a theme
 /// and holds a share of its theme (<see cref="ClusteringOptions.SmallFixSplitMinShare"/>: a few cue-carrying reports of a
 /// large theme are its own), reads as a small fix while the rest does not, the rest stays a theme, and the two centroids
 /// are less alike than <see cref="ClusteringOptions.SmallFixSplitSimilarity"/>. A person's themes (pinned, split or merged
