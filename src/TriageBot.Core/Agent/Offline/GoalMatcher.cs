@@ -31,7 +31,8 @@ public static class GoalMatcher
         // The kind of defect, not its topic: a broken link, a crash, a wrong number or label can sit in any
         // area of a product, so these words alone must not pull a theme to a goal that happens to use them.
         "link", "typo", "crash", "crashe", "error", "bug", "fix", "broken", "never", "number", "count", "label",
-        "text", "copy", "message", "button", "page", "screen", "feature", "request", "wrong", "work", "fail", "failed", "failing", "failure",
+        // Terms are stemmed (TextTokens.Stem), so "fail" stands for "failed" and "failing" too.
+        "text", "copy", "message", "button", "page", "screen", "feature", "request", "wrong", "fail", "failure",
     };
 
     /// <summary>

@@ -43,12 +43,12 @@ public static partial class SmallFixJudge
         if (items.Count == 0) return new(false, null);
         var texts = items.Select(i => i.FullText).ToList();
         var (small, large) = Count(texts);
+        if (small.Count == 0 || large > small.Count) return new(false, null);
         // The cues are English, so the share is of the English reports: one in another language can carry no cue, and
         // counted it would hold a theme under the bar however its English reports read. A theme with none is read whole.
         var english = texts.Count(EnglishText.Reads);
         var reports = english > 0 ? english : items.Count;
         var share = (double)small.Count / reports;
-        if (small.Count == 0 || large > small.Count) return new(false, null);
         // A small theme with one explicit cue and nothing that reads like bigger work is still a small fix.
         var smallTheme = items.Count <= 5 && large == 0;
         var needed = reports >= LargeTheme ? LargeThemeMinShare : MinShare;
