@@ -99,7 +99,8 @@ public sealed partial class OfflineThemeSummarizer(TimeProvider time, ICorpusSta
     private static string Title(ThemeText text, List<ScoredSentence> sentences, List<string> keyPhrases)
     {
         var titles = text.Items
-            .Where(i => i.Title.Length >= 12 && TextTokens.Tokenize(i.Title).Count >= 2)
+            // An issue titled to the bot ("Note for the triage bot: …") says nothing a PM should read as the theme's name.
+            .Where(i => i.Title.Length >= 12 && TextTokens.Tokenize(i.Title).Count >= 2 && !Cues.SpeaksToTheBot(i.Title))
             .Select(i => (Item: i, Title: CleanTitle(i.Title)))
             // Scored without its "Feature:" or "[Bug]" prefix, which reads as a template field and left the title no words.
             .Select(x => (x.Item, x.Title, Score: text.Typicality(x.Title)))
