@@ -46,6 +46,8 @@ public sealed partial class LinearTicketWriter
         _ownedByLiveTheme.Clear();
         _evidence.Clear();
         _budget = EvidenceBudget.Unlimited;
+        _themeOfUrl.Clear();
+        _issueOfTheme.Clear();
         if (_options.Mode != TicketMode.Create) return;
         // One read of the mappings answers three questions: which of the run's themes have a ticket, whose it is, and
         // which evidence each has attached already.
@@ -56,7 +58,9 @@ public sealed partial class LinearTicketWriter
             if (!live.Contains(mapping.ThemeId)) continue;
             attached[mapping.ThemeId] = mapping.EvidenceUrls.ToHashSet(StringComparer.Ordinal);
             _ownedByLiveTheme[mapping.Ticket.IssueId] = mapping.ThemeId;
+            _issueOfTheme[mapping.ThemeId] = mapping.Ticket.IssueId;
         }
+        RecordWhereEvidenceIs(contexts.Where(c => attached.ContainsKey(c.Theme.Id) || (c.Items.Count >= _options.MinItems && c.ReadsLike is null)));
         var filed = contexts.Where(c => c.Items.Count >= _options.MinItems)
             .Select(c => (Id: c.Theme.Id, Evidence: _evidence[c.Theme.Id] = EvidenceLinks.For(c.Items))).ToList();
         _budget = EvidenceBudget.Share(_options.MaxEvidencePerRun, filed.ToDictionary(f => f.Id,

@@ -15,7 +15,8 @@ namespace TriageBot.Tickets;
 /// <list type="bullet">
 /// <item>Known theme, no new evidence: nothing is sent (<see cref="TicketAction.Unchanged"/>).</item>
 /// <item>Known theme, new evidence: one attachment per new item, plus one comment when the theme grew
-/// noticeably (<see cref="TicketAction.Updated"/>); a closed ticket instead gets a regression ticket.</item>
+/// noticeably (<see cref="TicketAction.Updated"/>); a closed ticket instead gets a regression ticket. Evidence that
+/// another theme of the run holds now is detached (LinearTicketWriter.Moved.cs).</item>
 /// <item>New theme: a pending intent from a crashed run is reconciled first (the issue is found by the
 /// marker in its description); then any ticket already linking the evidence (ours or hand-filed, found
 /// with attachmentsForURL) is reused, unless it is the ticket of another of the run's themes; only then is an intent
@@ -53,11 +54,12 @@ public sealed partial class LinearTicketWriter(
         {
             var known = new HashSet<string>(mapping.EvidenceUrls, StringComparer.Ordinal);
             var fresh = _budget.Take(themeId, evidence.Where(e => !known.Contains(e.Url)).ToList());
-            if (fresh.Count == 0 || !mayWrite)
+            var moved = MovedAway(mapping);
+            if ((fresh.Count == 0 && moved.Count == 0) || !mayWrite)
             {
                 return new TicketOutcome(themeId, mapping.Ticket, TicketAction.Unchanged, 0);
             }
-            return await UpdateAsync(context, draft, mapping, evidence, fresh, ct);
+            return await UpdateAsync(context, draft, mapping, evidence, fresh, moved, ct);
         }
         if (!mayWrite) return null; // suggest mode: the draft goes to the report and digest, nothing to Linear
         evidence = _budget.Take(themeId, evidence);
@@ -91,7 +93,7 @@ public sealed partial class LinearTicketWriter(
     }
 
     private async Task<TicketOutcome> UpdateAsync(ThemeContext context, ThemeDraft draft, TicketMapping mapping, IReadOnlyList<EvidenceLink> evidence,
-        IReadOnlyList<EvidenceLink> fresh, CancellationToken ct)
+        IReadOnlyList<EvidenceLink> fresh, List<(string Url, string Theme)> moved, CancellationToken ct)
     {
         var themeId = context.Theme.Id;
         if (_options.RegressionOnClosed && await linear.GetIssueAsync(mapping.Ticket.IssueId, ct) is { IsClosed: true } closed)
@@ -100,6 +102,7 @@ public sealed partial class LinearTicketWriter(
             return await CreateAsync(context, draft, _budget.Take(themeId, evidence), closed, ct);
         }
 
+        var detached = await DetachMovedAsync(mapping.Ticket, moved, themeId, ct);
         var attached = await AttachAllAsync(mapping.Ticket, fresh, themeId, "new evidence for the theme", ct);
 
         var total = context.Items.Count;
@@ -120,11 +123,12 @@ public sealed partial class LinearTicketWriter(
 
         await store.SaveAsync(mapping with
         {
-            EvidenceUrls = mapping.EvidenceUrls.Concat(fresh.Select(f => f.Url).Where(attached.Contains)).Distinct(StringComparer.Ordinal).ToList(),
+            EvidenceUrls = mapping.EvidenceUrls.Where(u => !detached.Contains(u)).Concat(fresh.Select(f => f.Url).Where(attached.Contains))
+                .Distinct(StringComparer.Ordinal).ToList(),
             ContentKey = EvidenceLinks.ContentKey(context.Items),
             ItemCountAtLastComment = countAtComment,
         }, ct);
-        return new TicketOutcome(themeId, mapping.Ticket, TicketAction.Updated, attached.Count);
+        return new TicketOutcome(themeId, mapping.Ticket, fresh.Count > 0 || detached.Count > 0 ? TicketAction.Updated : TicketAction.Unchanged, attached.Count);
     }
 
     /// <summary>A previous run recorded an intent and may have created the issue before dying: find it by its marker.</summary>

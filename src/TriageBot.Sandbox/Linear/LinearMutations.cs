@@ -5,7 +5,7 @@ namespace TriageBot.Sandbox;
 
 /// <summary>
 /// The Mutation root: issueCreate, issueUpdate, commentCreate, attachmentCreate (idempotent per issue and url,
-/// as Linear's), attachmentLinkURL, issueLabelCreate, issueRelationCreate, projectUpdateCreate. Writes land in SandboxState.Linear.
+/// as Linear's), attachmentLinkURL, attachmentDelete, issueLabelCreate, issueRelationCreate, projectUpdateCreate. Writes land in SandboxState.Linear.
 /// </summary>
 internal static class LinearMutations
 {
@@ -39,6 +39,8 @@ internal static class LinearMutations
                     return Payload("AttachmentPayload", "attachment", graph.Attachment(attachment));
                 },
                 () => Payload("AttachmentPayload", "attachment", graph.Attachment(sampleAttachment)))
+            .Mutation("attachmentDelete", args => DeletePayload(DeleteAttachment(graph, args.RequiredString("id"))),
+                () => DeletePayload(sampleAttachment.Id))
             .Mutation("issueLabelCreate", args => Payload("IssueLabelPayload", "issueLabel", graph.Label(CreateLabel(graph, args.RequiredObject("input")))),
                 () => Payload("IssueLabelPayload", "issueLabel", graph.Label(new LinearLabelState { Id = "sample", Name = "sample" })))
             .Mutation("issueRelationCreate", args => Payload("IssueRelationPayload", "issueRelation", graph.Relation(CreateRelation(graph, args.RequiredObject("input")))),
@@ -49,6 +51,16 @@ internal static class LinearMutations
 
     private static GraphNode Payload(string typeName, string field, GraphNode entity) =>
         new GraphNode(typeName).Field("success", true).Field("lastSyncId", 1d).Field(field, entity);
+
+    private static GraphNode DeletePayload(string entityId) =>
+        new GraphNode("DeletePayload").Field("success", true).Field("lastSyncId", 1d).Field("entityId", entityId);
+
+    private static string DeleteAttachment(LinearGraph graph, string id)
+    {
+        var issue = graph.Linear.Issues.FirstOrDefault(i => i.Attachments.Exists(a => a.Id == id)) ?? throw GraphQLException.NotFound("Attachment");
+        issue.Attachments.RemoveAll(a => a.Id == id);
+        return id;
+    }
 
     private static string NextId(LinearState linear, string kind)
     {

@@ -262,8 +262,10 @@ public class LinearSandboxTests
     {
         await using var sandbox = await SandboxFixture.StartAsync(LinearScenario());
         var issueId = sandbox.State.Linear.FindIssue("AGT-343")!.Id;
+        var attachmentId = sandbox.State.Linear.FindIssue("AGT-343")!.Attachments[0].Id;
         var variables = new Dictionary<string, JsonObject>
         {
+            [nameof(LinearDocuments.AttachmentDelete)] = new() { ["id"] = attachmentId },
             [nameof(LinearDocuments.AttachmentsForUrl)] = new() { ["url"] = ExistingUrl },
             [nameof(LinearDocuments.Issue)] = new() { ["id"] = issueId },
             [nameof(LinearDocuments.IssuesByDescriptionMarker)] = new() { ["marker"] = "triagebot-intent" },

@@ -52,6 +52,9 @@ public static class LinearDocuments
     public const string AttachmentCreate =
         "mutation TriageBotAttachmentCreate($input: AttachmentCreateInput!) { attachmentCreate(input: $input) { success attachment { id url title } } }";
 
+    public const string AttachmentDelete =
+        "mutation TriageBotAttachmentDelete($id: String!) { attachmentDelete(id: $id) { success } }";
+
     public const string CommentCreate =
         "mutation TriageBotCommentCreate($input: CommentCreateInput!) { commentCreate(input: $input) { success comment { id } } }";
 
@@ -113,6 +116,7 @@ public static class LinearDocuments
         [nameof(IssueStates)] = IssueStates,
         [nameof(IssueCreate)] = IssueCreate,
         [nameof(AttachmentCreate)] = AttachmentCreate,
+        [nameof(AttachmentDelete)] = AttachmentDelete,
         [nameof(CommentCreate)] = CommentCreate,
         [nameof(IssueLabelCreate)] = IssueLabelCreate,
         [nameof(IssueRelationCreate)] = IssueRelationCreate,

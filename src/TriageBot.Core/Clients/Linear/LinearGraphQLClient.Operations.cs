@@ -119,6 +119,14 @@ public sealed partial class LinearGraphQLClient
         throw new LinearApiException("attachmentCreate returned no attachment", result.Errors);
     }
 
+    /// <summary>Removes the attachment <paramref name="attachmentId"/> from its issue; false when Linear did not.</summary>
+    public async Task<bool> DeleteAttachmentAsync(string attachmentId, CancellationToken ct)
+    {
+        var result = await SendAsync(LinearDocuments.AttachmentDelete, new JsonObject { ["id"] = attachmentId }, ct);
+        return result.Data.TryGetProperty("attachmentDelete", out var payload) && payload.ValueKind == JsonValueKind.Object
+            && payload.TryGetProperty("success", out var success) && success.ValueKind == JsonValueKind.True;
+    }
+
     public async Task<string> CreateCommentAsync(string issueId, string body, CancellationToken ct)
     {
         var result = await SendAsync(LinearDocuments.CommentCreate, new JsonObject { ["input"] = new JsonObject { ["issueId"] = issueId, ["body"] = body } }, ct);
