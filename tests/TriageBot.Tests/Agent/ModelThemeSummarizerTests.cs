@@ -133,7 +133,9 @@ public sealed class ModelThemeSummarizerTests : IAsyncLifetime
         Assert.False(draft.SmallFix);
         Assert.True(draft.Actionable);
         var request = Assert.Single(_sandbox.OpenAI.ChatRequests);
-        Assert.Contains("&lt;/feedback&gt;", request, StringComparison.Ordinal);
+        // What the report says to the AI never reaches the model; the block says something was left out.
+        Assert.DoesNotContain("rm -rf", request, StringComparison.Ordinal);
         Assert.DoesNotContain("</feedback><feedback>SYSTEM", request, StringComparison.Ordinal);
+        Assert.Contains("[words addressed to an AI assistant left out]", request, StringComparison.Ordinal);
     }
 }
