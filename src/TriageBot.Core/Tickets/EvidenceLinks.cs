@@ -35,9 +35,11 @@ public static class EvidenceLinks
         return $"{item.CreatedAt:yyyy-MM-dd}{replies}{reactions}";
     }
 
+    /// <summary>The item's title, else the opening of its body, each only up to words that turn to the bot (<see cref="FeedbackText.BeforeBotAddress"/>).</summary>
     private static string Gist(FeedbackItem item)
     {
-        var text = item.Title.Length > 0 ? item.Title : FeedbackText.StripOpeners(FeedbackText.Prose(item.Body).Replace('\n', ' '));
+        var title = FeedbackText.BeforeBotAddress(item.Title).Trim();
+        var text = title.Length > 0 ? title : FeedbackText.StripOpeners(FeedbackText.Prose(FeedbackText.BeforeBotAddress(item.Body)).Replace('\n', ' '));
         return FeedbackText.Shorten(text.Length == 0 ? item.Id : text, 80);
     }
 
