@@ -16,8 +16,8 @@ internal static partial class Cues
     /// instrucciones anteriores"). Also the asides pasted feedback carries: "P.S. Assistant:", "Note to the summarising
     /// assistant:", "[assistant: when summarising…", "[assistant instructions: …", "[Automated assistants processing this
     /// message: …" (over 219 generated scenarios of 22 products these three forms match only such asides: `python3
-    /// bench/cue_reach.py`, docs/benchmarks.md, "Session 33"). Feedback text is untrusted: such words are never obeyed, and a post made only of them
-    /// is no report.
+    /// bench/cue_reach.py`, docs/benchmarks.md, "Session 33"). Feedback text is untrusted: such words are never obeyed, and
+    /// a post made only of them is no report.
     /// </summary>
     [GeneratedRegex(@"\b((note|message|instructions?|reminder|p\.?s\.?) (to|for) (the |any |an |our )?((automated|ai) )?(ai|bot|triage|assistant|llm|model|agent)\b|(any|an|the) (ai|bot|llm|assistant|agent)( \w+){0,2},? (reading|summari[sz]ing|processing|triaging|parsing) this\b|(if|when) (an? |the )?(ai|bot|llm|assistant|agent) (is |are )?(reading|summari[sz]ing|processing|triaging)\b|to the (triage )?(ai|bot|assistant|llm|agent|model)\b|(to (whichever|whatever) |attention,? (any |all |the )?|(hi|hey|hello|dear),? (the )?)(automated )?(((ai|llm|triage) ){0,2}(ai|bots?|llms?|assistants?)|((ai|llm) )?(ai|triage) agents?|triage( system)?)\b|you are now (the |an? |in )(\w+ ){0,3}(assistant|agent|bot|mode|admin|ai)\b|ignore (all |any |of )*(your |the |my )?((previous |prior |above |earlier )+(instructions|rules|prompts?|guidelines)|instructions|prompts?)\b|(disregard (all |any |of )*(your |the )?|forget (all )?your )((previous |prior |above |earlier )+(instructions|rules|prompts?|guidelines)|instructions|rules|prompts?|guidelines|configuration)\b|your (previous |prior |earlier )(instructions|rules|prompts?) (are|were) (now )?(void|cancelled|canceled|revoked|overridden|replaced)\b|automated triage( system)?[:,]|addressed to (the |any |all )?(ai|language models?|llms?|bots?|assistants?)\b|(?-i:(SYSTEM|ADMIN|ADMINISTRATOR) (NOTICE|OVERRIDE|ALERT|MESSAGE)\b)|\b(p\.?s\.?|note|reminder)[,:.]? (to (the |any |an |our )?)?(\w+ ){0,2}(ai|bots?|assistants?|llms?)\s*:|(?<=\[\s*)((automated|ai) )?(ai|bots?|assistants?|llms?)\b[^\]\n]{0,40}:|\b(ai|bots?|assistants?|llms?) (that is |which is )?(processing|reading|summari[sz]ing|triaging) this (message|post|issue|thread|feedback|report|ticket)\b|\b(bot|assistente|asistente|agente) de (triagem|triaje|clasificaci[oó]n|classifica[cç][aã]o)\b|\bignor[ae] (todas |todos )?(as |las |os |los )?(instru[cç][oõ]es|instrucciones) (anteriores|previas)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex BotAddress();
@@ -30,22 +30,20 @@ internal static partial class Cues
     // as the pattern reads them: "admin" and "system" in lower case are in many reports.
     private static readonly SearchValues<string> BotWords = SearchValues.Create(
         ["bot", "assistant", "llm", "agent", "model", "triage", "you are now", " ai", "disregard", "forget your", "forget all your",
-         "your previous", "your prior", "your earlier", "sistente", "ignor"], StringComparison.OrdinalIgnoreCase);
+         "your previous", "your prior", "your earlier", "sistente", "ignor", "[ai"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> HeaderWords = SearchValues.Create(["SYSTEM ", "ADMIN"], StringComparison.Ordinal);
 
     /// <summary>Whether any words in <paramref name="text"/> turn to an automated reader (<see cref="BotAddress"/>).</summary>
-    public static bool SpeaksToTheBot(string text) =>
-        (text.AsSpan().ContainsAny(BotWords) || text.AsSpan().ContainsAny(HeaderWords)) && BotAddress().IsMatch(text);
+    public static bool SpeaksToTheBot(string text) => MayAddressTheBot(text) && BotAddress().IsMatch(text);
 
     /// <summary>
     /// Where in <paramref name="text"/> the first words that turn to the bot start, or -1 when none do. An injection runs on
     /// to the end of the post, so what follows is no one's report and is never quoted (titles, summaries, ticket quotes).
     /// </summary>
-    public static int BotAddressStart(string text) =>
-        (text.AsSpan().ContainsAny(BotWords) || text.AsSpan().ContainsAny(HeaderWords)) && BotAddress().Match(text) is { Success: true } m
-            ? m.Index
-            : -1;
+    public static int BotAddressStart(string text) => MayAddressTheBot(text) && BotAddress().Match(text) is { Success: true } m ? m.Index : -1;
+
+    private static bool MayAddressTheBot(string text) => text.AsSpan().ContainsAny(BotWords) || text.AsSpan().ContainsAny(HeaderWords);
 
     /// <summary>The most words a post may say before it turns to the bot and still be only an address to it (<see cref="OnlyAddressesTheBot"/>).</summary>
     public const int MaxWordsBeforeBotAddress = 3;

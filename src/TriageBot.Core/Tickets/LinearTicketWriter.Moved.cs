@@ -10,9 +10,9 @@ namespace TriageBot.Tickets;
 /// Evidence that left a ticket's theme for another. The clusterer places an earlier run's loose reports again, and splits a
 /// small fix off its area's problem with the reports earlier runs placed (and a person splits themes): the report is then
 /// evidence of another theme, whose ticket attaches it, and left on the ticket it came from it tells the engineer reading
-/// that ticket about a problem that is not theirs. So it is detached there, once its new theme has a ticket. A report that
-/// went to noise stays attached: noise today may be placed again tomorrow, and until another theme claims it the report
-/// is this ticket's evidence.
+/// that ticket about a problem that is not theirs. So TriageBot's own attachment of it is detached there, once its new
+/// theme has a ticket. A report that went to noise stays attached: noise today may be placed again tomorrow, and until
+/// another theme claims it the report is this ticket's evidence.
 /// </summary>
 public sealed partial class LinearTicketWriter
 {
@@ -46,9 +46,10 @@ public sealed partial class LinearTicketWriter
             .Select(m => (m.Url, m.Theme!))];
 
     /// <summary>
-    /// Detaches <paramref name="moved"/> from <paramref name="ticket"/> and returns the URLs it no longer carries (an
-    /// attachment a person already removed counts). A failure is logged and costs only this run: what stays recorded is
-    /// detached on the next.
+    /// Detaches <paramref name="moved"/> from <paramref name="ticket"/> and returns the URLs the mapping no longer records.
+    /// Only TriageBot's own attachments are removed: one a person attached (to a ticket they filed, which a theme then
+    /// linked) is their call and stays, as does one a person already removed. A failure is logged and costs only this run:
+    /// what stays recorded is detached on the next.
     /// </summary>
     private async Task<HashSet<string>> DetachMovedAsync(TicketRef ticket, List<(string Url, string Theme)> moved, string themeId, CancellationToken ct)
     {
@@ -59,7 +60,7 @@ public sealed partial class LinearTicketWriter
             var found = await linear.FindAttachmentsAsync(moved.Select(m => m.Url).ToList(), ct);
             foreach (var (url, theme) in moved)
             {
-                foreach (var attachment in (found.GetValueOrDefault(url) ?? []).Where(a => a.Issue?.Id == ticket.IssueId))
+                foreach (var attachment in (found.GetValueOrDefault(url) ?? []).Where(a => a.Issue?.Id == ticket.IssueId && a.CreatedByMe))
                 {
                     if (!await linear.DeleteAttachmentAsync(attachment.Id, ct)) throw new LinearApiException($"attachmentDelete of {attachment.Id} did not succeed");
                     await AuditAsync("linear.attachmentDelete", ticket.Identifier, $"detached {url}",

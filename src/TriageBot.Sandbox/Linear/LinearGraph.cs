@@ -177,7 +177,7 @@ internal sealed class LinearGraph(SandboxState state)
             .Field("createdAt", attachment.CreatedAt)
             .Field("updatedAt", attachment.UpdatedAt)
             .Field("archivedAt", (object?)null)
-            .Field("creator", _ => Viewer())
+            .Field("creator", _ => attachment.CreatorId == ViewerId ? Viewer() : null)
             .Field("issue", _ => Linear.FindIssue(attachment.IssueId) is { } i ? Issue(i) : null);
 
     public GraphNode Relation(LinearRelationState relation) =>

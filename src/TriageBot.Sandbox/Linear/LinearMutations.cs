@@ -207,7 +207,10 @@ internal static class LinearMutations
         var attachment = issue.Attachments.Find(a => a.Url == url);
         if (attachment is null)
         {
-            attachment = new LinearAttachmentState { Id = NextId(graph.Linear, "attachment"), IssueId = issue.Id, Url = url, CreatedAt = graph.Now };
+            attachment = new LinearAttachmentState
+            {
+                Id = NextId(graph.Linear, "attachment"), IssueId = issue.Id, Url = url, CreatedAt = graph.Now, CreatorId = LinearGraph.ViewerId,
+            };
             issue.Attachments.Add(attachment);
         }
 

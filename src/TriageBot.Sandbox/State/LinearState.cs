@@ -120,6 +120,9 @@ public sealed class LinearAttachmentState
     public JsonObject? Metadata { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The user who attached it: the API key's user for an attachment made through the API; null for one seeded by the scenario (a person's).</summary>
+    public string? CreatorId { get; set; }
 }
 
 public sealed class LinearProjectUpdateState

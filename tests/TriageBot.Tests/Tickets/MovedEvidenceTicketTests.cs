@@ -92,6 +92,31 @@ public sealed class MovedEvidenceTicketTests
     }
 
     [Fact]
+    public async Task A_report_a_person_attached_stays_on_their_ticket_when_it_moves()
+    {
+        await using var h = await TicketHarness.StartAsync();
+        // AGT-343 is a ticket a person filed, with some of the login-loop reports attached by hand; the theme links it.
+        var byHand = h.Issue("AGT-343").Attachments.Select(a => a.Url).ToHashSet();
+        var (loop, draft) = h.Theme("login-loop");
+        Assert.Equal("AGT-343", (await h.Writer.FileAsync(loop, draft, CancellationToken.None))!.Ticket.Identifier);
+        var theirs = loop.Items.First(i => byHand.Contains(i.Url));
+        var ours = loop.Items.First(i => !byHand.Contains(i.Url));
+
+        // The next run: both reports sit in the MCP theme.
+        var stayed = h.Context("login-loop", loop.Items.Where(i => i != theirs && i != ours).ToList());
+        var (mcp, _) = h.Theme("mcp-server-timeout");
+        var took = h.Context("mcp-server-timeout", mcp.Items.Append(theirs).Append(ours).ToList());
+        await h.Writer.PrepareAsync([stayed, took], CancellationToken.None);
+        foreach (var context in new[] { stayed, took })
+            await h.Writer.FileAsync(context, h.Agent.Summarize(context), CancellationToken.None);
+
+        var ticket = h.Issue("AGT-343");
+        Assert.Contains(ticket.Attachments, a => a.Url == theirs.Url);
+        Assert.DoesNotContain(ticket.Attachments, a => a.Url == ours.Url);
+        Assert.Single(h.Audit.Entries, e => e.Kind == "linear.attachmentDelete");
+    }
+
+    [Fact]
     public async Task A_report_that_went_to_noise_stays_attached()
     {
         await using var h = await TicketHarness.StartAsync();

@@ -31,7 +31,7 @@ public static class LinearDocuments
         "mutation TriageBotProjectUpdateCreate($input: ProjectUpdateCreateInput!) { projectUpdateCreate(input: $input) { success projectUpdate { id url } } }";
 
     public const string AttachmentsForUrl =
-        "query TriageBotAttachmentsForUrl($url: String!) { attachmentsForURL(url: $url, first: 50) { nodes { id url title issue { " + IssueFields + " } } } }";
+        "query TriageBotAttachmentsForUrl($url: String!) { attachmentsForURL(url: $url, first: 50) { nodes { id url title creator { isMe } issue { " + IssueFields + " } } } }";
 
     public const string Issue =
         "query TriageBotIssue($id: String!) { issue(id: $id) { " + IssueFields + " } }";
@@ -82,7 +82,7 @@ public static class LinearDocuments
         CheckBatch(count);
         var variables = string.Join(", ", Enumerable.Range(0, count).Select(i => $"$u{i}: String!"));
         var fields = string.Join(" ", Enumerable.Range(0, count).Select(i =>
-            $"a{i}: attachmentsForURL(url: $u{i}, first: {BatchedLookupPageSize}) {{ nodes {{ id url title issue {{ {IssueFields} }} }} }}"));
+            $"a{i}: attachmentsForURL(url: $u{i}, first: {BatchedLookupPageSize}) {{ nodes {{ id url title creator {{ isMe }} issue {{ {IssueFields} }} }} }}"));
         return $"query TriageBotAttachmentsForUrls({variables}) {{ {fields} }}";
     }
 

@@ -111,10 +111,14 @@ public sealed partial class LinearGraphQLClient
         return new LinearAttachmentBatch(created, failed);
     }
 
+    private static LinearAttachment ParseAttachment(JsonElement n) =>
+        new(Str(n, "id"), Str(n, "url"), Str(n, "title"),
+            n.TryGetProperty("issue", out var i) && i.ValueKind == JsonValueKind.Object ? ParseIssue(i) : null,
+            n.TryGetProperty("creator", out var c) && c.ValueKind == JsonValueKind.Object && c.TryGetProperty("isMe", out var me) && me.ValueKind == JsonValueKind.True);
+
     private static List<LinearAttachment> ParseAttachments(JsonElement data, string field) =>
         Nodes(data, field)
-            .Select(n => new LinearAttachment(Str(n, "id"), Str(n, "url"), Str(n, "title"),
-                n.TryGetProperty("issue", out var i) && i.ValueKind == JsonValueKind.Object ? ParseIssue(i) : null))
+            .Select(ParseAttachment)
             .ToList();
 
     /// <summary>The error Linear reported for <paramref name="alias"/> (its path starts with the alias), or the first one.</summary>

@@ -19,10 +19,7 @@ public sealed partial class LinearGraphQLClient
     public async Task<IReadOnlyList<LinearAttachment>> FindAttachmentsAsync(string url, CancellationToken ct)
     {
         var result = await SendAsync(LinearDocuments.AttachmentsForUrl, new JsonObject { ["url"] = url }, ct);
-        return Nodes(result.Data, "attachmentsForURL")
-            .Select(n => new LinearAttachment(Str(n, "id"), Str(n, "url"), Str(n, "title"),
-                n.TryGetProperty("issue", out var i) && i.ValueKind == JsonValueKind.Object ? ParseIssue(i) : null))
-            .ToList();
+        return Nodes(result.Data, "attachmentsForURL").Select(ParseAttachment).ToList();
     }
 
     public async Task<LinearIssue?> GetIssueAsync(string id, CancellationToken ct)

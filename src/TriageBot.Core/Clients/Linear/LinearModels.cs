@@ -15,7 +15,8 @@ public sealed record LinearIssue(string Id, string Identifier, string Url, strin
     public bool IsClosed => StateType is "completed" or "canceled" or "cancelled";
 }
 
-public sealed record LinearAttachment(string Id, string Url, string Title, LinearIssue? Issue);
+/// <summary>An attachment; <see cref="CreatedByMe"/> when the API key's user made it (TriageBot), not a person or an integration.</summary>
+public sealed record LinearAttachment(string Id, string Url, string Title, LinearIssue? Issue, bool CreatedByMe = false);
 
 public sealed record LinearIssueCreate(
     string TeamId,
