@@ -2,7 +2,7 @@
 is kept when its score reaches the threshold and beats the runner-up by the margin (GoalMatcher's rule), else no goal.
 Prints goal accuracy per product (scenario files grouped by the name before the seed) for a fixed threshold and for a
 threshold read from each scenario's own scores (Otsu's split or the median of the themes' best scores, clamped to a
-range), a cap on how many themes one goal keeps, and a higher bar for the themes the agent reads as small fixes, and
+range), a cap on how many themes one goal keeps, a share of the goal's best theme's score, and a higher bar for the themes the agent reads as small fixes, and
 which products each variant makes worse than the shipped rule (GoalMatcher's threshold and margin,
 mirrored below). First, the agent's own decisions: how its wrong goals split (a goal where the truth has none, none where
 it has one, another goal), and how many themes the replay of the shipped rule decides otherwise than the agent did (the
@@ -42,20 +42,25 @@ def decide(theme, bar):
     return goal if first >= bar and first >= second * MARGIN else "-"
 
 
-def accuracy(mode, low, high, cap=None, small_fix_bar=None):
+def accuracy(mode, low, high, cap=None, small_fix_bar=None, share=None):
     """Per product. cap: each goal keeps only its `cap` best-scored themes of a scenario; small_fix_bar: the bar for a
-    theme the agent reads as a small fix (most of the truth's small fixes serve no goal: the line printed below)."""
+    theme the agent reads as a small fix (most of the truth's small fixes serve no goal: the line printed below); share:
+    a theme keeps its goal only when its score is at least this share of the best score a theme of the scenario has for
+    that goal (a near-miss shares a goal's words but less of them than the goal's own themes)."""
     per_product = collections.defaultdict(lambda: [0, 0])
     for themes in by_scenario.values():
         bests = [t["scores"][0][1] for t in themes]
         bar = low if mode == "fixed" else min(high, max(low, otsu(bests) if mode == "otsu" else statistics.median(bests)))
         goals = [decide(t, small_fix_bar if small_fix_bar and t["small_fix"] else bar) for t in themes]
-        if cap:
+        if cap or share:
             by_goal = collections.defaultdict(list)
             for i, g in enumerate(goals):
                 if g != "-": by_goal[g].append(i)
             for members in by_goal.values():
-                for i in sorted(members, key=lambda i: -themes[i]["scores"][0][1])[cap:]: goals[i] = "-"
+                ranked = sorted(members, key=lambda i: -themes[i]["scores"][0][1])
+                best = themes[ranked[0]]["scores"][0][1]
+                for rank, i in enumerate(ranked):
+                    if (cap and rank >= cap) or (share and themes[i]["scores"][0][1] < share * best): goals[i] = "-"
         for t, g in zip(themes, goals):
             per_product[t["product"]][0] += g == t["truth"]
             per_product[t["product"]][1] += 1
@@ -81,6 +86,7 @@ variants = [(f"{mode} {low:.2f}-{high:.2f}", dict(mode=mode, low=low, high=high)
              ("otsu", 0.34, 0.45), ("median", 0.30, 0.50)]]
 variants += [(f"each goal's best {cap} themes", dict(mode="fixed", low=THRESHOLD, high=THRESHOLD, cap=cap)) for cap in (3, 4)]
 variants += [(f"small fixes at {bar:.2f}", dict(mode="fixed", low=THRESHOLD, high=THRESHOLD, small_fix_bar=bar)) for bar in (0.40, 0.60)]
+variants += [(f"{share:.1f} of the goal's best theme", dict(mode="fixed", low=THRESHOLD, high=THRESHOLD, share=share)) for share in (0.3, 0.4, 0.5)]
 for name, args in variants:
     result = accuracy(**args)
     worse = [f"{p} {result[p] - shipped[p]:+.3f}" for p in sorted(result) if result[p] < shipped[p] - 1e-9]

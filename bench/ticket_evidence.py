@@ -1,7 +1,8 @@
 """Where the reports attached to each ticket are at the end of a daily run (bench/daily_pipeline.py): in the ticket's own
 theme, in another theme that has a ticket, in another theme with none, or in noise. Reads each scenario's last day's
 report.json and the Linear state after it (linear.json); an attachment's report is read back from its URL (an X post's
-status id, a GitHub issue's number, a Slack permalink's channel and timestamp).
+status id, a GitHub issue's number, a Slack permalink's channel and timestamp). A ticket two themes share is read
+once for each of them.
 Usage: python3 bench/daily_pipeline.py OUT FILES; python3 bench/ticket_evidence.py OUT/*"""
 import collections, glob, json, os, re, sys
 

@@ -25,7 +25,6 @@ public sealed partial class LinearTicketWriter
     /// </summary>
     private void RecordWhereEvidenceIs(IEnumerable<ThemeContext> contexts)
     {
-        _themeOfUrl.Clear();
         foreach (var context in contexts)
             foreach (var item in context.Items)
                 if (item.Url.Length > 0) _themeOfUrl[item.Url] = context.Theme.Id;

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using TriageBot.Tests.Support;
 using TriageBot.Text;
 
 namespace TriageBot.Tests.Text;
@@ -54,6 +56,24 @@ public sealed class BotAddressCueTests
     {
         Assert.True(Cues.SpeaksToTheBot(text));
         Assert.Equal(onlyToTheBot, Cues.OnlyAddressesTheBot(text, () => text));
+    }
+
+    /// <summary>
+    /// Every injection item of the repository's banks and the shared dev bank (their `adversarial` items of kind
+    /// "injection", 118 at the time of writing, 67 of them a report with an injection after it) speaks to the bot.
+    /// </summary>
+    [Fact]
+    public void Every_injection_item_of_the_banks_speaks_to_the_bot()
+    {
+        var banks = Directory.GetFiles(Path.Combine(SandboxFixture.RepoRoot, "scenarios", "banks"), "bank-*.json")
+            .Append(Path.Combine(SandboxFixture.SharedDir, "scenario", "bank-dev.json"));
+        var injections = banks
+            .SelectMany(path => JsonNode.Parse(File.ReadAllText(path))!["adversarial"]?.AsArray() ?? [])
+            .Where(item => (string?)item!["kind"] == "injection")
+            .Select(item => (string)item!["text"]!)
+            .ToList();
+        Assert.True(injections.Count >= 100, $"only {injections.Count} injection items found");
+        Assert.DoesNotContain(injections, text => !Cues.SpeaksToTheBot(text));
     }
 
     [Theory]

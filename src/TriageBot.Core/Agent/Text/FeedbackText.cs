@@ -19,9 +19,17 @@ public static partial class FeedbackText
     public static string BeforeBotAddress(string text) => Cues.BotAddressStart(text) is var at and >= 0 ? text[..at] : text;
 
     /// <summary>The item's title, body and the replies <paramref name="keep"/> accepts (all by default), each up to words that turn to the bot.</summary>
-    public static string ReportersWords(FeedbackItem item, Func<FeedbackReply, bool>? keep = null) =>
-        string.Join('\n', new[] { item.Title, item.Body }.Concat(item.Replies.Where(keep ?? (_ => true)).Select(r => r.Text))
-            .Select(BeforeBotAddress).Where(t => t.Length > 0));
+    public static string ReportersWords(FeedbackItem item, Func<FeedbackReply, bool>? keep = null) => ReportersWords(item, keep, out _);
+
+    /// <inheritdoc cref="ReportersWords(FeedbackItem, Func{FeedbackReply, bool}?)"/>
+    /// <param name="leftOut">Whether any part was cut at such words.</param>
+    public static string ReportersWords(FeedbackItem item, Func<FeedbackReply, bool>? keep, out bool leftOut)
+    {
+        var parts = new[] { item.Title, item.Body }.Concat(item.Replies.Where(keep ?? (_ => true)).Select(r => r.Text)).ToList();
+        var kept = parts.Select(BeforeBotAddress).ToList();
+        leftOut = kept.Where((k, i) => k.Length < parts[i].Length).Any();
+        return string.Join('\n', kept.Where(t => t.Length > 0));
+    }
 
     /// <summary>Readable prose of a body: no fenced code, no template headings, no key/value environment lines.</summary>
     public static string Prose(string text)
