@@ -82,24 +82,44 @@ internal sealed class ThemeMerging(ClusteringOptions o, Dictionary<string, int> 
         {
             merged = false;
             var live = themes.Where(t => !t.Pinned && !t.ShapedByPerson && t.Items.Count > 0 && t.Centroid is not null).ToList();
-            for (var a = 0; a < live.Count && !merged; a++)
-                for (var b = a + 1; b < live.Count && !merged; b++)
-                {
-                    if (live[a].Centroid!.Length != live[b].Centroid!.Length) continue;
-                    var sim = VectorMath.Dot(live[a].Centroid!, live[b].Centroid!);
-                    if (RuleFor(live[a], live[b], sim, live) is not { } rule) continue;
-                    // The older theme keeps its id, so links to it stay valid.
-                    var (keep, drop) = live[a].FirstSeen <= live[b].FirstSeen ? (live[a], live[b]) : (live[b], live[a]);
-                    events.Add(new ThemeEvent("merged", keep.Id, drop.Id,
-                        Invariant($"centroid similarity {sim:0.000} {rule.Reason}; sizes {keep.Items.Count} + {drop.Items.Count}"), now));
-                    Merges.Add(new ThemeMerge(rule.Rule, sim, [.. keep.Items], [.. drop.Items]));
-                    keep.Items.AddRange(drop.Items.Except(keep.Items, StringComparer.Ordinal));
-                    drop.Items.Clear();
-                    keep.Changed = true;
-                    keep.Centroid = WorkingTheme.CentroidOf(keep, index, vectors);
-                    merged = true;
-                }
+            // The nearest pair a rule joins goes first: taken in list order, a fragment joined the first sibling near enough
+            // (the area's other problem) before the nearer piece of its own problem was reached. But a fragment joins a theme
+            // beyond the fragment cap before two fragments join each other: joined first, two pieces of one large problem can
+            // outgrow the cap and stay a ticket of their own (docs/benchmarks.md, "Session 34").
+            foreach (var (a, b, sim) in PairsNearestFirst(live, cap))
+            {
+                if (RuleFor(live[a], live[b], sim, live) is not { } rule) continue;
+                // The older theme keeps its id, so links to it stay valid.
+                var (keep, drop) = live[a].FirstSeen <= live[b].FirstSeen ? (live[a], live[b]) : (live[b], live[a]);
+                events.Add(new ThemeEvent("merged", keep.Id, drop.Id,
+                    Invariant($"centroid similarity {sim:0.000} {rule.Reason}; sizes {keep.Items.Count} + {drop.Items.Count}"), now));
+                Merges.Add(new ThemeMerge(rule.Rule, sim, [.. keep.Items], [.. drop.Items]));
+                keep.Items.AddRange(drop.Items.Except(keep.Items, StringComparer.Ordinal));
+                drop.Items.Clear();
+                keep.Changed = true;
+                keep.Centroid = WorkingTheme.CentroidOf(keep, index, vectors);
+                merged = true;
+                break;
+            }
         }
+    }
+
+    /// <summary>
+    /// Every pair of the themes with comparable centroids: those with a theme beyond <paramref name="cap"/> first, then
+    /// pairs of two fragments; within each, the most alike first (ties in list order).
+    /// </summary>
+    private static List<(int A, int B, float Sim)> PairsNearestFirst(List<WorkingTheme> live, int cap)
+    {
+        var pairs = new List<(int A, int B, float Sim)>();
+        for (var a = 0; a < live.Count; a++)
+            for (var b = a + 1; b < live.Count; b++)
+            {
+                if (live[a].Centroid!.Length == live[b].Centroid!.Length)
+                    pairs.Add((a, b, VectorMath.Dot(live[a].Centroid!, live[b].Centroid!)));
+            }
+        // A stable sort, so that equal similarities keep the order the themes were listed in.
+        bool BothFragments((int A, int B, float Sim) p) => live[p.A].Items.Count <= cap && live[p.B].Items.Count <= cap;
+        return [.. pairs.OrderBy(BothFragments).ThenByDescending(p => p.Sim)];
     }
 
     /// <summary>The size of the theme the median report is in (0 for no themes): a few large themes outweigh many small groups.</summary>

@@ -85,4 +85,74 @@ public class ThemeMergingTests
         Assert.Equal(mergedBack, events.Any(e => e.Kind == "merged"));
         Assert.Equal(8, themes.Single(t => t.Id == "th-login").Items.Count);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_fragment_near_two_themes_a_rule_could_join_it_to_joins_the_nearer(bool nearerListedFirst)
+    {
+        // Three reports of a sync problem sit 0.40 alike a theme of export failures and 0.50 alike the sync theme; all read
+        // as functional problems, so the same-kind rule would join the fragment to either. Taken in list order it joined
+        // whichever theme came first.
+        string[] export = [.. Enumerable.Range(1, 6).Select(k => $"csv export fails with an error on report {k}")];
+        string[] sync = [.. Enumerable.Range(1, 6).Select(k => $"calendar sync stopped working on device {k}")];
+        string[] fragment = ["the sync is broken again since monday", "sync doesn't update anything anymore", "sync stuck, nothing arrives"];
+        var texts = export.Concat(sync).Concat(fragment).ToArray();
+        var items = texts.Select((text, k) => new FeedbackItem
+        {
+            Id = $"slack:C01:{k}", Source = FeedbackSource.Slack, Location = "C01", Body = text, Url = $"https://x/{k}",
+            CreatedAt = DateTimeOffset.Parse("2026-11-19T09:00:00Z"),
+        }).ToList();
+        float[][] vectors = [.. export.Select(_ => V(1, 0, 0)), .. sync.Select(_ => V(0, 1, 0)), .. fragment.Select(_ => V(0.4f, 0.5f, MathF.Sqrt(1 - 0.16f - 0.25f)))];
+        var index = items.Select((item, k) => (item.Id, k)).ToDictionary(x => x.Id, x => x.k);
+        WorkingTheme Theme(string id, int skip, int take) => new() { Id = id, Items = [.. items.Skip(skip).Take(take).Select(i => i.Id)] };
+        var (exportTheme, syncTheme, piece) = (Theme("th-export", 0, 6), Theme("th-sync", 6, 6), Theme("th-piece", 12, 3));
+        var merging = new ThemeMerging(new ClusteringOptions(), index, vectors, new DistinctiveTerms(texts), new ReportCues(items, texts), new LabelAgreement(items));
+        List<WorkingTheme> themes = nearerListedFirst ? [syncTheme, exportTheme, piece] : [exportTheme, syncTheme, piece];
+        var events = new List<ThemeEvent>();
+
+        merging.Merge(themes, events, DateTimeOffset.Parse("2026-11-20T09:00:00Z"));
+
+        Assert.Equal(9, syncTheme.Items.Count);
+        Assert.Equal(6, exportTheme.Items.Count);
+        var merge = Assert.Single(events, e => e.Kind == "merged");
+        Assert.Equal(("th-sync", "th-piece"), (merge.ThemeId, merge.OtherThemeId));
+        Assert.Contains("both read as functional problems", merge.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_fragments_of_a_large_problem_join_it_before_they_join_each_other()
+    {
+        // Two pieces of three reports, more alike each other (0.70) than either is to the problem's theme of ten (0.45 and
+        // 0.40). Joined first, the pieces (six) outgrow the fragment cap (five here) and stay a second ticket; each joins
+        // the theme of ten instead.
+        string[] main = [.. Enumerable.Range(1, 10).Select(k => $"checkout page fails to load on order {k}")];
+        string[] first = ["checkout spins forever, nothing loads", "checkout stuck loading again", "checkout doesn't load at all"];
+        string[] second = ["checkout broken on mobile too", "can't get past checkout, it never loads", "checkout page blank after the update"];
+        var texts = main.Concat(first).Concat(second).ToArray();
+        var items = texts.Select((text, k) => new FeedbackItem
+        {
+            Id = $"slack:C01:{k}", Source = FeedbackSource.Slack, Location = "C01", Body = text, Url = $"https://x/{k}",
+            CreatedAt = DateTimeOffset.Parse("2026-11-19T09:00:00Z"),
+        }).ToList();
+        var x = 0.52f / MathF.Sqrt(1 - 0.45f * 0.45f);
+        float[][] vectors =
+        [
+            .. main.Select(_ => V(1, 0, 0)), .. first.Select(_ => V(0.45f, MathF.Sqrt(1 - 0.45f * 0.45f), 0)),
+            .. second.Select(_ => V(0.40f, x, MathF.Sqrt(1 - 0.16f - x * x))),
+        ];
+        var index = items.Select((item, k) => (item.Id, k)).ToDictionary(p => p.Id, p => p.k);
+        WorkingTheme Theme(string id, int skip, int take, string firstSeen = "2026-11-20T09:00:00Z") =>
+            new() { Id = id, Items = [.. items.Skip(skip).Take(take).Select(i => i.Id)], FirstSeen = DateTimeOffset.Parse(firstSeen) };
+        var problem = Theme("th-main", 0, 10, firstSeen: "2026-11-10T09:00:00Z");
+        var merging = new ThemeMerging(new ClusteringOptions(), index, vectors, new DistinctiveTerms(texts), new ReportCues(items, texts), new LabelAgreement(items));
+        // The pieces listed first, as a run lists what it grouped before an earlier run's theme.
+        List<WorkingTheme> themes = [Theme("th-first", 10, 3), Theme("th-second", 13, 3), problem];
+        var events = new List<ThemeEvent>();
+
+        merging.Merge(themes, events, DateTimeOffset.Parse("2026-11-20T09:00:00Z"));
+
+        Assert.Equal(16, problem.Items.Count);
+        Assert.Equal(2, events.Count(e => e.Kind == "merged" && e.ThemeId == "th-main"));
+    }
 }
