@@ -187,6 +187,19 @@ public sealed class OfflineThemeSummarizerTests
     }
 
     [Fact]
+    public void A_welcome_email_is_a_part_of_the_product_and_a_welcome_is_a_greeting()
+    {
+        // Duplicate welcome emails named in words the problem cues do not know ("twice", "again from the top"): "welcome"
+        // read as a greeting in each of them held a 34-report theme back from a ticket.
+        Assert.True(Summarize(
+            Item(1, "new subscribers get welcome email #1 twice, a minute apart"),
+            Item(2, "welcome series restarted for everyone after one edit 😩"),
+            Item(3, "contacts enter the welcome automation a second time when they confirm double opt-in"),
+            Item(4, "got the same welcome-email twice in one minute")).Actionable);
+        Assert.False(Summarize(Item(1, "welcome aboard, Priya!"), Item(2, "welcome to the channel everyone"), Item(3, "you're welcome :)")).Actionable);
+    }
+
+    [Fact]
     public void Reports_that_name_no_cue_word_are_actionable_when_few_are_chit_chat()
     {
         // The counter bug in plain words, one of four with a "lol": no problem word anywhere, and no praise majority.

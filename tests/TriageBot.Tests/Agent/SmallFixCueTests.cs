@@ -81,6 +81,10 @@ public sealed class SmallFixCueTests
     [InlineData("the L2/R2 labels are backwards fyi", true)]
     [InlineData("speed says MB/s but it's megabits, wrong unit", true)]
     [InlineData("the bindings work, it's a label-only fix", true)]
+    [InlineData("your billing page says 'emails' when it means 'contacts'", true)]
+    [InlineData("the usage meter reads 'emails' where it means contacts", true)]
+    [InlineData("the number is our contact count. The label should say contacts", true)]
+    [InlineData("is this a known copy issue? the meter counts contacts", true)]
     // Swapped data, not swapped copy.
     [InlineData("after a rejoin the two speakers are swapped in the transcript", false)]
     [InlineData("the unit price is wrong on every invoice", false)]
@@ -88,6 +92,11 @@ public sealed class SmallFixCueTests
     [InlineData("the integrations page shows 'Connected' while the sync is failing", false)]
     [InlineData("the invoice shows 'Payment failed' even though the card was charged", false)]
     [InlineData("the log says 'Sent' but the guest got nothing", false)]
+    [InlineData("it says 'in use' but i haven't sent from it in a year", false)]
+    [InlineData("the import shows 'processing' but nothing moves for hours", false)]
+    // What it should mean or say, not how it should work.
+    [InlineData("the export should say which rows failed", false)]
+    [InlineData("a label issue: the barcodes print off the edge", false)]
     public void Copy_shown_wrongly_is_a_small_fix_and_a_status_shown_wrongly_is_not(string text, bool expected) => Assert.Equal(expected, Cues.IsSmallFix(text));
 
     [Theory]
