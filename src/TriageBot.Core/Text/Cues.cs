@@ -40,8 +40,8 @@ internal static partial class Cues
     /// example"; docs that say what the product does not do are the product's bug). A typo the writer fixed ("the episode
     /// shows up twice after I fixed a typo in its title") is what they did, not the bug; times "off by one hour" are a
     /// time-zone problem, not a counter's. A status shown against the facts ("shows 'Connected' while nothing syncs",
-    /// "says 'Sent' but nothing arrives", "says 'in use' but nothing uses it") is the state's bug, not the copy's; so is a time shown ("shows 'Valid until 23:59'
-    /// for the DAY24 product" is a pass that expires early).
+    /// "says 'Sent' but nothing arrives", "says 'in use' but nothing uses it") is the state's bug, not the copy's; so is
+    /// a time shown ("shows 'Valid until 23:59' for the DAY24 product" is a pass that expires early).
     /// This is every branch in one pattern, whose matches the offline agent reads (<c>SmallFixJudge</c>); whether a text
     /// carries the cue at all is read faster by <see cref="MatchesSmallFixPattern"/>.
     /// </summary>

@@ -86,6 +86,23 @@ public class ThemeMergingTests
         Assert.Equal(8, themes.Single(t => t.Id == "th-login").Items.Count);
     }
 
+    private static readonly DateTimeOffset Day = DateTimeOffset.Parse("2026-11-20T09:00:00Z");
+
+    /// <summary>
+    /// One Slack report per text, with its vector, and a way to make a theme of reports <c>skip</c> to <c>skip + take</c>
+    /// first seen on a given day (the older theme keeps its id in a merge).
+    /// </summary>
+    private static (ThemeMerging Merging, Func<string, int, int, DateTimeOffset, WorkingTheme> Theme) SlackReports(string[] texts, float[][] vectors)
+    {
+        var items = texts.Select((text, k) => new FeedbackItem
+        {
+            Id = $"slack:C01:{k}", Source = FeedbackSource.Slack, Location = "C01", Body = text, Url = $"https://x/{k}", CreatedAt = Day.AddDays(-1),
+        }).ToList();
+        var index = items.Select((item, k) => (item.Id, k)).ToDictionary(x => x.Id, x => x.k);
+        var merging = new ThemeMerging(new ClusteringOptions(), index, vectors, new DistinctiveTerms(texts), new ReportCues(items, texts), new LabelAgreement(items));
+        return (merging, (id, skip, take, firstSeen) => new WorkingTheme { Id = id, Items = [.. items.Skip(skip).Take(take).Select(i => i.Id)], FirstSeen = firstSeen });
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -97,21 +114,13 @@ public class ThemeMergingTests
         string[] export = [.. Enumerable.Range(1, 6).Select(k => $"csv export fails with an error on report {k}")];
         string[] sync = [.. Enumerable.Range(1, 6).Select(k => $"calendar sync stopped working on device {k}")];
         string[] fragment = ["the sync is broken again since monday", "sync doesn't update anything anymore", "sync stuck, nothing arrives"];
-        var texts = export.Concat(sync).Concat(fragment).ToArray();
-        var items = texts.Select((text, k) => new FeedbackItem
-        {
-            Id = $"slack:C01:{k}", Source = FeedbackSource.Slack, Location = "C01", Body = text, Url = $"https://x/{k}",
-            CreatedAt = DateTimeOffset.Parse("2026-11-19T09:00:00Z"),
-        }).ToList();
         float[][] vectors = [.. export.Select(_ => V(1, 0, 0)), .. sync.Select(_ => V(0, 1, 0)), .. fragment.Select(_ => V(0.4f, 0.5f, MathF.Sqrt(1 - 0.16f - 0.25f)))];
-        var index = items.Select((item, k) => (item.Id, k)).ToDictionary(x => x.Id, x => x.k);
-        WorkingTheme Theme(string id, int skip, int take) => new() { Id = id, Items = [.. items.Skip(skip).Take(take).Select(i => i.Id)] };
-        var (exportTheme, syncTheme, piece) = (Theme("th-export", 0, 6), Theme("th-sync", 6, 6), Theme("th-piece", 12, 3));
-        var merging = new ThemeMerging(new ClusteringOptions(), index, vectors, new DistinctiveTerms(texts), new ReportCues(items, texts), new LabelAgreement(items));
+        var (merging, theme) = SlackReports([.. export, .. sync, .. fragment], vectors);
+        var (exportTheme, syncTheme, piece) = (theme("th-export", 0, 6, Day), theme("th-sync", 6, 6, Day), theme("th-piece", 12, 3, Day));
         List<WorkingTheme> themes = nearerListedFirst ? [syncTheme, exportTheme, piece] : [exportTheme, syncTheme, piece];
         var events = new List<ThemeEvent>();
 
-        merging.Merge(themes, events, DateTimeOffset.Parse("2026-11-20T09:00:00Z"));
+        merging.Merge(themes, events, Day);
 
         Assert.Equal(9, syncTheme.Items.Count);
         Assert.Equal(6, exportTheme.Items.Count);
@@ -129,28 +138,19 @@ public class ThemeMergingTests
         string[] main = [.. Enumerable.Range(1, 10).Select(k => $"checkout page fails to load on order {k}")];
         string[] first = ["checkout spins forever, nothing loads", "checkout stuck loading again", "checkout doesn't load at all"];
         string[] second = ["checkout broken on mobile too", "can't get past checkout, it never loads", "checkout page blank after the update"];
-        var texts = main.Concat(first).Concat(second).ToArray();
-        var items = texts.Select((text, k) => new FeedbackItem
-        {
-            Id = $"slack:C01:{k}", Source = FeedbackSource.Slack, Location = "C01", Body = text, Url = $"https://x/{k}",
-            CreatedAt = DateTimeOffset.Parse("2026-11-19T09:00:00Z"),
-        }).ToList();
         var x = 0.52f / MathF.Sqrt(1 - 0.45f * 0.45f);
         float[][] vectors =
         [
             .. main.Select(_ => V(1, 0, 0)), .. first.Select(_ => V(0.45f, MathF.Sqrt(1 - 0.45f * 0.45f), 0)),
             .. second.Select(_ => V(0.40f, x, MathF.Sqrt(1 - 0.16f - x * x))),
         ];
-        var index = items.Select((item, k) => (item.Id, k)).ToDictionary(p => p.Id, p => p.k);
-        WorkingTheme Theme(string id, int skip, int take, string firstSeen = "2026-11-20T09:00:00Z") =>
-            new() { Id = id, Items = [.. items.Skip(skip).Take(take).Select(i => i.Id)], FirstSeen = DateTimeOffset.Parse(firstSeen) };
-        var problem = Theme("th-main", 0, 10, firstSeen: "2026-11-10T09:00:00Z");
-        var merging = new ThemeMerging(new ClusteringOptions(), index, vectors, new DistinctiveTerms(texts), new ReportCues(items, texts), new LabelAgreement(items));
+        var (merging, theme) = SlackReports([.. main, .. first, .. second], vectors);
+        var problem = theme("th-main", 0, 10, Day.AddDays(-10));
         // The pieces listed first, as a run lists what it grouped before an earlier run's theme.
-        List<WorkingTheme> themes = [Theme("th-first", 10, 3), Theme("th-second", 13, 3), problem];
+        List<WorkingTheme> themes = [theme("th-first", 10, 3, Day), theme("th-second", 13, 3, Day), problem];
         var events = new List<ThemeEvent>();
 
-        merging.Merge(themes, events, DateTimeOffset.Parse("2026-11-20T09:00:00Z"));
+        merging.Merge(themes, events, Day);
 
         Assert.Equal(16, problem.Items.Count);
         Assert.Equal(2, events.Count(e => e.Kind == "merged" && e.ThemeId == "th-main"));
