@@ -23,24 +23,23 @@ internal static partial class Cues
     /// "Session 33" and "Session 34"). Feedback text is untrusted: such words are never obeyed, and a post made only of
     /// them is no report.
     /// </summary>
-    private const string BotAddressPattern = @"\b((note|message|instructions?|reminder|p\.?s\.?|polic(y|ies)|directives?) (to|for) (the |any |an |our )?(((automated|ai) )?(ai|bot|triage|assistant|llm|model|agent)|automated (system|tool|reader|process))\b|(any|an|the) (ai|bot|llm|assistant|agent)( \w+){0,2},? (reading|summari[sz]ing|processing|triaging|parsing) this\b|(if|when) (an? |the )?(ai|bot|llm|assistant|agent) (is |are )?(reading|summari[sz]ing|processing|triaging)\b|to the (triage )?(ai|bot|assistant|llm|agent|model)\b|(to (whichever|whatever) |attention,? (any |all |the )?|(hi|hey|hello|dear),? (the )?)(automated )?(((ai|llm|triage) ){0,2}(ai|bots?|llms?|assistants?)|((ai|llm) )?(ai|triage) agents?|triage( system)?)\b|you are now (the |an? |in )(\w+ ){0,3}(assistant|agent|bot|mode|admin|ai)\b|ignore (all |any |of )*(your |the |my )?((previous |prior |above |earlier )+(instructions|rules|prompts?|guidelines)|instructions|prompts?)\b|(disregard (all |any |of )*(your |the )?|forget (all )?your )((previous |prior |above |earlier )+(instructions|rules|prompts?|guidelines)|instructions|rules|prompts?|guidelines|configuration)\b|your (previous |prior |earlier )(instructions|rules|prompts?) (are|were) (now )?(void|cancelled|canceled|revoked|overridden|replaced)\b|automated triage( system)?[:,]|addressed to (the |any |all )?(ai|language models?|llms?|bots?|assistants?)\b|(?-i:(SYSTEM|ADMIN|ADMINISTRATOR) (NOTICE|OVERRIDE|ALERT|MESSAGE)\b)|\b(p\.?s\.?|note|reminder)[,:.]? (to (the |any |an |our )?)?(\w+ ){0,2}(ai|bots?|assistants?|llms?)\s*:|(?<=\[\s*)((automated|ai) )?(ai|bots?|assistants?|llms?)\b[^\]\n]{0,40}:|\b(ai|bots?|assistants?|llms?) (that is |which is )?(processing|reading|summari[sz]ing|triaging) this (message|post|issue|thread|feedback|report|ticket)\b|(if|when) you('re| are) (an? |the )?(ai|bot|llm|assistant|agent)\b|(?<=(^|[.!?:]\s+))(triage|ai) bots?[,:]|(?<=(^|\n)\s*)bots:\s|\boverrides? (your|the) (system prompt|instructions|rules)\b|\btriage-bot:|\ban den (triage-?)?bot\b|\bignorier(e|en)? (alle )?(bisherigen|vorherigen|früheren) (anweisungen|instruktionen)\b|\b(bot|assistente|asistente|agente) de (triagem|triaje|clasificaci[oó]n|classifica[cç][aã]o)\b|\bignor(a|e|ez) (todas |todos |tutte |toutes )?(as |las |os |los |le |les )?(instru[cç][oõ]es|instrucciones|istruzioni|instructions) (anteriores|previas|precedenti|pr[ée]c[ée]dentes)\b)";
+    private const string BotAddressPattern = @"\b((note|message|instructions?|reminder|p\.?s\.?|polic(y|ies)|directives?) (to|for) (the |any |an |our )?(((automated|ai) )?(ai|bot|triage|assistant|llm|model|agent)|automated (system|tool|reader|process))\b|(any|an|the) (ai|bot|llm|assistant|agent)( \w+){0,2},? (reading|summari[sz]ing|processing|triaging|parsing) this\b|(if|when) (an? |the )?(ai|bot|llm|assistant|agent) (is |are )?(reading|summari[sz]ing|processing|triaging)\b|to the (triage )?(ai|bot|assistant|llm|agent|model)\b|(to (whichever|whatever) |attention,? (any |all |the )?|(hi|hey|hello|dear),? (the )?)(automated )?(((ai|llm|triage) ){0,2}(ai|bots?|llms?|assistants?)|((ai|llm) )?(ai|triage) agents?|triage( system)?)\b|you are now (the |an? |in )(\w+ ){0,3}(assistant|agent|bot|mode|admin|ai)\b|ignore (all |any |of )*(your |the |my )?((previous |prior |above |earlier )+(instructions|rules|prompts?|guidelines)|instructions|prompts?)\b|(disregard (all |any |of )*(your |the )?|forget (all )?your )((previous |prior |above |earlier )+(instructions|rules|prompts?|guidelines)|instructions|rules|prompts?|guidelines|configuration)\b|your (previous |prior |earlier )(instructions|rules|prompts?) (are|were) (now )?(void|cancelled|canceled|revoked|overridden|replaced)\b|automated triage( system)?[:,]|addressed to (the |any |all )?(ai|language models?|llms?|bots?|assistants?)\b|(?-i:(SYSTEM|ADMIN|ADMINISTRATOR) (NOTICE|OVERRIDE|ALERT|MESSAGE)\b)|\b(p\.?s\.?|note|reminder)[,:.]? (to (the |any |an |our )?)?(\w+ ){0,2}(ai|bots?|assistants?|llms?)\s*:|(?<=(\[|\x28)\s*)((automated|ai) )?(ai|bots?|assistants?|llms?)\b[^\]\n]{0,40}:|\b(ai|bots?|assistants?|llms?) (that is |which is )?(processing|reading|summari[sz]ing|triaging) this (message|post|issue|thread|feedback|report|ticket)\b|(if|when) you('re| are) (an? |the )?(ai|bot|llm|assistant|agent)\b|(?<=(^|[.!?:]\s+))(triage|ai) bots?[,:]|(?<=(^|\n)\s*)bots:\s|\boverrides? (your|the) (system prompt|instructions|rules)\b|\btriage-bot:|\ban den (triage-?)?bot\b|\bignorier(e|en)? (alle )?(bisherigen|vorherigen|früheren) (anweisungen|instruktionen)\b|\b(bot|assistente|asistente|agente) de (triagem|triaje|clasificaci[oó]n|classifica[cç][aã]o)\b|\bignor(a|e|ez) (todas |todos |tutte |toutes )?(as |las |os |los |le |les )?(instru[cç][oõ]es|instrucciones|istruzioni|instructions) (anteriores|previas|precedenti|pr[ée]c[ée]dentes)\b|\b(olvida|ignora) (todas |todos )?(tus |las |tus )?(reglas|instrucciones|normas) (anteriores|previas)\b|\b(zignoruj|zapomnij|pomiń) (wszystkie )?(poprzednie|wcześniejsze) (instrukcje|polecenia|zasady)\b|\bönceki (tüm |bütün )?(talimat|kural)\w* (yok say|unut|görmezden gel)|\b(bỏ qua|quên) (mọi|tất cả|toàn bộ|các) (hướng dẫn|chỉ dẫn|quy tắc)|(αγνόησε|ξέχασε) (όλες )?(τις )?(προηγούμενες )?(οδηγίες|εντολές)|\brole""\s*:\s*""system""|\b(decode|decrypt) (this |it |that )?(and|&|then) (follow|execute|run|obey)\b|(?-i:\byou are (now )?DAN\b))";
     [GeneratedRegex(BotAddressPattern, RegexOptions.IgnoreCase)]
     internal static partial Regex BotAddress();
 
     /// <summary>
-    /// <see cref="BotAddress"/> without its lookbehinds, on the non-backtracking engine, which scans a text once: it matches
-    /// wherever the pattern does (a lookbehind only narrows a match), so a text it does not match is spared the backtracking
-    /// engine, which tries the pattern's many branches at every word. Over the 115,330 items of the 100k scenario: 0.13 s
-    /// against 1.5 s (docs/benchmarks.md, "Session 35"). Built on first use, in its own class, so other cues never pay for it.
+    /// A fast first reading of <see cref="BotAddress"/> (<see cref="PatternScreen"/>): the texts it does not match are spared
+    /// the backtracking engine, which tries the pattern's many branches at every word. Over the 115,330 items of the 100k
+    /// scenario: 0.13 s against 1.5 s (docs/benchmarks.md, "Session 35"). Built on first use, in its own class, so other
+    /// cues never pay for it.
     /// </summary>
     private static class BotAddressScreen
     {
-        internal static readonly Regex Regex = new(
-            Regex.Replace(BotAddressPattern, @"\(\?<=(?:[^()]|\([^()]*\))*\)", ""), RegexOptions.IgnoreCase | RegexOptions.NonBacktracking);
+        internal static readonly PatternScreen Screen = new(BotAddressPattern, parts: 3);
     }
 
-    /// <summary>The screen's pattern, for the test that holds it to the pattern.</summary>
-    internal static string BotAddressScreenPattern => BotAddressScreen.Regex.ToString();
+    /// <summary>The screen's patterns, for the test that holds it to the pattern.</summary>
+    internal static IReadOnlyList<string> BotAddressScreenPatterns => BotAddressScreen.Screen.Patterns;
 
     [GeneratedRegex(@"\b(also|btw|by the way|p\.?s\.?)\b", RegexOptions.IgnoreCase | RegexOptions.RightToLeft)]
     private static partial Regex Aside();
@@ -50,19 +49,20 @@ internal static partial class Cues
     // as the pattern reads them: "admin" and "system" in lower case are in many reports.
     private static readonly SearchValues<string> BotWords = SearchValues.Create(
         ["bot", "assistant", "llm", "agent", "model", "triage", "you are now", " ai", "disregard", "forget your", "forget all your",
-         "your previous", "your prior", "your earlier", "sistente", "ignor", "[ai", "automated", "system prompt"], StringComparison.OrdinalIgnoreCase);
+         "your previous", "your prior", "your earlier", "sistente", "ignor", "[ai", "(ai", "automated", "system prompt",
+         "olvida", "zignoruj", "zapomnij", "pomiń", "önceki", "bỏ qua", "quên", "αγνόησε", "ξέχασε", "\"role\"", "decode", "decrypt", "you are dan"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> HeaderWords = SearchValues.Create(["SYSTEM ", "ADMIN"], StringComparison.Ordinal);
 
     /// <summary>Whether any words in <paramref name="text"/> turn to an automated reader (<see cref="BotAddress"/>).</summary>
-    public static bool SpeaksToTheBot(string text) => MayAddressTheBot(text) && BotAddressScreen.Regex.IsMatch(text) && BotAddress().IsMatch(text);
+    public static bool SpeaksToTheBot(string text) => MayAddressTheBot(text) && BotAddressScreen.Screen.IsMatch(text) && BotAddress().IsMatch(text);
 
     /// <summary>
     /// Where in <paramref name="text"/> the first words that turn to the bot start, or -1 when none do. An injection runs on
     /// to the end of the post, so what follows is no one's report and is never quoted (titles, summaries, ticket quotes).
     /// </summary>
     public static int BotAddressStart(string text) =>
-        MayAddressTheBot(text) && BotAddressScreen.Regex.IsMatch(text) && BotAddress().Match(text) is { Success: true } m ? m.Index : -1;
+        MayAddressTheBot(text) && BotAddressScreen.Screen.IsMatch(text) && BotAddress().Match(text) is { Success: true } m ? m.Index : -1;
 
     private static bool MayAddressTheBot(string text) => text.AsSpan().ContainsAny(BotWords) || text.AsSpan().ContainsAny(HeaderWords);
 

@@ -66,6 +66,8 @@ public sealed class NotAReportCueTests
     [InlineData("reminder: all-hands moved to 4pm", true)]
     [InlineData("new video: i tested 4 smart thermostats for a month (hearthly won) 🔥", true)]
     [InlineData("new blog post: 7 reservation tools every restaurant owner should know in 2026 (tablebook is #2)", true)]
+    [InlineData("follow for more small business tips 👇", true)]
+    [InlineData("🚀 grow your linkedin followers 10x fast — link in bio", true)]
     // A notice that names a problem is a report, and "psa:" opens reports as often as notices.
     [InlineData("reminder: the csv export still fails for files over 10 MB", false)]
     [InlineData("psa: restore purchases in trailhead does nothing is this known?", false)]

@@ -33,6 +33,7 @@ public sealed class PraiseCueTests
     [InlineData("the new mixing desk view is chef's kiss")]
     [InlineData("moving our six shows over was painless")]
     [InlineData("switched our 40 vans over last month, dispatch has never been calmer")]
+    [InlineData("moved my salary to tillpoint last month and the savings pots are addictive ngl")]
     // An apostrophe is no quote: "it's" and "don't" leave the praise where it is.
     [InlineData("it's so good, don't ever change the new 'focus' view")]
     public void Praise_and_chatter_alone_is_no_report(string text) => Assert.True(Cues.OnlyPraises(text, () => text));

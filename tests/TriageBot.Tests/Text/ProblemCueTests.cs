@@ -15,8 +15,19 @@ public sealed class ProblemCueTests
     [InlineData("our customers didn't receive the reset email")]
     public void Something_that_never_reaches_anyone_names_a_problem(string text) => Assert.True(Cues.NamesAProblem(text));
 
+    // Something that reaches people late: the timing is the problem, and no other problem word is there.
+    [Theory]
+    [InlineData("got three chats saying payment notifications come hours late")]
+    [InlineData("Customers say the payment notifications arrive hours after the payment, sometimes in a burst of ten")]
+    [InlineData("@tillpoint what happened to instant notifications? i get them hours later now")]
+    [InlineData("no tillpoint notification when my salary landed. had to open the app like a peasant")]
+    [InlineData("the approval email was delayed by 40 minutes")]
+    public void Something_that_arrives_late_names_a_problem(string text) => Assert.True(Cues.NamesAProblem(text));
+
     [Theory]
     [InlineData("don't forget the all-hands at 4")]
+    [InlineData("see you all in two hours at the offsite")]
+    [InlineData("the pizza came in the late afternoon, thanks everyone")]
     [InlineData("I don't know who owns the offsite budget")]
     [InlineData("got nothing but love for the new dashboard")]
     public void Chatter_with_the_same_words_does_not(string text) => Assert.False(Cues.NamesAProblem(text));
