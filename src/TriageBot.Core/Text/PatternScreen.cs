@@ -6,7 +6,7 @@ namespace TriageBot.Text;
 /// <summary>
 /// A fast first reading of a long backtracking pattern: the same pattern without its lookbehinds, on .NET's
 /// non-backtracking engine, which scans a text once where the backtracking engine tries every branch at every word. It
-/// matches wherever the pattern does (a lookbehind only narrows a match), so a text it does not match cannot match the
+/// matches wherever the pattern does (a lookbehind only narrows a match, a bound only shortens one), so a text it does not match cannot match the
 /// pattern, and only the texts it matches need the pattern itself. The non-backtracking engine refuses a pattern whose
 /// automaton could grow past its size limit, so a pattern of the form <c>\b(A|B|…)</c> is read in parts of a few
 /// branches each, a text matching when any part does.
@@ -19,7 +19,8 @@ internal sealed class PatternScreen
     /// <param name="parts">How many parts the top-level branches are read in (when the pattern is <c>\b(A|B|…)</c>).</param>
     public PatternScreen(string pattern, int parts)
     {
-        var loose = Regex.Replace(pattern, @"\(\?<=(?:[^()]|\([^()]*\))*\)", "");
+        // A bound only shortens a match, and unbounded the engine's automaton is far smaller.
+        var loose = Regex.Replace(Regex.Replace(pattern, @"\(\?<=(?:[^()]|\([^()]*\))*\)", ""), @"\{0,\d+\}", "*");
         _parts = [.. Split(loose, parts).Select(p => new Regex(p, RegexOptions.IgnoreCase | RegexOptions.NonBacktracking))];
     }
 
@@ -40,6 +41,12 @@ internal sealed class PatternScreen
         {
             if (groups[^1].Count > 0 && groups[^1].Sum(b => b.Length) + branch.Length > size) groups.Add([]);
             groups[^1].Add(branch);
+        }
+        // A short remainder joins the part before it.
+        while (groups.Count > parts)
+        {
+            groups[^2].AddRange(groups[^1]);
+            groups.RemoveAt(groups.Count - 1);
         }
         return groups.Select(g => @"\b(" + string.Join('|', g) + ")");
     }
