@@ -79,6 +79,10 @@ public sealed class SmallFixCueTests
     [InlineData("the labels are swapped lol", true)]
     [InlineData("the remap screen has the trigger labels swapped", true)]
     [InlineData("the L2/R2 labels are backwards fyi", true)]
+    [InlineData("your exchange rate label is upside down lol", true)]
+    [InlineData("the rate label on the Convert screen has the currencies swapped", true)]
+    [InlineData("nearly had a heart attack at the fx rate till i realised it's just written backwards", true)]
+    [InlineData("the string is reversed on the receipt, the amount is right", true)]
     [InlineData("speed says MB/s but it's megabits, wrong unit", true)]
     [InlineData("the bindings work, it's a label-only fix", true)]
     [InlineData("your billing page says 'emails' when it means 'contacts'", true)]
@@ -88,6 +92,8 @@ public sealed class SmallFixCueTests
     // Swapped data, not swapped copy.
     [InlineData("after a rejoin the two speakers are swapped in the transcript", false)]
     [InlineData("the unit price is wrong on every invoice", false)]
+    [InlineData("the probe's readings come in the wrong order after the update", false)]
+    [InlineData("my card was upside down in the reader and it still worked", false)]
     // A status shown against the facts is the state's bug.
     [InlineData("the integrations page shows 'Connected' while the sync is failing", false)]
     [InlineData("the invoice shows 'Payment failed' even though the card was charged", false)]
