@@ -4,12 +4,12 @@ using System.Text.RegularExpressions;
 namespace TriageBot.Text;
 
 /// <summary>
-/// A fast first reading of a long backtracking pattern: the same pattern without its lookbehinds, on .NET's
-/// non-backtracking engine, which scans a text once where the backtracking engine tries every branch at every word. It
-/// matches wherever the pattern does (a lookbehind only narrows a match, a bound only shortens one), so a text it does not match cannot match the
-/// pattern, and only the texts it matches need the pattern itself. The non-backtracking engine refuses a pattern whose
-/// automaton could grow past its size limit, so a pattern of the form <c>\b(A|B|…)</c> is read in parts of a few
-/// branches each, a text matching when any part does.
+/// A fast first reading of a long backtracking pattern: the same pattern without its lookbehinds and with each bounded
+/// repeat ("{0,40}") unbounded, on .NET's non-backtracking engine, which scans a text once where the backtracking engine
+/// tries every branch at every word. It matches wherever the pattern does (a lookbehind only narrows a match, a bound
+/// only shortens one), so a text it does not match cannot match the pattern, and only the texts it matches need the
+/// pattern itself. The non-backtracking engine refuses a pattern whose automaton could grow past its size limit, so a
+/// pattern of the form <c>\b(A|B|…)</c> is read in parts of a few branches each, a text matching when any part does.
 /// </summary>
 internal sealed class PatternScreen
 {
