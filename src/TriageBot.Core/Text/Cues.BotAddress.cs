@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace TriageBot.Text;
@@ -31,9 +30,10 @@ internal static partial class Cues
 
     /// <summary>
     /// A fast first reading of <see cref="BotAddress"/> (<see cref="PatternScreen"/>): the texts it does not match are spared
-    /// the backtracking engine, which tries the pattern's many branches at every word. Over the 115,330 items of the 100k
-    /// scenario, the bot rule took 0.35 s with the screen (two parts) and 1.8 s without (docs/benchmarks.md, "Session 35").
-    /// Built on first use, in its own class, so other cues never pay for it.
+    /// the backtracking engine, which tries the pattern's many branches at every word (`ClusteringBench cue-speed`; docs/
+    /// benchmarks.md, "Session 35"). It also took the place of a hand-kept list of the pattern's words scanned first, which
+    /// every new branch had to extend and which saved nothing once the screen was there. Built on first use, in its own
+    /// class, so other cues never pay for it.
     /// </summary>
     private static class BotAddressScreen
     {
@@ -46,27 +46,15 @@ internal static partial class Cues
     [GeneratedRegex(@"\b(also|btw|by the way|p\.?s\.?)\b", RegexOptions.IgnoreCase | RegexOptions.RightToLeft)]
     private static partial Regex Aside();
 
-    // Every address names its reader or what it overrides with one of these (each alternative of BotAddress holds one): a
-    // vectorised scan for them spares the regex nearly every post of a large backlog. The headers are matched in capitals,
-    // as the pattern reads them: "admin" and "system" in lower case are in many reports.
-    private static readonly SearchValues<string> BotWords = SearchValues.Create(
-        ["bot", "assistant", "llm", "agent", "model", "triage", "you are now", " ai", "disregard", "forget your", "forget all your",
-         "your previous", "your prior", "your earlier", "sistente", "ignor", "[ai", "(ai", "automated", "system prompt",
-         "olvida", "zignoruj", "zapomnij", "pomiń", "önceki", "bỏ qua", "quên", "αγνόησε", "ξέχασε", "\"role\"", "decode", "decrypt", "you are dan"], StringComparison.OrdinalIgnoreCase);
-
-    private static readonly SearchValues<string> HeaderWords = SearchValues.Create(["SYSTEM ", "ADMIN"], StringComparison.Ordinal);
-
     /// <summary>Whether any words in <paramref name="text"/> turn to an automated reader (<see cref="BotAddress"/>).</summary>
-    public static bool SpeaksToTheBot(string text) => MayAddressTheBot(text) && BotAddressScreen.Screen.IsMatch(text) && BotAddress().IsMatch(text);
+    public static bool SpeaksToTheBot(string text) => BotAddressStart(text) >= 0;
 
     /// <summary>
     /// Where in <paramref name="text"/> the first words that turn to the bot start, or -1 when none do. An injection runs on
     /// to the end of the post, so what follows is no one's report and is never quoted (titles, summaries, ticket quotes).
     /// </summary>
     public static int BotAddressStart(string text) =>
-        MayAddressTheBot(text) && BotAddressScreen.Screen.IsMatch(text) && BotAddress().Match(text) is { Success: true } m ? m.Index : -1;
-
-    private static bool MayAddressTheBot(string text) => text.AsSpan().ContainsAny(BotWords) || text.AsSpan().ContainsAny(HeaderWords);
+        BotAddressScreen.Screen.IsMatch(text) && BotAddress().Match(text) is { Success: true } m ? m.Index : -1;
 
     /// <summary>The most words a post may say before it turns to the bot and still be only an address to it (<see cref="OnlyAddressesTheBot"/>).</summary>
     public const int MaxWordsBeforeBotAddress = 3;

@@ -35,18 +35,19 @@ internal sealed class PatternScreen
         if (parts < 2 || !pattern.StartsWith(@"\b(", StringComparison.Ordinal) || !pattern.EndsWith(')')
             || TopLevelBranches(pattern[3..^1]) is not { Count: > 1 } branches)
             return [pattern];
-        var size = branches.Sum(b => b.Length) / parts + 1;
+        // Each part takes branches until it holds its share of the pattern's length; the last takes what is left.
+        var share = branches.Sum(b => b.Length) / parts;
         var groups = new List<List<string>> { new() };
+        var length = 0;
         foreach (var branch in branches)
         {
-            if (groups[^1].Count > 0 && groups[^1].Sum(b => b.Length) + branch.Length > size) groups.Add([]);
+            if (length >= share && groups.Count < parts)
+            {
+                groups.Add([]);
+                length = 0;
+            }
             groups[^1].Add(branch);
-        }
-        // A short remainder joins the part before it.
-        while (groups.Count > parts)
-        {
-            groups[^2].AddRange(groups[^1]);
-            groups.RemoveAt(groups.Count - 1);
+            length += branch.Length;
         }
         return groups.Select(g => @"\b(" + string.Join('|', g) + ")");
     }
