@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using TriageBot.Agent.Text;
 using TriageBot.Domain;
 
@@ -9,9 +10,11 @@ public sealed record GoalMatch(string? GoalId, double Score, string Reason, stri
 /// <summary>
 /// Maps a theme to the eight-week goal whose title and description its reports talk about.
 /// A goal term counts by the share of the theme's reports that use it, weighted by how specific
-/// the term is among the goals; nothing close enough means no goal.
+/// the term is among the goals; nothing close enough means no goal. A goal's sentences that say what it does
+/// not cover ("disputes are out of scope") count against it: a theme that talks more about those than about the
+/// goal's own words is not the goal's work.
 /// </summary>
-public static class GoalMatcher
+public static partial class GoalMatcher
 {
     /// <summary>Minimum score to map at all; below it the theme serves no goal.</summary>
     public const double Threshold = 0.34;
@@ -57,32 +60,83 @@ public static class GoalMatcher
             return share * Math.Clamp(Math.Log2(lift) / 3.0, 0, 1);
         }
 
-        var goalTerms = live.ToDictionary(g => g, g => new HashSet<string>(TextTokens.TermsWithBigrams(g.Title + ". " + g.Description), StringComparer.Ordinal));
+        var goalText = live.ToDictionary(g => g, Read);
+        var goalTerms = live.ToDictionary(g => g, g => new HashSet<string>(TextTokens.TermsWithBigrams(goalText[g].Scope), StringComparer.Ordinal));
         var goalDf = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var terms in goalTerms.Values)
         {
             foreach (var t in terms) goalDf[t] = goalDf.GetValueOrDefault(t) + 1;
         }
 
-        var scored = live.Select(g =>
+        (double Score, List<string> Terms) Score(IEnumerable<string> goalWords, Func<string, int> goalsUsing)
         {
-            var terms = goalTerms[g].Where(t => t.Contains('_') || !WeakWords.Contains(t)).ToHashSet(StringComparer.Ordinal);
+            var terms = goalWords.Where(t => t.Contains('_') || !WeakWords.Contains(t)).ToHashSet(StringComparer.Ordinal);
             var contributions = terms
-                .Select(t => (Term: t, Weight: Share(t) * Math.Log(1.0 + (double)live.Count / goalDf[t]) * (t.Contains('_') ? 2.0 : 1.0)))
+                .Select(t => (Term: t, Weight: Share(t) * Math.Log(1.0 + (double)live.Count / goalsUsing(t)) * (t.Contains('_') ? 2.0 : 1.0)))
                 .Where(x => x.Weight > 0)
                 .OrderByDescending(x => x.Weight)
                 .ToList();
             var score = contributions.Sum(x => x.Weight) / Math.Sqrt(Math.Max(4, terms.Count(t => !t.Contains('_'))));
-            return (Goal: g, Score: score, Terms: contributions.Take(3).Select(x => x.Term.Replace('_', ' ')).ToList());
+            return (score, contributions.Take(3).Select(x => x.Term.Replace('_', ' ')).ToList());
+        }
+
+        var scored = live.Select(g =>
+        {
+            var (score, terms) = Score(goalTerms[g], t => goalDf[t]);
+            // Only the words the goal's own sentences do not use: "account" in "a verified account" and in "a shared
+            // account is not part of this goal" says nothing either way.
+            var excluded = TextTokens.TermsWithBigrams(goalText[g].Excluded).Where(t => !goalTerms[g].Contains(t));
+            var (against, excludedTerms) = Score(excluded, t => goalDf.GetValueOrDefault(t) + 1);
+            return against > score
+                ? (Goal: g, Score: 0.0, Against: against, Terms: excludedTerms)
+                : (Goal: g, Score: score, Against: 0.0, Terms: terms);
         }).OrderByDescending(x => x.Score).ToList();
 
-        var scores = string.Join(" ", scored.Select(x => $"{x.Goal.Id}={x.Score:0.00}[{string.Join("|", x.Terms)}]"));
+        var scores = string.Join(" ", scored.Select(x => x.Against > 0
+            ? $"{x.Goal.Id}=out of scope {x.Against:0.00}[{string.Join("|", x.Terms)}]"
+            : $"{x.Goal.Id}={x.Score:0.00}[{string.Join("|", x.Terms)}]"));
         var best = scored[0];
-        var runnerUp = scored.Count > 1 ? scored[1].Score : 0;
+        // A goal that says the theme's subject is someone else's work is a rival like a second goal: the theme goes to
+        // another goal only if that one is clearly closer ("notifications are owned by other teams" must not send a
+        // notification problem to the next goal that mentions payments).
+        var runnerUp = Math.Max(scored.Count > 1 ? scored[1].Score : 0, scored.Max(x => x.Against));
         if (best.Score < Threshold || best.Score < runnerUp * Margin)
         {
             return new(null, best.Score, $"no goal close enough (best {best.Goal.Id} at {best.Score:0.00})", scores);
         }
         return new(best.Goal.Id, best.Score, $"reports talk about {string.Join(", ", best.Terms)}", scores);
     }
+
+    /// <summary>
+    /// Splits a goal into the text of what it covers (title and description) and the sentences that say what it does
+    /// not ("… are out of scope", "… is a separate roadmap item", "… belong to the Fraud plan"). Leads write these to
+    /// fence a goal off from its neighbours' work, so they mark exactly the near-misses its words would otherwise pull in.
+    /// </summary>
+    public static (string Scope, string Excluded) Read(Goal goal)
+    {
+        var scope = new List<string>();
+        var excluded = new List<string>();
+        foreach (var sentence in SentenceEnd().Split(goal.Description))
+        {
+            if (OutOfScope().Match(sentence) is not { Success: true } marker)
+            {
+                scope.Add(sentence);
+                continue;
+            }
+            // "Faster refunds, but chargebacks are out of scope": the clause before the turn is still the goal's.
+            var turn = ClauseTurn().Matches(sentence[..marker.Index]).LastOrDefault();
+            if (turn is not null) scope.Add(sentence[..turn.Index]);
+            excluded.Add(turn is null ? sentence : sentence[turn.Index..]);
+        }
+        return (goal.Title + ". " + string.Join(" ", scope), string.Join(" ", excluded));
+    }
+
+    [GeneratedRegex(@"(?<=[.;!?])\s+")]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@",\s*(but|while|whereas)\s|\s[—–]\s|\s-\s")]
+    private static partial Regex ClauseTurn();
+
+    [GeneratedRegex(@"\b(out of (the )?scope|not in scope|non-goals?|not (a )?part of (this|the|these) goals?|(is|are) not (covered|included)( here| by this goal)?\b|(does|do) not (include|cover)\b|excluded|(owned|handled|covered) by (an)?other teams?|belongs? to (the |another |a different )?[\w&' -]{0,40}\b(plan|team|goal|roadmap|project)|(a |its own |their own )?separate (roadmap item|goal|project|plan|effort|initiative)|tracked separately|(we are|we're) not (tackling|addressing|touching)|(wait|waits) for (a later|the next) (quarter|cycle))", RegexOptions.IgnoreCase)]
+    private static partial Regex OutOfScope();
 }
