@@ -10,7 +10,8 @@ using TriageBot.Text;
 /// that <see cref="Cues.IsSmallFix"/> uses (<see cref="Cues.MatchesSmallFixPattern"/>). Prints how many texts they
 /// disagree on (must be 0) and the time ratio, three rounds. Then the cues that run on the non-backtracking engine
 /// (problem, request and praise words) against the backtracking engine on the same pattern, built here. Between them,
-/// the bot-address pattern alone against the same pattern behind its <see cref="PatternScreen"/>.
+/// the bot-address pattern alone against the same pattern behind its <see cref="PatternScreen"/>, and that against every
+/// reading <see cref="Cues.SpeaksToTheBot"/> makes (the texts they differ on are the ones the other readings add).
 /// </summary>
 internal static class CueSpeed
 {
@@ -27,8 +28,10 @@ internal static class CueSpeed
         var texts = files.SelectMany(ScenarioItems.Load).Select(ItemText.For).Distinct().ToList();
         Console.WriteLine($"{texts.Count} distinct texts");
         Compare(texts, "small-fix cue: one pattern against split", t => Cues.SmallFix().IsMatch(t), Cues.MatchesSmallFixPattern, rounds: 3);
-        // The words to the bot: the backtracking pattern alone against the screen in front of it (Cues.SpeaksToTheBot).
-        Compare(texts, "bot address: the pattern alone against screened", t => Cues.BotAddress().IsMatch(t), Cues.SpeaksToTheBot, rounds: 3);
+        // The words to the bot: the backtracking pattern alone against the screen in front of it; then what the other
+        // readings of Cues.SpeaksToTheBot cost on top (other languages' "ignore previous instructions", the undisguised copy).
+        Compare(texts, "bot address: the pattern alone against screened", t => Cues.BotAddress().IsMatch(t), Cues.MatchesBotPhrase, rounds: 3);
+        Compare(texts, "bot address: screened pattern against every reading (differences are what the others add)", Cues.MatchesBotPhrase, Cues.SpeaksToTheBot, rounds: 3);
         foreach (var (name, shipped) in new[] { ("problem", Cues.Problem()), ("request", Cues.Request()), ("praise", Cues.Praising()) })
         {
             var backtracking = new Regex(shipped.ToString(), (shipped.Options & ~RegexOptions.NonBacktracking) | RegexOptions.Compiled);

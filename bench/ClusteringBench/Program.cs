@@ -75,6 +75,9 @@ switch (cmd)
     case "cues":
         CueShares.Run(args[1..]);
         break;
+    case "bot-address":
+        BotAddressList.Run(args[1..]);
+        break;
     case "languages":
         LanguageCheck.Run(args[1..]);
         break;

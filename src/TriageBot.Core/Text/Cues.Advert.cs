@@ -7,12 +7,13 @@ internal static partial class Cues
 {
     /// <summary>
     /// What spam says to sell: an order channel ("contact us on Telegram", "DM for"), a shop ("visit our website"), a
-    /// promise ("100% safe", "guaranteed results", "no ban"), a bargain ("best deals", "90% off", "10,000 for $5"). One of
-    /// them can sit in a report ("patients visit our website to book and the widget hangs"); spam says two or more.
+    /// promise ("100% safe", "guaranteed results", "no ban"), a bargain ("best deals", "90% off", "10,000 for $5"), the
+    /// disclosure a paid post carries ("#ad", "#sponsored"). One of them can sit in a report ("patients visit our website
+    /// to book and the widget hangs"); spam says two or more.
     /// </summary>
     private static readonly Regex[] AdvertMarkers =
     [
-        AdvertOrderChannel(), AdvertShop(), AdvertPromise(), AdvertBargain(), AdvertPrice(),
+        AdvertOrderChannel(), AdvertShop(), AdvertPromise(), AdvertBargain(), AdvertPrice(), AdvertDisclosure(),
     ];
 
     [GeneratedRegex(@"\b((on|via) (telegram|whatsapp|signal)|dm (us |me )?(for|now)\b)", RegexOptions.IgnoreCase)]
@@ -30,8 +31,11 @@ internal static partial class Cues
     [GeneratedRegex(@"\b\d[\d,.]*k? ([\w-]+ ){0,2}(for|at) \$\d", RegexOptions.IgnoreCase)]
     private static partial Regex AdvertPrice();
 
+    [GeneratedRegex(@"#(ad|ads|sponsored|affiliate)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AdvertDisclosure();
+
     private static readonly SearchValues<string> AdvertWords = SearchValues.Create(
-        ["telegram", "whatsapp", "signal", "dm ", "visit our", "100%", "guarantee", "no ban", "best deal", "best price", "unbeatable", "% off", "$"],
+        ["telegram", "whatsapp", "signal", "dm ", "visit our", "100%", "guarantee", "no ban", "best deal", "best price", "unbeatable", "% off", "$", "#ad", "#sponsored", "#affiliate"],
         StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether a post sells something: two or more of <see cref="AdvertMarkers"/>' kinds.</summary>

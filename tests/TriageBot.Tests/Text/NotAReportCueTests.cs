@@ -95,11 +95,13 @@ public sealed class NotAReportCueTests
     [InlineData("🚀 GROW YOUR PODCAST 10X! DM for guaranteed 50k downloads/month 🔥. Guaranteed results!!!", true)]
     [InlineData("Unlimited boosting service 2026. Contact us on Telegram. No ban guaranteed!!!", true)]
     [InlineData("Cheap tractor parts 70% off. Best prices on genuine parts!!! Visit our website.", true)]
+    [InlineData("🚨 CYBER MONDAY: the Trailcam 4K is 35% off at GearHub 👉 https://t.co/x #ad", true)]
     // One marker is a report's own words: patients visit the clinic's website, a price is a billing problem.
     [InlineData("patients visit our website to book and the widget hangs on the last step", false)]
     [InlineData("we were charged 2 seats for $18 but only have one user, please refund", false)]
     [InlineData("the 100% safe badge on checkout is cut off on mobile", false)]
     [InlineData("support told me to DM for a refund but the chat says 'session expired' 3 times", false)]
+    [InlineData("the #ad badge covers the play button on sponsored episodes", false)]
     public void A_post_that_sells_something_is_an_advert(string text, bool advert) => Assert.Equal(advert, Cues.IsAdvert(text));
 
     [Theory]
