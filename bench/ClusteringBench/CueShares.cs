@@ -14,7 +14,7 @@ using TriageBot.Text;
 /// items carry a small-fix cue, how many only praise (Cues.OnlyPraises, read as the clusterer reads it) and how many each
 /// not-a-report rule takes, in the clusterer's order (NotAReport.Rule); and what each cue costs to read over all the files' items (twice; the second is warm), which
 /// is why the clusterer reads each one only where a decision needs it. With CUES_SHOW=THEME, the small-fix matches of
-/// each report of that truth theme; with CUES_COUNT=REGEX, how many reports of small-fix themes, of other themes and
+/// each report of that truth theme and whether each names a problem; with CUES_COUNT=REGEX, how many reports of small-fix themes, of other themes and
 /// truth-noise items the pattern (case-insensitive) finds, and how many of each carry the small-fix cue.
 /// </summary>
 internal static class CueShares
@@ -92,8 +92,13 @@ internal static class CueShares
                 var request = texts.Count(t => Cues.Request().IsMatch(t));
                 // CUES_SHOW=THEME: what the small-fix cue matched in each of that truth theme's reports.
                 if (show == theme.Id)
+                {
                     foreach (var t in texts.Where(Cues.IsSmallFix))
                         Console.WriteLine($"    small fix [{string.Join(" | ", Cues.SmallFix().Matches(t).Select(m => m.Value))}] {t.ReplaceLineEndings(" ")[..Math.Min(160, t.Length)]}");
+                    // And which reports name a problem in words (Cues.NamesAProblem), which a group's reading counts.
+                    foreach (var t in texts)
+                        Console.WriteLine($"    {(Cues.NamesAProblem(t) ? "names a problem" : "names none     ")} {t.ReplaceLineEndings(" ")[..Math.Min(160, t.Length)]}");
+                }
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {theme.Id,-32} small fix {(double)smallFix / texts.Count:0.00}  request {(double)request / texts.Count:0.00}  ({texts.Count} reports{(theme.SmallFix ? ", truth: small fix" : "")})"));
             }

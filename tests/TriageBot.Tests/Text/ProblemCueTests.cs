@@ -24,7 +24,16 @@ public sealed class ProblemCueTests
     [InlineData("the approval email was delayed by 40 minutes")]
     public void Something_that_arrives_late_names_a_problem(string text) => Assert.True(Cues.NamesAProblem(text));
 
+    // Something its writer tried and could not do: "couldn't" with what was tried.
     [Theory]
+    [InlineData("camera reads the QR fine, chimes, then 'Couldn't join Wi-Fi (E-214)'. They have one network name for both bands.")]
+    [InlineData("customer could not pair the doorbell after the reset")]
+    [InlineData("couldn’t upload the photos from the site visit")]
+    public void Something_its_writer_could_not_do_names_a_problem(string text) => Assert.True(Cues.NamesAProblem(text));
+
+    [Theory]
+    [InlineData("couldn't be happier with the new camera")]
+    [InlineData("Are you hiring iOS engineers? Couldn't find a careers link.")]
     [InlineData("don't forget the all-hands at 4")]
     [InlineData("see you all in two hours at the offsite")]
     [InlineData("the pizza came in the late afternoon, thanks everyone")]
