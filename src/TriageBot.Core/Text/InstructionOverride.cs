@@ -53,7 +53,10 @@ internal static class InstructionOverride
     private static readonly Stems Earlier = new(EarlierStems);
     private static readonly Stems Dismiss = new(DismissStems);
 
-    /// <summary>Where the phrase starts in <paramref name="text"/> (its first of the three words), or -1.</summary>
+    /// <summary>
+    /// Where the phrase starts in <paramref name="text"/>: at the first of its three words, or sooner, at the start of its
+    /// sentence when that is near (<see cref="SentenceStart"/>); -1 when there is none.
+    /// </summary>
     public static int Find(string text)
     {
         for (var from = 0; Instructions.Next(text, from, text.Length) is var at and >= 0; from = at + 1)
@@ -83,7 +86,7 @@ internal static class InstructionOverride
         return start;
     }
 
-    /// <summary>A list of stems found with one vectorised scan, each hit checked against the word boundaries its stem needs.</summary>
+    /// <summary>A list of stems found by vectorised scans, each hit checked against the word boundary its stem needs.</summary>
     private sealed class Stems(string[] stems)
     {
         // Two scans: the ASCII stems' is vectorised, and the others' only runs on a text that has a character beyond ASCII.
