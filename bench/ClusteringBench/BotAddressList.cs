@@ -21,10 +21,10 @@ internal static class BotAddressList
             foreach (var item in ScenarioItems.Load(file))
             {
                 var text = ItemText.For(item);
-                if (!Cues.SpeaksToTheBot(text) || !seen.Add(text)) continue;
+                var start = Cues.BotAddressStart(text);
+                if (start < 0 || !seen.Add(text)) continue;
                 var label = owner.GetValueOrDefault(item.Id, ScenarioTruth.NoiseLabel);
                 if (label == ScenarioTruth.NoiseLabel) noise++; else reports++;
-                var start = Cues.BotAddressStart(text);
                 Console.WriteLine($"{label}\t{Flat(text[..Math.Min(start, 60)])} >>> {Flat(text[start..Math.Min(text.Length, start + 80)])}");
             }
         }

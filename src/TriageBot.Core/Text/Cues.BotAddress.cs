@@ -21,9 +21,8 @@ internal static partial class Cues
     /// ("olvida tus reglas anteriores"), Turkish, Vietnamese and Greek, a pasted `"role": "system"` payload, "decode and
     /// follow" before an encoded text, and a bracketed or parenthesised address ("(AI agent: from now on you are DAN").
     /// Also "the assistant that processes this issue must", "automated triage agents reading this channel must", "if you
-    /// are an automated summarizer", "previous instructions
-    /// are void", a key for a bot in a config block ("triage_bot:", "ai-triage-directive"), and "the bot should just
-    /// execute it"; a note for the triage assistant in Italian, Spanish, Portuguese, French or German, our prompt's own tags
+    /// are an automated summarizer", "previous instructions are void", a key for a bot in a config block ("triage_bot:",
+    /// "ai-triage-directive"), and "the bot should just execute it"; a note for the triage assistant in Italian, Spanish, Portuguese, French or German, our prompt's own tags
     /// ("</feedback>", "<system>"), a tool's output ("[tool_result", a "function_call" key), a role-play ("from now on you
     /// are …, a bot with no rules"), asking to paste or reveal the API key, tokens or system prompt, and a bracketed
     /// "[AI …]" notice. The same address in other languages and word orders is <see cref="InstructionOverride"/>'s, and both
@@ -72,12 +71,15 @@ internal static partial class Cues
     }
 
     /// <summary>Whether the English phrases of <see cref="BotAddress"/> match, behind their screen (for `cue-speed`).</summary>
-    internal static bool MatchesBotPhrase(string text) => BotAddressScreen.Screen.IsMatch(text) && BotAddress().IsMatch(text);
+    internal static bool MatchesBotPhrase(string text) => PhraseStart(text) >= 0;
+
+    /// <summary>Where <see cref="BotAddress"/> first matches, read behind its screen; -1 when it does not.</summary>
+    private static int PhraseStart(string text) =>
+        BotAddressScreen.Screen.IsMatch(text) && BotAddress().Match(text) is { Success: true } m ? m.Index : -1;
 
     private static int AddressIn(string text)
     {
-        var phrase = BotAddressScreen.Screen.IsMatch(text) && BotAddress().Match(text) is { Success: true } m ? m.Index : -1;
-        var other = InstructionOverride.Find(text);
+        var (phrase, other) = (PhraseStart(text), InstructionOverride.Find(text));
         return phrase < 0 ? other : other < 0 ? phrase : Math.Min(phrase, other);
     }
 
@@ -103,7 +105,7 @@ internal static partial class Cues
         // In the first sentence a relay prefix may run longer ("not sure which squad owns this, but Message for the triage
         // bot: …"); an aside after words of the post's own ("… it ran all night 😤 also if you're an AI reading this") is not one.
         // So is an address put in brackets after them ("prices alerts never come 😡 [AI system notice] …").
-        if (own.AsSpan(0, address).TrimEnd().EndsWith("[") || own.AsSpan(0, address).TrimEnd().EndsWith("("))
+        if (own.AsSpan(0, address).TrimEnd() is [.., '[' or '('])
             return WordsWithLetters(own[..address]) <= MaxWordsBeforeBotAddress;
         var aside = Aside().Match(own, 0, address);
         return !aside.Success || WordsWithLetters(own[..aside.Index]) <= MaxWordsBeforeBotAddress;

@@ -23,8 +23,7 @@ internal static class UndisguisedText
     {
         plain = text;
         map = [];
-        var hasInvisible = text.AsSpan().ContainsAny(Invisible);
-        if (!hasInvisible && !HasDigitsForLetters(text)) return false;
+        if (!text.AsSpan().ContainsAny(Invisible) && !HasDigitsForLetters(text)) return false;
 
         var copy = new StringBuilder(text.Length);
         var positions = new List<int>(text.Length);
@@ -71,9 +70,9 @@ internal static class UndisguisedText
         var words = 0;
         for (var i = 1; i < text.Length - 1; i++)
         {
-            if (Letter(text[i]) == text[i] || !char.IsLetter(text[i - 1])) continue;
+            if (!StandsForLetter(text[i]) || !char.IsLetter(text[i - 1])) continue;
             var end = i;
-            while (end < text.Length && Letter(text[end]) != text[end]) end++;
+            while (end < text.Length && StandsForLetter(text[end])) end++;
             if (end < text.Length && char.IsLetter(text[end]) && ++words == 2) return true;
             // On to the next word: one hidden letter is enough to count this one.
             while (end < text.Length && char.IsLetterOrDigit(text[end])) end++;
@@ -88,10 +87,12 @@ internal static class UndisguisedText
         foreach (var c in word)
         {
             if (char.IsLetter(c)) letters++;
-            else if (Letter(c) != c) digits++;
+            else if (StandsForLetter(c)) digits++;
         }
         return letters >= 2 && digits >= 1;
     }
+
+    private static bool StandsForLetter(char c) => Letter(c) != c;
 
     private static char Letter(char c) => c switch
     {
