@@ -2,7 +2,8 @@
 # Regenerates every generated scenario set that docs/benchmarks.md measures on, under $ROOT (default /tmp), and prints
 # the file lists as shell assignments (S77, HOLD6, X5, X10, X10H, F20 and one per bank written blind:
 # HEARTHLY, LESSONLY, PARCELLY, TABLEBOOK, CLINICLY, FLEETLINE, VAULTKEY, CASTWAVE, QUILLNOTE, SHELFWISE, RALLYPOINT,
-# PULSEBIT, PLOTWISE, MURMUR, FAREMATE, VOLTWAY, KITEBASE, GRIDRUN, POSTMILL, TILLPOINT, PORCHLIGHT, JETWISE) to eval or paste. Files that exist are kept.
+# PULSEBIT, PLOTWISE, MURMUR, FAREMATE, VOLTWAY, KITEBASE, GRIDRUN, POSTMILL, TILLPOINT, PORCHLIGHT, JETWISE, LINGOFOX,
+# DESKBELL) to eval or paste. Files that exist are kept.
 # Usage (from the repository root, ../shared beside it): eval "$(sh bench/dev_sets.sh)"; dotnet $D scenario $S77
 # The sets, in the order they were made (each one after the choices measured on the ones before it):
 #   tb-quality  dev 1 2 3 11, ledgerly 1 2 12, trailhead 1 2 13 (the 10 non-Pipewright files of scenario_quality.sh)
@@ -50,6 +51,12 @@
 #   jetwise     written blind in session 36 (flight and hotel booking: fare calendar, price alerts, payments, refunds,
 #               wallet passes, a travel-agency API; other languages Japanese, Korean, Arabic, Portuguese, Italian), the
 #               same seeds; measured once as found
+#   lingofox    written blind in session 37 (language learning: streaks, speech exercises, offline lessons, subscriptions
+#               and a family plan, a school dashboard with exports, tutoring, a publisher API; other languages Spanish,
+#               French, Japanese, Turkish, Polish), the same seeds; measured once as found
+#   deskbell    written blind in session 37 (a helpdesk: shared inbox over email, chat widget, WhatsApp and DMs, SLA timers,
+#               macros, help center, CSAT, mobile apps, Shopify/Slack/Jira, SSO, a REST API; other languages German,
+#               Portuguese, Korean, Dutch, Hindi), the same seeds; measured once as found
 set -e
 ROOT=${ROOT:-/tmp}
 bank() { case $1 in dev) echo ../shared/scenario/bank-dev.json ;; *) echo scenarios/banks/bank-$1.json ;; esac; }
@@ -89,6 +96,6 @@ echo "X5='$X5'"
 echo "X10='$(echo $X10)'"
 echo "X10H='$(echo $X10H)'"
 echo "F20='$(echo $F20)'"
-for b in hearthly lessonly parcelly tablebook clinicly fleetline vaultkey castwave quillnote shelfwise rallypoint pulsebit plotwise murmur faremate voltway kitebase gridrun postmill tillpoint porchlight jetwise; do
+for b in hearthly lessonly parcelly tablebook clinicly fleetline vaultkey castwave quillnote shelfwise rallypoint pulsebit plotwise murmur faremate voltway kitebase gridrun postmill tillpoint porchlight jetwise lingofox deskbell; do
   echo "$(echo $b | tr a-z A-Z)='$(blind $b)'"
 done

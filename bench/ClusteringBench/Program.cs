@@ -48,6 +48,9 @@ switch (cmd)
         }
         break;
     }
+    case "rule-speed":
+        RuleSpeed.Run(args[1..]);
+        break;
     case "cue-speed":
         CueSpeed.Run(args[1..]);
         break;

@@ -16,6 +16,7 @@ internal static class ScenarioBench
         var files = new List<string>();
         var verbose = false;
         var pairs = false;
+        SiblingProbe? siblings = null;
         var links = false;
         double? noisedBar = null;
         var noised = new NoisedNearest();
@@ -81,6 +82,7 @@ internal static class ScenarioBench
                 case "-v": verbose = true; break;
                 case "--merges": merges = new MergeJudge(); break;
                 case "--pairs": pairs = true; break;
+                case "--siblings": siblings = new SiblingProbe(); break;
                 case "--links": links = true; break;
                 case "--hold": o.HoldFragmentSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 default: files.Add(args[i]); break;
@@ -124,6 +126,12 @@ internal static class ScenarioBench
                 var found = ItemReferences.Find(items).Where(l => labels.ContainsKey(items[l.From].Id) && labels.ContainsKey(items[l.To].Id)).ToList();
                 Console.WriteLine($"  links {found.Count}, same truth theme {found.Count(l => labels[items[l.From].Id] == labels[items[l.To].Id])}");
             }
+            if (siblings is not null)
+            {
+                var texts = items.Select(ItemText.For).ToList();
+                var (vecs, _) = await new ThemeFeaturizer(embedder, o, nuisance).FeaturizeAsync(items.Select(x => x.ContentHash).ToList(), texts, null, default, items.Select(x => x.Source.ToString()).ToList());
+                siblings.Add(Path.GetFileName(file), items, truth, result, vecs);
+            }
             if (pairs)
             {
                 var texts = items.Select(ItemText.For).ToList();
@@ -134,6 +142,7 @@ internal static class ScenarioBench
         if (noisedBar is not null) noised.Print(noisedBar.Value);
         if (themeScores) actionability.Print();
         merges?.Print();
+        siblings?.Print();
         tally.Print();
     }
 

@@ -37,6 +37,7 @@ public sealed class ActionabilityClassifier
         "the plugin does not work with my editor",
         "data is lost after restarting",
         "the error says something misleading",
+        "it displays the wrong date and time",
     ];
 
     // Generic not-actionable text: praise, social chat, off-topic, bot notices, instructions to the bot.

@@ -31,6 +31,9 @@ public class MiniLmEmbeddingGeneratorTests
     [InlineData("Which font is used on the maps?. What typeface do the map labels use? Asking for a school project.", false)]
     [InlineData("What font do you use on the invoices?. Love the invoice template typography, what font is it? Asking for my own website", false)]
     [InlineData("the map labels overlap on the offline map and are unreadable", true)]
+    // A wrong date told without a problem word is a report (the "wrong date" prototype, session 37); a date in chatter is not.
+    [InlineData("class due dates are a day early for all our schools in the Americas, Europe is fine", true)]
+    [InlineData("the team offsite moved to thursday, see you all there", false)]
     public async Task The_real_model_reads_an_off_topic_question_as_chatter_and_a_report_as_actionable(string text, bool actionable)
     {
         var classifier = new ActionabilityClassifier(Generator.Value);
