@@ -20,13 +20,15 @@ public sealed class DispatchRunTests
         var sandbox = demo.Sandbox;
 
         var first = await demo.RunAsync("r1");
-        var fixes = first.Themes.Where(t => t.SmallFix && t.Ticket is not null).OrderByDescending(t => t.Items.Count).ToList();
-        Assert.Equal(2, fixes.Count);
+        // The most reported first; between fixes of as many reports, the theme id decides, so each run picks the same one.
+        var fixes = first.Themes.Where(t => t.SmallFix && t.Ticket is not null)
+            .OrderByDescending(t => t.Items.Count).ThenBy(t => t.Id, StringComparer.Ordinal).ToList();
+        Assert.True(fixes.Count >= 2, $"the demo files {fixes.Count} small fixes; the cap needs two to show");
         var (larger, smaller) = (fixes[0], fixes[1]);
         Assert.Equal("opened", larger.Dispatch?.Status);
         Assert.Contains($"delegated {larger.Ticket!.Identifier} to Codex", larger.Dispatch!.Reason);
-        Assert.Equal("skipped", smaller.Dispatch?.Status);
-        Assert.Contains("Dispatch:MaxPerRun", smaller.Dispatch!.Reason);
+        Assert.All(fixes.Skip(1), t => Assert.Equal("skipped", t.Dispatch?.Status));
+        Assert.All(fixes.Skip(1), t => Assert.Contains("Dispatch:MaxPerRun", t.Dispatch!.Reason));
         Assert.All(first.Themes.Where(t => !t.SmallFix), t => Assert.Null(t.Dispatch));
         // The PM reads it in the digest's small fixes.
         var digest = await File.ReadAllTextAsync(Path.Combine(demo.Dir, "r1", "digest.md"));
