@@ -3,7 +3,7 @@
 # the file lists as shell assignments (S77, HOLD6, X5, X10, X10H, F20 and one per bank written blind:
 # HEARTHLY, LESSONLY, PARCELLY, TABLEBOOK, CLINICLY, FLEETLINE, VAULTKEY, CASTWAVE, QUILLNOTE, SHELFWISE, RALLYPOINT,
 # PULSEBIT, PLOTWISE, MURMUR, FAREMATE, VOLTWAY, KITEBASE, GRIDRUN, POSTMILL, TILLPOINT, PORCHLIGHT, JETWISE, LINGOFOX,
-# DESKBELL) to eval or paste. Files that exist are kept.
+# DESKBELL), and ALL_SETS (all but X10 and X10H), to eval or paste. Files that exist are kept.
 # Usage (from the repository root, ../shared beside it): eval "$(sh bench/dev_sets.sh)"; dotnet $D scenario $S77
 # The sets, in the order they were made (each one after the choices measured on the ones before it):
 #   tb-quality  dev 1 2 3 11, ledgerly 1 2 12, trailhead 1 2 13 (the 10 non-Pipewright files of scenario_quality.sh)
@@ -96,6 +96,12 @@ echo "X5='$X5'"
 echo "X10='$(echo $X10)'"
 echo "X10H='$(echo $X10H)'"
 echo "F20='$(echo $F20)'"
+ALL_SETS="$(echo $S77 $HOLD6 $X5 $F20)"
 for b in hearthly lessonly parcelly tablebook clinicly fleetline vaultkey castwave quillnote shelfwise rallypoint pulsebit plotwise murmur faremate voltway kitebase gridrun postmill tillpoint porchlight jetwise lingofox deskbell; do
-  echo "$(echo $b | tr a-z A-Z)='$(blind $b)'"
+  files=$(blind $b)
+  echo "$(echo $b | tr a-z A-Z)='$files'"
+  ALL_SETS="$ALL_SETS $files"
 done
+# Every set above but X10 and X10H, in that order: the list docs/benchmarks.md reads its session-37 means over ("the 281
+# files"). F20's twenty are seeds 1-2 of ten blind products, so they are listed twice (261 distinct files).
+echo "ALL_SETS='$ALL_SETS'"

@@ -126,17 +126,13 @@ internal static class ScenarioBench
                 var found = ItemReferences.Find(items).Where(l => labels.ContainsKey(items[l.From].Id) && labels.ContainsKey(items[l.To].Id)).ToList();
                 Console.WriteLine($"  links {found.Count}, same truth theme {found.Count(l => labels[items[l.From].Id] == labels[items[l.To].Id])}");
             }
-            if (siblings is not null)
+            if (siblings is not null || pairs)
             {
+                // The run's features as the clusterer built them (the same featuriser and options), for the readings below.
                 var texts = items.Select(ItemText.For).ToList();
                 var (vecs, _) = await new ThemeFeaturizer(embedder, o, nuisance).FeaturizeAsync(items.Select(x => x.ContentHash).ToList(), texts, null, default, items.Select(x => x.Source.ToString()).ToList());
-                siblings.Add(Path.GetFileName(file), items, truth, result, vecs);
-            }
-            if (pairs)
-            {
-                var texts = items.Select(ItemText.For).ToList();
-                var (vecs, _) = await new ThemeFeaturizer(embedder, o, nuisance).FeaturizeAsync(items.Select(x => x.ContentHash).ToList(), texts, null, default, items.Select(x => x.Source.ToString()).ToList());
-                PairStats(items, truth, result, vecs, new DistinctiveTerms(texts));
+                siblings?.Add(Path.GetFileName(file), items, truth, result, vecs);
+                if (pairs) PairStats(items, truth, result, vecs, new DistinctiveTerms(texts));
             }
         }
         if (noisedBar is not null) noised.Print(noisedBar.Value);

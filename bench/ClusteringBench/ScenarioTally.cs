@@ -3,7 +3,7 @@ using TriageBot.Evaluation;
 
 /// <summary>
 /// What `scenario FILES` ends with: the mean of each metric over the files, and per product (the file name before its
-/// first '-') how many scenarios meet each clustering goal of SCORING.md (<see cref="ScenarioScore.Failures"/>).
+/// first '-') the same means and how many scenarios meet each clustering goal of SCORING.md (<see cref="ScenarioScore.Failures"/>).
 /// </summary>
 internal sealed class ScenarioTally
 {
@@ -18,16 +18,18 @@ internal sealed class ScenarioTally
     public void Print()
     {
         if (_scores.Count == 0) return;
-        var all = _scores.Select(x => x.Score).ToList();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"mean over {all.Count} files: recall {all.Average(s => s.ThemeRecall):0.000} purity {all.Average(s => s.TicketPurity):0.000} " +
-            $"dup {all.Average(s => s.DuplicateTickets):0.00} noiseFiled {all.Average(s => s.NoiseFiledRate):0.000} (max {all.Max(s => s.NoiseFiledRate):0.000}) nmi {all.Average(s => s.Nmi):0.000}"));
+        Console.WriteLine($"mean over {_scores.Count} files: {Means(_scores.Select(x => x.Score).ToList())}");
         foreach (var product in _scores.GroupBy(x => x.Product).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
+            Console.WriteLine($"product {product.Key} ({product.Count()}): {Means(product.Select(x => x.Score).ToList())}");
             var missed = product.Select(x => x.Score.Failures()).ToList();
             int Meeting(string goal) => missed.Count(f => !f.Contains(goal));
             Console.WriteLine($"goals per scenario, {product.Key} ({missed.Count}): 0 duplicates {Meeting(ClusteringGoals[2])}, purity {Meeting(ClusteringGoals[1])}, " +
                 $"recall {Meeting(ClusteringGoals[0])}, all clustering goals {missed.Count(f => !f.Intersect(ClusteringGoals).Any())}, duplicates in all {product.Sum(x => x.Score.DuplicateTickets)}");
         }
     }
+
+    private static string Means(List<ScenarioScore> all) => string.Create(CultureInfo.InvariantCulture,
+        $"recall {all.Average(s => s.ThemeRecall):0.000} purity {all.Average(s => s.TicketPurity):0.000} " +
+        $"dup {all.Average(s => s.DuplicateTickets):0.00} noiseFiled {all.Average(s => s.NoiseFiledRate):0.000} (max {all.Max(s => s.NoiseFiledRate):0.000}) nmi {all.Average(s => s.Nmi):0.000}");
 }

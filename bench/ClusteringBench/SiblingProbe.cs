@@ -29,7 +29,8 @@ internal sealed class SiblingProbe
             var lab = members.Select(m => labels.GetValueOrDefault(items[m].Id, "noise")).ToList();
             var counts = lab.GroupBy(l => l).OrderByDescending(g => g.Count()).ToList();
             var a = counts[0].Key;
-            var b = counts.Count > 1 && counts[1].Key != "noise" ? counts[1].Key : counts.Count > 2 && counts[1].Key == "noise" ? counts[2].Key : null;
+            // The second problem: the next label after the majority that is not noise.
+            var b = counts.Skip(1).Select(g => g.Key).FirstOrDefault(k => k != "noise");
             var nb = b is null ? 0 : lab.Count(l => l == b);
             var kind = nb >= 3 ? "TWO" : "ONE";
             var plain = members.Select(m => vecs[m]).ToList();

@@ -28,22 +28,37 @@ internal static class NotAReport
         return rules;
     }
 
-    /// <summary>The rule that makes an item no report, or null when it may be one; the cheapest rules first.</summary>
+    /// <summary>
+    /// The rules by name, in the order <see cref="Rule"/> reads them: the cheapest first. Each reads the item, its text as
+    /// the clusterer reads it, and the item's own words (its opening, cleaned once and only when a rule asks). The
+    /// `rule-speed` bench times them one by one from this list.
+    /// </summary>
+    internal static IReadOnlyList<(string Name, Func<FeedbackItem, string, Func<string>, bool> Applies)> Checks => InOrder;
+
+    // An array, walked by index: Rule runs for every item of a run (115,330 at the reference scale).
+    private static readonly (string Name, Func<FeedbackItem, string, Func<string>, bool> Applies)[] InOrder =
+    [
+        ("says nothing is wrong", (_, text, _) => Cues.SaysNothingIsWrong(text)),
+        ("too short", (_, text, _) => ActionabilityClassifier.SaysTooLittle(text)),
+        ("cut off after its verb", (_, text, _) => Cues.IsCutOff(text)),
+        ("only praise", (item, text, opening) => Cues.OnlyPraises(text, opening, cheers: () => ItemText.Cheers(item))),
+        ("placeholder", (_, text, opening) => Cues.IsPlaceholder(text, opening)),
+        ("speaks only to the bot", (_, text, opening) => Cues.OnlyAddressesTheBot(text, opening)),
+        ("away notice", (_, text, opening) => Cues.IsAwayNotice(text, opening)),
+        ("advert", (_, text, _) => Cues.IsAdvert(text)),
+        ("notice or plug", (_, text, _) => Cues.IsNoticeOrPlug(text)),
+        ("brag", (_, text, _) => Cues.IsBrag(text)),
+    ];
+
+    /// <summary>The first of <see cref="Checks"/> that makes an item no report, or null when it may be one.</summary>
     /// <param name="text">The item's text as the clusterer reads it (<see cref="ItemText.For"/>).</param>
     public static string? Rule(FeedbackItem item, string text)
     {
-        if (Cues.SaysNothingIsWrong(text)) return "says nothing is wrong";
-        if (ActionabilityClassifier.SaysTooLittle(text)) return "too short";
-        if (Cues.IsCutOff(text)) return "cut off after its verb";
         // The item's own words are cleaned again only when a rule asks for them, and then once.
-        var opening = new Lazy<string>(() => ItemText.Opening(item), LazyThreadSafetyMode.None);
-        return Cues.OnlyPraises(text, () => opening.Value, cheers: () => ItemText.Cheers(item)) ? "only praise"
-            : Cues.IsPlaceholder(text, () => opening.Value) ? "placeholder"
-            : Cues.OnlyAddressesTheBot(text, () => opening.Value) ? "speaks only to the bot"
-            : Cues.IsAwayNotice(text, () => opening.Value) ? "away notice"
-            : Cues.IsAdvert(text) ? "advert"
-            : Cues.IsNoticeOrPlug(text) ? "notice or plug"
-            : Cues.IsBrag(text) ? "brag"
-            : null;
+        string? own = null;
+        Func<string> opening = () => own ??= ItemText.Opening(item);
+        for (var k = 0; k < InOrder.Length; k++)
+            if (InOrder[k].Applies(item, text, opening)) return InOrder[k].Name;
+        return null;
     }
 }
