@@ -20,6 +20,10 @@ internal sealed class MergeJudge
         List<int> Idx(IReadOnlyList<string> ids) => ids.Where(index.ContainsKey).Select(id => index[id]).ToList();
         string Majority(IReadOnlyList<string> ids) =>
             ids.GroupBy(id => labels.GetValueOrDefault(id, "noise")).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+        var byId = items.ToDictionary(i => i.Id);
+        // Labelled GitHub issues a side, and how many of its reports are GitHub issues: whether a side's labels are one issue's call.
+        string Side(IReadOnlyList<string> ids) =>
+            $"{ids.Count(id => byId.TryGetValue(id, out var it) && it.Labels.Count > 0)}/{ids.Count(id => byId.TryGetValue(id, out var it) && it.Source == FeedbackSource.GitHub)}";
         foreach (var merge in result.Merges)
         {
             var (kept, joined) = (Majority(merge.KeptItems), Majority(merge.JoinedItems));
@@ -29,7 +33,7 @@ internal sealed class MergeJudge
             var (r, w) = _byRule.GetValueOrDefault(merge.Rule);
             _byRule[merge.Rule] = right ? (r + 1, w) : (r, w + 1);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  MERGE {(right ? "right" : "WRONG")} {file} [{merge.Rule}] {merge.Similarity:0.000} {kept}({merge.KeptItems.Count}) + {joined}({merge.JoinedItems.Count}) shared terms {shared.Count} [{string.Join(",", shared)}]"));
+                $"  MERGE {(right ? "right" : "WRONG")} {file} [{merge.Rule}] {merge.Similarity:0.000} {kept}({merge.KeptItems.Count}) + {joined}({merge.JoinedItems.Count}) shared terms {shared.Count} [{string.Join(",", shared)}] labelled {Side(merge.KeptItems)} {Side(merge.JoinedItems)}"));
         }
     }
 

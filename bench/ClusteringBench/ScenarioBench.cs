@@ -70,6 +70,7 @@ internal static class ScenarioBench
                 case "--labeljoin": o.JoinLabelledIssues = Next() == "1"; break;
                 case "--labelveto": o.LabelVetoAgreement = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--labelcap": o.LabelMergeFragmentsOnly = Next() == "1"; break;
+                case "--solecap": o.LabelMergeSoleAreaFragmentsOnly = Next() == "1"; break;
                 case "--labelany": o.LabelMergeAnySizeSimilarity = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--kindshare": o.KindMergeFragmentShare = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--noised": noisedBar = double.Parse(Next(), CultureInfo.InvariantCulture); break;

@@ -123,14 +123,24 @@ public sealed class ClusteringOptions
     /// <summary>
     /// How many labelled issues each theme needs for the label merge when no third theme of the run carries the area
     /// labels the two share ("api" on the issues of "429 aborts the task" and of "rate limits too low" alone). Then the
-    /// labels mark one problem of the maintainers' own, and one issue a side is enough, whatever the themes' sizes
-    /// (<see cref="LabelMergeFragmentsOnly"/> does not apply). 0: off. Over 67 generated scenarios 37 of the 46 merges
+    /// labels mark one problem of the maintainers' own, and one issue a side is enough (for a theme beyond the run's
+    /// fragment size, see <see cref="LabelMergeSoleAreaFragmentsOnly"/>). 0: off. Over 67 generated scenarios 37 of the 46 merges
     /// it made joined pieces of one problem; all 9 others joined the same two themes of one bank (ledgerly's duplicate
     /// transactions and stale bank feed, both `bug, bank-feeds`) (`ClusteringBench scenario --merges`, docs/benchmarks.md,
     /// session 10).
     /// </summary>
     [Range(0, 1000)]
     public int LabelMergeSoleAreaMinIssues { get; set; } = 1;
+
+    /// <summary>
+    /// Whether the sole-area label merge (<see cref="LabelMergeSoleAreaMinIssues"/>) joins two themes both larger than a
+    /// fragment for the run (the size the run's first merge pass allows, not the later passes' smaller one) only at
+    /// <see cref="LabelMergeAnySizeSimilarity"/>. An area of a product often has two problems and nothing else in the run:
+    /// a streak lost to a time zone beside a freeze not used, SLA timers in business hours beside pending tickets not
+    /// pausing. Over 281 generated scenarios of 28 products the rule joined pieces of one problem 94 times and two problems
+    /// 69 times at any size; asking this, 73 and 14 (`ClusteringBench scenario --merges`, docs/benchmarks.md, session 38).
+    /// </summary>
+    public bool LabelMergeSoleAreaFragmentsOnly { get; set; } = true;
 
     /// <summary>
     /// Whether a labelled GitHub issue that no theme took joins the one theme whose issues carry its area labels

@@ -32,7 +32,8 @@ internal sealed class ThemeMerging(ClusteringOptions o, Dictionary<string, int> 
         foreach (var t in themes) t.Centroid = WorkingTheme.CentroidOf(t, index, vectors);
         // A theme larger than half the theme a typical report is in is evidence of a problem of its own: the same-kind and
         // shared-term merges only join a theme no larger than that to another. Relative to the run, so it means the same at any volume.
-        var cap = fragmentCap ?? Math.Max(o.MinThemeSize + 1, (int)Math.Round(o.KindMergeFragmentShare * TypicalThemeSize(themes)));
+        var runCap = Math.Max(o.MinThemeSize + 1, (int)Math.Round(o.KindMergeFragmentShare * TypicalThemeSize(themes)));
+        var cap = fragmentCap ?? runCap;
 
         // Why x and y, centroids sim alike, are one problem; null when they are not.
         (MergeRule Rule, string Reason)? RuleFor(WorkingTheme x, WorkingTheme y, float sim, List<WorkingTheme> live)
@@ -69,12 +70,17 @@ internal sealed class ThemeMerging(ClusteringOptions o, Dictionary<string, int> 
                     ? Invariant($">= {o.LabelMergeAnySizeSimilarity:0.00} and their GitHub issues carry the same labels (agreement {agree:0.00}), near enough to join at any size")
                     : Invariant($">= {o.LabelMergeSimilarity:0.00} and their GitHub issues carry the same labels (agreement {agree:0.00})"));
             // Area labels that only these two themes of the run carry: what the two are about is the maintainers' call, and
-            // one labelled issue a side is enough to read it, whatever the sizes.
+            // one labelled issue a side is enough to read it. But two themes both beyond the run's fragment size are as often
+            // the area's two problems, so they need the any-size bar (the run's size, not a later pass's smaller cap, which
+            // would keep apart two pieces that settling grew).
             if (o.LabelMergeSoleAreaMinIssues <= 0 || !EachHas(o.LabelMergeSoleAreaMinIssues)) return null;
+            var soleBeyondCap = o.LabelMergeSoleAreaFragmentsOnly && smaller > runCap;
+            if (soleBeyondCap && !anySize) return null;
             var areas = labels.SharedAreas(px!, py!);
+            var bar = soleBeyondCap ? o.LabelMergeAnySizeSimilarity : o.LabelMergeSimilarity;
             return live.Any(t => t != x && t != y && labelsOf[t] is { } p && areas.Any(p.Weights.ContainsKey))
                 ? null
-                : (MergeRule.AreaLabelsOfTheirOwn, Invariant($">= {o.LabelMergeSimilarity:0.00} and their GitHub issues carry area labels no other theme carries ({string.Join(", ", areas)}; agreement {agree:0.00})"));
+                : (MergeRule.AreaLabelsOfTheirOwn, Invariant($">= {bar:0.00} and their GitHub issues carry area labels no other theme carries ({string.Join(", ", areas)}; agreement {agree:0.00})"));
         }
 
         var merged = true;

@@ -94,4 +94,25 @@ public sealed class GoalMatcherTests
         // The case this test is about: the rides goal's fence did take it out (one report names push notifications).
         Assert.Contains("rides=out of scope", match.Scores, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_event_name_made_of_another_goals_words_does_not_pull_a_theme_to_it()
+    {
+        Goal[] goals =
+        [
+            Goals[0],
+            Goal("partners", "Partners build on us in a week",
+                "A partner developer gets from an API key to receiving and verifying webhooks within a week: every webhook is delivered once, signed and documented."),
+        ];
+        var duplicates = Theme(
+            "every ride.ended webhook arrives twice, our riders got two receipts",
+            "we receive `ride.ended` and ride.started events 2-3 times with identical payloads",
+            "duplicate ride.ended webhooks, please add a stable event id so partners can deduplicate",
+            "same webhook event delivered multiple times since Monday");
+        var match = GoalMatcher.Match(duplicates, goals, Today);
+        Assert.Equal("partners", match.GoalId);
+        // Read as prose, the event's name is the rides goal's words ("ride", "end"); a sentence's end is not a name.
+        Assert.Equal(["every", "webhook", "It", "ended", "Then"],
+            GoalMatcher.WithoutIdentifiers("every ride.ended webhook. It ended. Then").Split([' ', '.'], StringSplitOptions.RemoveEmptyEntries));
+    }
 }

@@ -52,6 +52,25 @@ public partial class ThemeClustererTests
     }
 
     [Theory]
+    // Two pieces of six reports, both more than a fragment for the run, one labelled issue each under an area no other
+    // theme carries: two problems of the area as often as one, so they join only near enough to join at any size.
+    [InlineData(true, 0.99, false)]
+    [InlineData(true, 0.05, true)]
+    // Whatever the sizes, as before.
+    [InlineData(false, 0.99, true)]
+    public async Task Themes_of_a_typical_size_alone_under_an_area_label_merge_only_when_near(bool fragmentsOnly, double anySizeBar, bool merged)
+    {
+        _options.LabelMergeSoleAreaFragmentsOnly = fragmentsOnly;
+        _options.LabelMergeAnySizeSimilarity = anySizeBar;
+        var result = await ClusterShortcutPieces("keybindings", "keybindings", labelledIssues: 1, bar: 0.05, kindBar: 1.0, pieceSize: 6);
+
+        var theme = result.Themes.Single(t => t.ItemIds.Contains("a:0"));
+        Assert.Equal(6, theme.ItemIds.Count(id => id.StartsWith("a:", StringComparison.Ordinal)));
+        Assert.Equal(merged, theme.ItemIds.Contains("b:0"));
+        Assert.Equal(merged, result.Merges.Any(m => m.Rule == MergeRule.AreaLabelsOfTheirOwn));
+    }
+
+    [Theory]
     // One theme carries the issue's area label: it joins, however far its words.
     [InlineData("keybindings", "inline-chat", new[] { "bug", "keybindings" }, true, "a:0")]
     // Two themes carry it: the labels cannot tell which.

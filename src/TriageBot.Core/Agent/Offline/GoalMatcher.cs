@@ -50,7 +50,7 @@ public static partial class GoalMatcher
         var live = goals.Where(g => IsLive(g, today)).ToList();
         if (live.Count == 0 || items.Count == 0) return new(null, 0, "no goals");
 
-        var itemTerms = items.Select(i => new HashSet<string>(TextTokens.TermsWithBigrams(FeedbackText.Prose(i.FullText)), StringComparer.Ordinal)).ToList();
+        var itemTerms = items.Select(i => new HashSet<string>(TextTokens.TermsWithBigrams(WithoutIdentifiers(FeedbackText.Prose(i.FullText))), StringComparer.Ordinal)).ToList();
         double Share(string term)
         {
             var share = (double)itemTerms.Count(s => s.Contains(term)) / itemTerms.Count;
@@ -61,7 +61,7 @@ public static partial class GoalMatcher
         }
 
         var goalText = live.ToDictionary(g => g, Read);
-        var goalTerms = live.ToDictionary(g => g, g => new HashSet<string>(TextTokens.TermsWithBigrams(goalText[g].Scope), StringComparer.Ordinal));
+        var goalTerms = live.ToDictionary(g => g, g => new HashSet<string>(TextTokens.TermsWithBigrams(WithoutIdentifiers(goalText[g].Scope)), StringComparer.Ordinal));
         var goalDf = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var terms in goalTerms.Values)
         {
@@ -130,6 +130,16 @@ public static partial class GoalMatcher
         }
         return (goal.Title + ". " + string.Join(" ", scope), string.Join(" ", excluded));
     }
+
+    /// <summary>
+    /// <paramref name="text"/> without dotted identifiers ("lesson.completed", "invoice.paid", "config.yml"): an event, file
+    /// or domain name is made of words of other areas of the product, so "every lesson.completed webhook arrives twice"
+    /// would read as the goal about completing lessons rather than the one about webhooks.
+    /// </summary>
+    internal static string WithoutIdentifiers(string text) => DottedIdentifier().Replace(text, " ");
+
+    [GeneratedRegex(@"(?<![\w.])\p{L}[\w-]*(\.\p{L}[\w-]*)+(?!\w)")]
+    private static partial Regex DottedIdentifier();
 
     [GeneratedRegex(@"(?<=[.;!?])\s+")]
     private static partial Regex SentenceEnd();
