@@ -115,4 +115,15 @@ public sealed class GoalMatcherTests
         Assert.Equal(["every", "webhook", "It", "ended", "Then"],
             GoalMatcher.WithoutIdentifiers("every ride.ended webhook. It ended. Then").Split([' ', '.'], StringSplitOptions.RemoveEmptyEntries));
     }
+
+    [Fact]
+    public void A_dotted_names_words_count_where_the_theme_also_uses_them_outside_it()
+    {
+        var terms = GoalMatcher.ThemeTerms(Theme("`payout.paid` never fires for us", "the payout has been stuck for three days"));
+        // "payout" is the theme's own word (the second report), so the name counts for it in the first; "paid" is only
+        // ever part of the name.
+        Assert.Contains("payout", terms[0]);
+        Assert.DoesNotContain("paid", terms[0]);
+        Assert.DoesNotContain("paid", terms[1]);
+    }
 }

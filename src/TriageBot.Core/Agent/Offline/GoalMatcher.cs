@@ -50,7 +50,7 @@ public static partial class GoalMatcher
         var live = goals.Where(g => IsLive(g, today)).ToList();
         if (live.Count == 0 || items.Count == 0) return new(null, 0, "no goals");
 
-        var itemTerms = items.Select(i => new HashSet<string>(TextTokens.TermsWithBigrams(WithoutIdentifiers(FeedbackText.Prose(i.FullText))), StringComparer.Ordinal)).ToList();
+        var itemTerms = ThemeTerms(items);
         double Share(string term)
         {
             var share = (double)itemTerms.Count(s => s.Contains(term)) / itemTerms.Count;
@@ -129,6 +129,24 @@ public static partial class GoalMatcher
             excluded.Add(turn is null ? sentence : sentence[turn.Index..]);
         }
         return (goal.Title + ". " + string.Join(" ", scope), string.Join(" ", excluded));
+    }
+
+    /// <summary>
+    /// Each report's terms. The words of a dotted name (an event such as "lesson.completed", a file, a domain) count only
+    /// where the theme's reports also use them outside such names: "every lesson.completed webhook arrives twice" is
+    /// about webhooks, not about completing lessons, while "payouts stuck … `payout.paid` never fires" is about payouts.
+    /// </summary>
+    internal static List<HashSet<string>> ThemeTerms(IReadOnlyList<FeedbackItem> items)
+    {
+        var prose = items.Select(i => FeedbackText.Prose(i.FullText)).ToList();
+        var own = prose.Select(p => new HashSet<string>(TextTokens.TermsWithBigrams(WithoutIdentifiers(p)), StringComparer.Ordinal)).ToList();
+        var themeWords = new HashSet<string>(own.SelectMany(t => t), StringComparer.Ordinal);
+        return [.. prose.Select((p, k) =>
+        {
+            var terms = own[k];
+            terms.UnionWith(TextTokens.TermsWithBigrams(p).Where(themeWords.Contains));
+            return terms;
+        })];
     }
 
     /// <summary>
