@@ -139,14 +139,15 @@ public static partial class GoalMatcher
     internal static List<HashSet<string>> ThemeTerms(IReadOnlyList<FeedbackItem> items)
     {
         var prose = items.Select(i => FeedbackText.Prose(i.FullText)).ToList();
-        var own = prose.Select(p => new HashSet<string>(TextTokens.TermsWithBigrams(WithoutIdentifiers(p)), StringComparer.Ordinal)).ToList();
+        // Most reports name nothing dotted: they are read once.
+        var named = prose.Select(p => DottedIdentifier().IsMatch(p)).ToList();
+        var own = prose.Select((p, k) => new HashSet<string>(TextTokens.TermsWithBigrams(named[k] ? WithoutIdentifiers(p) : p), StringComparer.Ordinal)).ToList();
         var themeWords = new HashSet<string>(own.SelectMany(t => t), StringComparer.Ordinal);
-        return [.. prose.Select((p, k) =>
+        for (var k = 0; k < prose.Count; k++)
         {
-            var terms = own[k];
-            terms.UnionWith(TextTokens.TermsWithBigrams(p).Where(themeWords.Contains));
-            return terms;
-        })];
+            if (named[k]) own[k].UnionWith(TextTokens.TermsWithBigrams(prose[k]).Where(themeWords.Contains));
+        }
+        return own;
     }
 
     /// <summary>
