@@ -126,4 +126,26 @@ public sealed class GoalMatcherTests
         Assert.DoesNotContain("paid", terms[0]);
         Assert.DoesNotContain("paid", terms[1]);
     }
+
+    [Fact]
+    public void A_fence_around_what_another_goal_covers_points_at_that_goal()
+    {
+        Goal[] goals =
+        [
+            Goal("rides", "Every ride unlocks first time",
+                "Scanning a bike's QR code unlocks it within two seconds and docking ends the ride. Does not cover the station listing feed, which other teams own."),
+            Goal("fleet", "Bikes where people need them",
+                "Station listings are accurate: each shows how many bikes and free docks the station has."),
+        ];
+        // "listing" stems as "list", "listings" as "listing": the fence and the goal name one subject in two forms.
+        var listings = Theme(
+            "the station listing says 6 bikes but the station is empty",
+            "station listings show free docks that are not there",
+            "the listing for Central station is wrong again, the listing feed never updates",
+            "station listing shows free docks at a full station");
+        var match = GoalMatcher.Match(listings, goals, Today);
+        Assert.True(match.GoalId == "fleet", match.Scores);
+        // The rides goal did fence the theme off: its fence names the fleet goal's subject.
+        Assert.Contains("rides=out of scope", match.Scores, StringComparison.Ordinal);
+    }
 }

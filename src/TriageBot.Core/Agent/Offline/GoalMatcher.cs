@@ -85,11 +85,11 @@ public static partial class GoalMatcher
             var (score, terms) = Score(goalTerms[g], t => goalDf[t]);
             // Only the words the goal's own sentences do not use: "account" in "a verified account" and in "a shared
             // account is not part of this goal" says nothing either way.
-            var excluded = TextTokens.TermsWithBigrams(goalText[g].Excluded).Where(t => !goalTerms[g].Contains(t));
+            var excluded = TextTokens.TermsWithBigrams(goalText[g].Excluded).Where(t => !goalTerms[g].Contains(t)).ToList();
             var (against, excludedTerms) = Score(excluded, t => goalDf.GetValueOrDefault(t) + 1);
             return against > score
-                ? (Goal: g, Score: 0.0, Against: against, Terms: excludedTerms)
-                : (Goal: g, Score: score, Against: 0.0, Terms: terms);
+                ? (Goal: g, Score: 0.0, Against: against, Terms: excludedTerms, Excluded: excluded)
+                : (Goal: g, Score: score, Against: 0.0, Terms: terms, Excluded: excluded);
         }).OrderByDescending(x => x.Score).ToList();
 
         var scores = string.Join(" ", scored.Select(x => x.Against > 0
@@ -99,7 +99,13 @@ public static partial class GoalMatcher
         // A goal that says the theme's subject is someone else's work is a rival like a second goal: the theme goes to
         // another goal only if that one is clearly closer ("notifications are owned by other teams" must not send a
         // notification problem to the next goal that mentions payments).
-        var runnerUp = Math.Max(scored.Count > 1 ? scored[1].Score : 0, scored.Max(x => x.Against));
+        // But a fence around what the best goal itself names points at that goal ("the listing syndication feeds, which other
+        // teams own" beside a goal of "syndicated listings that come down when a unit is leased"): only the fenced words
+        // the best goal does not claim make it a rival.
+        bool Claimed(string term) => term.Split('_').All(part => goalTerms[best.Goal].Any(own => SharesStem(part, own)));
+        double Fence((Goal Goal, double Score, double Against, List<string> Terms, List<string> Excluded) x) =>
+            x.Against <= 0 || x.Goal == best.Goal ? 0 : Score(x.Excluded.Where(t => !Claimed(t)), t => goalDf.GetValueOrDefault(t) + 1).Score;
+        var runnerUp = Math.Max(scored.Count > 1 ? scored[1].Score : 0, scored.Max(Fence));
         if (best.Score < Threshold || best.Score < runnerUp * Margin)
         {
             return new(null, best.Score, $"no goal close enough (best {best.Goal.Id} at {best.Score:0.00})", scores);
@@ -130,6 +136,10 @@ public static partial class GoalMatcher
         }
         return (goal.Title + ". " + string.Join(" ", scope), string.Join(" ", excluded));
     }
+
+    /// <summary>Whether two stemmed words are one ("syndication" and "syndicat", "list" and "listing"): one starts the other, which has four letters or more, and is at most four letters longer.</summary>
+    private static bool SharesStem(string a, string b) =>
+        a == b || (Math.Min(a.Length, b.Length) >= 4 && (a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal)) && Math.Max(a.Length, b.Length) - Math.Min(a.Length, b.Length) <= 4);
 
     /// <summary>
     /// Each report's terms. The words of a dotted name (an event such as "lesson.completed", a file, a domain) count only
