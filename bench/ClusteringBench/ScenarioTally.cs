@@ -22,11 +22,17 @@ internal sealed class ScenarioTally
         foreach (var product in _scores.GroupBy(x => x.Product).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             Console.WriteLine($"product {product.Key} ({product.Count()}): {Means(product.Select(x => x.Score).ToList())}");
-            var missed = product.Select(x => x.Score.Failures()).ToList();
-            int Meeting(string goal) => missed.Count(f => !f.Contains(goal));
-            Console.WriteLine($"goals per scenario, {product.Key} ({missed.Count}): 0 duplicates {Meeting(ClusteringGoals[2])}, purity {Meeting(ClusteringGoals[1])}, " +
-                $"recall {Meeting(ClusteringGoals[0])}, all clustering goals {missed.Count(f => !f.Intersect(ClusteringGoals).Any())}, duplicates in all {product.Sum(x => x.Score.DuplicateTickets)}");
+            Console.WriteLine(GoalsMet(product.Key, product.Select(x => x.Score).ToList()));
         }
+        Console.WriteLine(GoalsMet("all", _scores.Select(x => x.Score).ToList()));
+    }
+
+    private static string GoalsMet(string name, List<ScenarioScore> scores)
+    {
+        var missed = scores.Select(s => s.Failures()).ToList();
+        int Meeting(string goal) => missed.Count(f => !f.Contains(goal));
+        return $"goals per scenario, {name} ({missed.Count}): 0 duplicates {Meeting(ClusteringGoals[2])}, purity {Meeting(ClusteringGoals[1])}, " +
+            $"recall {Meeting(ClusteringGoals[0])}, all clustering goals {missed.Count(f => !f.Intersect(ClusteringGoals).Any())}, duplicates in all {scores.Sum(s => s.DuplicateTickets)}";
     }
 
     private static string Means(List<ScenarioScore> all) => string.Create(CultureInfo.InvariantCulture,

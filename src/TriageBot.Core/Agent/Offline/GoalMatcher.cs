@@ -87,9 +87,7 @@ public static partial class GoalMatcher
             // account is not part of this goal" says nothing either way.
             var excluded = TextTokens.TermsWithBigrams(goalText[g].Excluded).Where(t => !goalTerms[g].Contains(t)).ToList();
             var (against, excludedTerms) = Score(excluded, t => goalDf.GetValueOrDefault(t) + 1);
-            return against > score
-                ? (Goal: g, Score: 0.0, Against: against, Terms: excludedTerms, Excluded: excluded)
-                : (Goal: g, Score: score, Against: 0.0, Terms: terms, Excluded: excluded);
+            return against > score ? new GoalScore(g, 0.0, against, excludedTerms, excluded) : new GoalScore(g, score, 0.0, terms, excluded);
         }).OrderByDescending(x => x.Score).ToList();
 
         var scores = string.Join(" ", scored.Select(x => x.Against > 0
@@ -103,7 +101,7 @@ public static partial class GoalMatcher
         // teams own" beside a goal of "syndicated listings that come down when a unit is leased"): only the fenced words
         // the best goal does not claim make it a rival.
         bool Claimed(string term) => term.Split('_').All(part => goalTerms[best.Goal].Any(own => SharesStem(part, own)));
-        double Fence((Goal Goal, double Score, double Against, List<string> Terms, List<string> Excluded) x) =>
+        double Fence(GoalScore x) =>
             x.Against <= 0 || x.Goal == best.Goal ? 0 : Score(x.Excluded.Where(t => !Claimed(t)), t => goalDf.GetValueOrDefault(t) + 1).Score;
         var runnerUp = Math.Max(scored.Count > 1 ? scored[1].Score : 0, scored.Max(Fence));
         if (best.Score < Threshold || best.Score < runnerUp * Margin)
@@ -136,6 +134,9 @@ public static partial class GoalMatcher
         }
         return (goal.Title + ". " + string.Join(" ", scope), string.Join(" ", excluded));
     }
+
+    /// <summary>A goal's score for a theme; or, when the theme talks more about what the goal fences off, 0 and that fence's score.</summary>
+    private sealed record GoalScore(Goal Goal, double Score, double Against, List<string> Terms, List<string> Excluded);
 
     /// <summary>Whether two stemmed words are one ("syndication" and "syndicat", "list" and "listing"): one starts the other, which has four letters or more, and is at most four letters longer.</summary>
     private static bool SharesStem(string a, string b) =>
